@@ -37,12 +37,14 @@ class Page:
         content: the decoded content.
         url, title, outlet, published, credit: metadata given by the caller (CLI flags, a
             ``.meta.json`` sidecar or the JSONL record); ``None`` when not given.
+        doc_id: an id the input itself gives (a JSONL record's ``id``); kept as the article id.
     """
 
     id: str
     source: str
     kind: PageKind
     content: str
+    doc_id: str | None = None
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
