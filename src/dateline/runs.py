@@ -178,3 +178,30 @@ def cluster_records(path: str | Path) -> Iterator[dict[str, Any]]:
             continue
         story = index.add(item)
         yield {"id": item.id, "story": story, "cluster": story}
+
+
+def format_record(record: dict[str, Any], fmt: str) -> str:
+    """An extract record as ``jsonl`` (one line), ``txt`` or ``markdown``."""
+    if fmt == "jsonl" or "error" in record:
+        return json.dumps(record, ensure_ascii=False)
+    head = " · ".join(str(record[k]) for k in ("outlet", "credit", "published") if record.get(k))
+    if fmt == "markdown":
+        return f"# {record.get('title') or record['id']}\n\n*{head}*\n\n{record['text']}\n"
+    return f"{record.get('title') or ''}\n{head}\n\n{record['text']}\n"
+
+
+def explain_paths(paths: Iterable[str | Path], meta: Metadata | None = None) -> Iterator[str]:
+    """Per line of each flattened page: ``+`` kept or ``-`` dropped, the reason and the line."""
+    from .extract.flat import clean_flat
+
+    for item in iter_pages(paths, meta):
+        if isinstance(item, Failure):
+            yield f"## {item.source}: failed: {item.reason}"
+            continue
+        yield f"## {item.source}"
+        if item.kind != "text":
+            yield "   (not flattened text: the HTML extractor chooses the body)"
+            continue
+        for decision in clean_flat(item.content).lines:
+            mark = "+" if decision.kept else "-"
+            yield f"{mark} {decision.reason:<18} {decision.text}"

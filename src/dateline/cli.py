@@ -1,0 +1,252 @@
+"""The ``dateline`` command: thin subcommands over the library.
+
+Exit codes: 0 done; 1 an error Dateline reports (bad setting, missing store ...); 2 a usage error;
+3 the run finished but some inputs failed (they are listed and recorded in the store).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any
+
+import click
+
+from . import settings
+from .errors import DatelineError
+from .ingest import Metadata
+from .model import to_dict
+from .pipeline import Options
+
+EXIT_PARTIAL = 3
+
+
+def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a DatelineError into a one-line message and exit code 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DatelineError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def emit_jsonl(records: Iterable[dict[str, Any]], out: Any = None) -> int:
+    """Write records as JSONL to ``out`` (stdout); returns how many were error lines."""
+    errors = 0
+    for record in records:
+        errors += "error" in record
+        click.echo(json.dumps(record, ensure_ascii=False), file=out)
+    return errors
+
+
+def emit_table(rows: list[dict[str, Any]], columns: list[str], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        return
+    for row in rows:
+        click.echo("  ".join(_cell(row.get(c)) for c in columns))
+    if not rows:
+        click.echo("(nothing)", err=True)
+
+
+def _cell(value: Any, width: int = 60) -> str:
+    text = "-" if value is None else str(value).replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def open_store(readonly: bool = False) -> Any:
+    from .store import Store
+
+    return Store(readonly=readonly)
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dateline")
+def main() -> None:
+    """Dateline: raw news pages to a time-ordered, evidence-backed record of who said and did
+    what to whom. Data lives in $DATELINE_HOME (see `dateline settings`)."""
+
+
+def metadata_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    for opt in reversed([
+        click.option("--published", help="Publication date (ISO) for every input."),
+        click.option("--outlet", help="Outlet name for every input."),
+        click.option("--url", help="URL of the page (single input)."),
+    ]):
+        func = opt(func)
+    return func
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@metadata_options
+@click.option("--no-annotate", is_flag=True, help="Store extracted articles without annotation.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@json_option
+@reports_errors
+def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, url: str | None,
+           no_annotate: bool, quiet: bool, as_json: bool) -> None:
+    """Read, extract, annotate and store PATHS (files or folders of .html, .txt, .jsonl, .warc)."""
+    from tqdm import tqdm
+
+    from .runs import ingest as run_ingest
+
+    meta = Metadata(url=url, outlet=outlet, published=published)
+    options = Options(annotate=not no_annotate, batch_size=settings.get_int("batch_size"))
+    with open_store() as store, tqdm(desc="ingest", unit="page", disable=quiet,
+                                     file=sys.stderr) as bar:
+        report = run_ingest(paths, store, meta, options, progress=bar.update)
+    if as_json:
+        click.echo(json.dumps({"stored": report.stored, "duplicates": report.duplicates,
+                               "failures": [to_dict(f) for f in report.failures]}))
+    else:
+        click.echo(f"stored {len(report.stored)} new article(s); "
+                   f"{len(report.duplicates)} already stored; {len(report.failures)} failed")
+        for source in report.duplicates:
+            click.echo(f"  already stored: {source}")
+        for f in report.failures:
+            click.echo(f"  failed: {f.source}: {f.reason}" + (f" ({f.detail})" if f.detail else ""))
+    if report.failures:
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@metadata_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "txt", "markdown"]), default="jsonl",
+              show_default=True, help="Output format.")
+@click.option("--explain", is_flag=True, help="Per line of a flattened page: kept or dropped, and why.")
+@reports_errors
+def extract(paths: tuple[str, ...], published: str | None, outlet: str | None, url: str | None,
+            fmt: str, explain: bool) -> None:
+    """Extract articles from PATHS and write them (JSONL by default) without storing them."""
+    from .runs import explain_paths, extract_paths, format_record
+
+    meta = Metadata(url=url, outlet=outlet, published=published)
+    if explain:
+        for line in explain_paths(paths, meta):
+            click.echo(line)
+        return
+    errors = 0
+    for record in extract_paths(paths, meta):
+        errors += "error" in record
+        click.echo(format_record(record, fmt))
+    if errors:
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command()
+@click.option("--jsonl", "path", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Input records: {id, text, optional published (or date), title, url}.")
+@reports_errors
+def annotate(path: str) -> None:
+    """Annotate JSONL records: sentences, actors, quotes, events and times with offsets."""
+    from .runs import annotate_records
+
+    if emit_jsonl(annotate_records(path, Options(batch_size=settings.get_int("batch_size")))):
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command()
+@click.option("--jsonl", "path", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Input records: {id, text, optional published (or date), title, url}.")
+@reports_errors
+def cluster(path: str) -> None:
+    """Group JSONL records into stories: writes {id, story} per record."""
+    from .runs import cluster_records
+
+    if emit_jsonl(cluster_records(path)):
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command()
+@click.option("--outlet", help="Only this outlet.")
+@click.option("--limit", default=100, show_default=True)
+@json_option
+@reports_errors
+def articles(outlet: str | None, limit: int, as_json: bool) -> None:
+    """List stored articles (publication date, outlet, title)."""
+    with open_store() as store:
+        rows = store.articles(limit=limit, outlet=outlet)
+    emit_table(rows, ["published", "outlet", "title", "id"], as_json)
+
+
+@main.command()
+@click.argument("text")
+@click.option("--limit", default=20, show_default=True)
+@json_option
+@reports_errors
+def search(text: str, limit: int, as_json: bool) -> None:
+    """Full-text search over stored articles, with highlighted snippets."""
+    with open_store() as store:
+        rows = store.search(text, limit=limit)
+    if as_json:
+        emit_table(rows, [], True)
+        return
+    for row in rows:
+        click.echo(f"{row['published'] or '-'}  {row['outlet'] or '-'}  {row['title'] or row['id']}")
+        click.echo(f"    {row['snippet']}")
+    if not rows:
+        click.echo("(no match)", err=True)
+
+
+@main.command()
+@click.option("--speaker", help="Speaker name (substring).")
+@click.option("--relay", help="Relay source (substring), e.g. TASS.")
+@click.option("--limit", default=200, show_default=True)
+@json_option
+@reports_errors
+def quotes(speaker: str | None, relay: str | None, limit: int, as_json: bool) -> None:
+    """Stored quotes with speaker, cue and relay."""
+    with open_store() as store:
+        rows = store.quotes(speaker=speaker, relay=relay, limit=limit)
+    emit_table(rows, ["published", "speaker_name", "kind", "cue", "relay", "text"], as_json)
+
+
+@main.command()
+@click.option("--source", help="Source country or actor code (RUS, RUSGOV).")
+@click.option("--target", help="Target country or actor code.")
+@click.option("--type", "type_", help="PLOVER type (THREATEN) or CAMEO code prefix (13).")
+@click.option("--limit", default=500, show_default=True)
+@json_option
+@reports_errors
+def events(source: str | None, target: str | None, type_: str | None, limit: int,
+           as_json: bool) -> None:
+    """Stored events: source -> target, type, modality, intensity, date and evidence."""
+    with open_store() as store:
+        rows = store.events(source=source, target=target, type=type_, limit=limit)
+    emit_table(rows, ["date", "source", "target", "plover", "code", "modality", "goldstein",
+                      "outlet", "evidence"], as_json)
+
+
+@main.command()
+@json_option
+@reports_errors
+def failures(as_json: bool) -> None:
+    """Inputs that could not be ingested, and why."""
+    with open_store() as store:
+        rows = store.failures()
+    emit_table(rows, ["at", "stage", "reason", "source", "detail"], as_json)
+
+
+@main.command(name="settings")
+@json_option
+def show_settings(as_json: bool) -> None:
+    """Every setting with its current value (env DATELINE_<NAME>) and what it does."""
+    rows = [{"name": s.name, "value": settings.get(s.name), "default": s.default, "help": s.help}
+            for s in settings.SETTINGS]
+    emit_table(rows, ["name", "value", "help"], as_json)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
