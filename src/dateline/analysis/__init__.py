@@ -1,0 +1,1 @@
+"""Across articles: timelines, shifts, storylines, contradictions, merged events."""
