@@ -230,6 +230,35 @@ def events(source: str | None, target: str | None, type_: str | None, limit: int
 
 
 @main.command()
+@click.argument("source")
+@click.argument("target")
+@json_option
+@reports_errors
+def timeline(source: str, target: str, as_json: bool) -> None:
+    """What SOURCE said and did toward TARGET (ISO alpha-3 codes), in date order, with shifts."""
+    from .analysis.timeline import shifts, timeline as build
+
+    with open_store() as store:
+        items = build(store.articles_with_countries(source, target), source, target)
+    turns = shifts(items, source, target)
+    if as_json:
+        click.echo(json.dumps({"items": [to_dict(i) for i in items],
+                               "shifts": [to_dict(s) for s in turns]}, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{source.upper()} -> {target.upper()}: {len(items)} item(s), {len(turns)} shift(s)")
+    for it in items:
+        score = "" if it.intensity is None else f"{it.intensity:+.1f}"
+        click.echo(f"{it.date or 'undated':<10} {it.kind:<5} {it.type or '-':<10} "
+                   f"{it.modality or '-':<12} {score:>5}  {it.outlet or '-'}")
+        click.echo(f"    {_cell(it.evidence, 160)}")
+    for s in turns:
+        click.echo(f"SHIFT {s.direction}: {s.before.date} ({s.before.type} {s.before.intensity:+.1f})"
+                   f" -> {s.after.date} ({s.after.type} {s.after.intensity:+.1f})")
+        click.echo(f"    before: {_cell(s.before.quote or s.before.evidence, 160)}")
+        click.echo(f"    after:  {_cell(s.after.quote or s.after.evidence, 160)}")
+
+
+@main.command()
 @json_option
 @reports_errors
 def failures(as_json: bool) -> None:

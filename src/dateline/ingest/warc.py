@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,9 @@ def read_warc(path: Path, data: bytes, fields: dict[str, str]) -> Iterator[Page 
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if not _looks_like_warc(data):
+        yield Failure(str(path), "bad-warc", detail="does not start with a WARC/1.x record header")
+        return
     try:
         for n, record in enumerate(ArchiveIterator(io.BytesIO(data))):
             if record.rec_type != "response":
@@ -36,3 +40,14 @@ def read_warc(path: Path, data: bytes, fields: dict[str, str]) -> Iterator[Page 
             yield make_page(source, "html", html, {**fields, **({"url": url} if url else {})})
     except ArchiveLoadFailed as exc:
         yield Failure(str(path), "bad-warc", detail=str(exc))
+
+
+def _looks_like_warc(data: bytes) -> bool:
+    """warcio accepts almost anything, so check the first record header ourselves."""
+    head = data[:64]
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096])[:64]
+        except zlib.error:
+            return False
+    return head.lstrip().startswith(b"WARC/")

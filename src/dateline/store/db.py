@@ -147,6 +147,14 @@ class Store:
                 "SELECT data FROM articles ORDER BY published IS NULL, published, id"):
             yield Article.from_dict(json.loads(row[0]))
 
+    def articles_with_countries(self, *countries: str) -> Iterator[Article]:
+        """Stored articles that have actors of every one of ``countries``, in publication order."""
+        sql = "SELECT data FROM articles a WHERE " + " AND ".join(
+            "EXISTS (SELECT 1 FROM actors x WHERE x.article_id = a.id AND x.country = ?)"
+            for _ in countries) + " ORDER BY published IS NULL, published, id"
+        for row in self.db.execute(sql, [c.upper() for c in countries]):
+            yield Article.from_dict(json.loads(row[0]))
+
     def articles(self, limit: int = 100, outlet: str | None = None) -> list[dict[str, Any]]:
         sql = ("SELECT id, title, outlet, credit, published, language, source, story,"
                " length(text) AS chars FROM articles")
