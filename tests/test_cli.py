@@ -16,7 +16,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 def run(*args: str, ok: int = 0) -> str:
     result = CliRunner().invoke(main, list(args), catch_exceptions=False)
     assert result.exit_code == ok, result.output
-    return result.output
+    return result.stdout
 
 
 @pytest.fixture()
