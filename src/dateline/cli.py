@@ -268,6 +268,31 @@ def failures(as_json: bool) -> None:
     emit_table(rows, ["at", "stage", "reason", "source", "detail"], as_json)
 
 
+@main.command(name="batch")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for shard outputs; finished shards are skipped on a rerun.")
+@click.option("--shard-size", default=200, show_default=True, help="Files per shard.")
+@click.option("--ray", "ray_address", default=None, is_flag=False, flag_value="auto",
+              help="Run shards on Ray (an address, or 'auto'); needs dateline[ray].")
+@click.option("--store/--no-store", default=True, show_default=True,
+              help="Merge the shard results into the store when done.")
+@reports_errors
+def batch(paths: tuple[str, ...], out_dir: str, shard_size: int, ray_address: str | None,
+          store: bool) -> None:
+    """Extract and annotate PATHS in shards, here or on a Ray cluster (resumable)."""
+    from . import batch as batch_mod
+
+    executor = (batch_mod.RayExecutor(None if ray_address == "auto" else ray_address)
+                if ray_address else batch_mod.LocalExecutor())
+    written, skipped = batch_mod.run(paths, out_dir, executor, shard_size)
+    click.echo(f"{len(written)} shard(s) processed, {skipped} already done")
+    if store:
+        with open_store() as db:
+            n_articles, n_failures = batch_mod.merge(out_dir, db)
+        click.echo(f"stored {n_articles} article(s), recorded {n_failures} failure(s)")
+
+
 @main.command(name="settings")
 @json_option
 def show_settings(as_json: bool) -> None:
