@@ -268,6 +268,24 @@ def failures(as_json: bool) -> None:
     emit_table(rows, ["at", "stage", "reason", "source", "detail"], as_json)
 
 
+@main.command(name="export")
+@click.argument("kind", type=click.Choice(["articles", "quotes", "events", "stories"]))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]),
+              default="jsonl", show_default=True,
+              help="gdelt: GDELT 2.0 event-table columns (events only; see dateline.export).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File (default stdout).")
+@reports_errors
+def export_cmd(kind: str, fmt: str, output: str | None) -> None:
+    """Export stored articles, quotes, events or stories."""
+    from pathlib import Path
+
+    from .export import export
+
+    with open_store() as store:
+        n = export(store, kind, fmt, Path(output) if output else sys.stdout)
+    click.echo(f"exported {n} {kind}", err=True)
+
+
 @main.command(name="batch")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),

@@ -188,7 +188,7 @@ class Store:
         if relay:
             sql += " AND q.relay LIKE ?"
             args.append(f"%{relay}%")
-        sql += " ORDER BY a.published IS NULL, a.published, q.article_id, q.start LIMIT ?"
+        sql += " ORDER BY a.published IS NULL, a.published, q.article_id, q.start LIMIT ?"  # -1: all
         return [dict(r) for r in self.db.execute(sql, [*args, limit])]
 
     def events(self, source: str | None = None, target: str | None = None,
