@@ -7,12 +7,12 @@ import io
 import json
 
 import pytest
-from factories import annotated_article
 
 from dateline.errors import ConfigError
 from dateline.export import GDELT_COLUMNS, export
 from dateline.model import Story
 from dateline.store import Store
+from factories import annotated_article
 
 
 @pytest.fixture()

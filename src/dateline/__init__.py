@@ -6,8 +6,18 @@ The public API is small: the data model, the errors, and the functions that run 
 import logging
 
 from .errors import ConfigError, DatelineError, InputError, MissingExtraError, StoreError
-from .model import Actor, Article, Event, Failure, Mention, Page, Quote, Sentence, Story
-from .model import TimeExpression
+from .model import (
+    Actor,
+    Article,
+    Event,
+    Failure,
+    Mention,
+    Page,
+    Quote,
+    Sentence,
+    Story,
+    TimeExpression,
+)
 
 __all__ = [
     "Actor", "Article", "ConfigError", "DatelineError", "Event", "Failure", "InputError",

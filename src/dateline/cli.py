@@ -236,7 +236,8 @@ def events(source: str | None, target: str | None, type_: str | None, limit: int
 @reports_errors
 def timeline(source: str, target: str, as_json: bool) -> None:
     """What SOURCE said and did toward TARGET (ISO alpha-3 codes), in date order, with shifts."""
-    from .analysis.timeline import shifts, timeline as build
+    from .analysis.timeline import shifts
+    from .analysis.timeline import timeline as build
 
     with open_store() as store:
         items = build(store.articles_with_countries(source, target), source, target)

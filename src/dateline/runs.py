@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 from .ingest import Metadata, iter_pages
 from .ingest.jsonl import record_page
-from .errors import InputError
 from .model import Article, Failure, Page, to_dict
 from .pipeline import Options, Runner, annotate_stage, batched, extract_pages
 from .store import Store

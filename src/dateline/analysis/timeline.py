@@ -137,7 +137,7 @@ def shifts(items: list[Item], source: str, target: str) -> list[Shift]:
     """Changes of sign of intensity between consecutive dated items that carry an intensity."""
     scored = [it for it in items if it.date and it.intensity]
     found: list[Shift] = []
-    for before, after in zip(scored, scored[1:]):
+    for before, after in zip(scored, scored[1:], strict=False):
         if (before.intensity or 0) * (after.intensity or 0) < 0:
             found.append(Shift(source.upper(), target.upper(), before, after))
     return found

@@ -7,9 +7,9 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..errors import InputError
 from ..model import Failure, Page
 from .files import decode, make_page
-from ..errors import InputError
 
 
 def read_warc(path: Path, data: bytes, fields: dict[str, str]) -> Iterator[Page | Failure]:
