@@ -112,7 +112,7 @@ def _gdelt_row(n: int, article: Article, event: Any, added: str) -> list[Any]:
         row[f"Actor{side}Type1Code"] = (code or "")[3:6]
     first = article.sentences[0] if article.sentences else None
     code = event.code or ""
-    row.update(GlobalEventID=n, IsRootEvent=int(bool(first) and first.start == event.start),
+    row.update(GlobalEventID=n, IsRootEvent=int(first is not None and first.start == event.start),
                EventCode=code, EventBaseCode=code[:3], EventRootCode=code[:2],
                QuadClass=quad_class(code) or "", GoldsteinScale=event.goldstein or "",
                NumMentions=1, NumSources=1, NumArticles=1, DATEADDED=added,

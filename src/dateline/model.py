@@ -299,10 +299,11 @@ def check_spans(article: Article) -> list[str]:
 
     for i, s in enumerate(article.sentences):
         bad("sentence", i, s.start, s.end)
-    for kind, items in (("mention", article.mentions), ("time", article.times)):
-        for i, m in enumerate(items):
-            if not bad(kind, i, m.start, m.end) and article.text[m.start : m.end] != m.text:
-                problems.append(f"{kind}[{i}] text {m.text!r} != text at {m.start}:{m.end}")
+    copies: list[tuple[str, Mention | TimeExpression]] = [
+        *(("mention", m) for m in article.mentions), *(("time", t) for t in article.times)]
+    for i, (kind, m) in enumerate(copies):
+        if not bad(kind, i, m.start, m.end) and article.text[m.start : m.end] != m.text:
+            problems.append(f"{kind} {m.text!r} != text at {m.start}:{m.end}")
     for i, q in enumerate(article.quotes):
         if not bad("quote", i, q.start, q.end) and article.text[q.start : q.end] != q.text:
             problems.append(f"quote[{i}] text does not match offsets {q.start}:{q.end}")
