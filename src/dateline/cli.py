@@ -269,6 +269,19 @@ def failures(as_json: bool) -> None:
     emit_table(rows, ["at", "stage", "reason", "source", "detail"], as_json)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface (loopback by default).")
+@click.option("--port", default=8000, show_default=True)
+@click.option("--writable", is_flag=True, help="Allow uploads (POST /ingest); read-only otherwise.")
+@reports_errors
+def serve(host: str, port: int, writable: bool) -> None:
+    """Serve the store as a web app with a JSON twin for every page."""
+    from .web.serve import serve as run_server
+
+    click.echo(f"Dateline at http://{host}:{port}/ ({'writable' if writable else 'read-only'})", err=True)
+    run_server(host, port, writable)
+
+
 @main.command(name="export")
 @click.argument("kind", type=click.Choice(["articles", "quotes", "events", "stories"]))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]),
