@@ -1,0 +1,85 @@
+"""Score Dateline's extraction on ../shared/data/extraction with the benchmark's own scorer.
+
+    python scripts/eval_extraction.py [--form flat|html|both] [--out DIR] [--baseline]
+
+Writes one <id>.json per page ({"text": ...}) per form under DIR (default /tmp/dateline-eval)
+and prints the scorer's numbers and pages/s. --baseline also scores trafilatura alone on the HTML
+in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "extraction"
+SCORER = ROOT.parent / "shared" / "bench" / "extraction" / "score.py"
+
+
+def pages(form: str) -> dict[str, str]:
+    ids = (DATA / "ids.txt").read_text().split()
+    if form == "flat":
+        return {i: (DATA / "flat" / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
+    return {i: gzip.open(DATA / "html" / f"{i}.html.gz", "rt", encoding="utf-8").read() for i in ids}
+
+
+def run(name: str, fn: Callable[[str], str], docs: dict[str, str], out: Path) -> dict[str, float]:
+    target = out / name
+    target.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    texts = {i: fn(doc) for i, doc in docs.items()}
+    seconds = time.perf_counter() - start
+    for i, text in texts.items():
+        (target / f"{i}.json").write_text(json.dumps({"text": text}), encoding="utf-8")
+    res = subprocess.run([sys.executable, str(SCORER), str(target), str(DATA / "gold"),
+                          "--bootstrap", "0", "--json", str(target / "_score.json")],
+                         capture_output=True, text=True, check=True)
+    scores = json.loads((target / "_score.json").read_text())
+    scores["pages_per_s"] = len(docs) / seconds
+    print(f"{name:<22} P={scores['precision']:.4f} R={scores['recall']:.4f} F1={scores['f1']:.4f}"
+          f"  {scores['pages_per_s']:.1f} pages/s")
+    return scores
+
+
+def flat(text: str) -> str:
+    from dateline.extract.flat import clean_flat
+
+    return clean_flat(text).text
+
+
+def html(text: str) -> str:
+    from dateline.extract.html import extract_html
+
+    return extract_html(text).text
+
+
+def trafilatura_alone(text: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(text) or ""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--form", choices=["flat", "html", "both"], default="both")
+    ap.add_argument("--out", type=Path, default=Path("/tmp/dateline-eval"))
+    ap.add_argument("--baseline", action="store_true")
+    args = ap.parse_args()
+    if args.form in ("flat", "both"):
+        run("dateline-flat", flat, pages("flat"), args.out)
+    if args.form in ("html", "both"):
+        docs = pages("html")
+        if args.baseline:
+            run("trafilatura", trafilatura_alone, docs, args.out)
+        run("dateline-html", html, docs, args.out)
+
+
+if __name__ == "__main__":
+    main()

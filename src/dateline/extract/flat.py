@@ -1,0 +1,296 @@
+"""Dateline's cleaner for flattened page text: keep the article body, drop the page chrome.
+
+A flattened page is every text node of a page in order, one block per line: menus, skip links,
+font-size widgets, captions, copyright lines and related-headline lists stay in. The cleaner
+works line by line, in the spirit of jusText (Pomikálek 2011), with features that hold for any
+language and site:
+
+1. Each line is classed ``chrome`` (a pattern that is never article text: copyright, captions,
+   share prompts, a line in another script than the page's), ``good`` (long, sentence-like:
+   enough words, stop words of the page's language, closing punctuation), ``short`` or ``near``.
+2. ``short``/``near`` lines take the class of their neighbourhood: a line between good lines is
+   body (a short paragraph, a subhead), a line among chrome is chrome.
+3. The body is the densest run of good lines: runs separated by long stretches of chrome are
+   scored by their characters, and the best one is kept (related-article lists and comment
+   sections lose to the article).
+
+Every line's decision and reason is kept for ``dateline extract --explain``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .outlets import credit_from_line, outlet_from_line
+
+#: classes that end up in the body
+BODY = ("good", "near-good", "short-in-body")
+
+
+@dataclass(slots=True)
+class LineDecision:
+    """What the cleaner decided for one input line, and why."""
+
+    text: str
+    kept: bool
+    reason: str
+
+
+@dataclass(slots=True)
+class FlatResult:
+    """The cleaned article of a flattened page."""
+
+    text: str
+    paragraphs: list[list[int]]
+    title: str | None = None
+    outlet: str | None = None
+    credit: str | None = None
+    published: str | None = None
+    lines: list[LineDecision] = field(default_factory=list)
+
+
+_CHROME_PATTERNS = [
+    (re.compile(r"(copyright|©|\(c\)\s*\d{4}|all rights reserved|무단\s*전재|版权所有|著作権)", re.I),
+     "copyright"),
+    (re.compile(r"^\s*[\[(]?\s*(image|photo|picture|video|graphic|illustration)s?\s*"
+                r"(source|credit|by)?\s*[:=]", re.I), "caption"),
+    (re.compile(r"\[(image|photo)[^\]]*\]\s*$", re.I), "caption"),
+    (re.compile(r"(getty images|ap photo|afp via getty|reuters/|/reuters|shutterstock)\s*\)?\s*$",
+                re.I), "caption"),
+    (re.compile(r"^(share|follow|join) (us|this|on)\b|^(share on|sign up|subscribe|log ?in|sign in|"
+                r"read more|see also|related|advertisement|click here|skip to|jump to)\b", re.I),
+     "ui"),
+    (re.compile(r"^(top|close|menu|search|home|next|previous|back|print|email|more)$", re.I), "ui"),
+    (re.compile(r"^(text size|font size|a a a|bar_progress)$", re.I), "ui"),
+]
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’」』)\]]*$")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@functools.cache
+def _stop_words(lang: str) -> frozenset[str]:
+    try:
+        import spacy.util
+
+        return frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
+    except Exception:  # no stop-word list for that language: length features only
+        return frozenset()
+
+
+def script(text: str) -> str | None:
+    """The dominant script of ``text`` by letter count (LATIN, HANGUL, CJK, CYRILLIC ...)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            key = name.split(" ")[0]
+            if key in ("CJK", "HIRAGANA", "KATAKANA"):
+                key = "CJK"
+            counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _units(line: str) -> int:
+    """Length in word units: words for spaced scripts, characters / 2 for CJK and Hangul runs."""
+    cjk = len(_CJK.findall(line))
+    return len(_WORD.findall(_CJK.sub(" ", line))) + cjk // 2
+
+
+def _language(lines: list[str]) -> str:
+    try:
+        import py3langid
+
+        return str(py3langid.classify(" ".join(lines)[:5000])[0])
+    except Exception:
+        return "en"
+
+
+def classify(line: str, page_script: str | None, stops: frozenset[str]) -> tuple[str, str]:
+    """(class, reason) of one non-empty line, before context is taken into account."""
+    stripped = line.strip()
+    for pattern, reason in _CHROME_PATTERNS:
+        if pattern.search(stripped) and (reason != "copyright" or _units(stripped) < 40):
+            return "chrome", reason
+    line_script = script(stripped)
+    if page_script and line_script and line_script != page_script and _units(stripped) >= 2:
+        return "chrome", f"script {line_script.lower()}"
+    units = _units(stripped)
+    is_item = stripped.startswith(("- ", "• ", "* "))
+    words = [w.lower() for w in _WORD.findall(stripped)]
+    density = sum(w in stops for w in words) / max(len(words), 1) if stops else 0.3
+    ends = bool(_SENTENCE_END.search(stripped))
+    if _headline(words, stripped) and not ends:
+        return "short", "headline-like"
+    if units >= 25 and density >= 0.15 and not is_item:
+        return "good", "long sentence-like"
+    if units >= 12 and ends and density >= 0.2 and not is_item:
+        return "good", "sentence"
+    if is_item:
+        return "short", "list item"
+    if units < 6:
+        return "short", "short"
+    return "near", "medium"
+
+
+def _headline(words: list[str], line: str) -> bool:
+    """Title Case: most longer words capitalised ("Putin Calls It A Very Big Mistake")."""
+    caps = [w[0].isupper() for w in _WORD.findall(line) if len(w) >= 4]
+    return len(caps) >= 3 and sum(caps) / len(caps) >= 0.6
+
+
+def _resolve_context(classes: list[str]) -> list[str]:
+    """Short and near lines take the class of their surroundings (jusText's context step)."""
+    out = list(classes)
+    n = len(out)
+
+    def neighbour(i: int, step: int) -> str:
+        j = i + step
+        while 0 <= j < n and classes[j] in ("short", "near", "blank"):
+            j += step
+        return classes[j] if 0 <= j < n else "chrome"
+
+    for i, c in enumerate(classes):
+        if c in ("short", "near"):
+            before, after = neighbour(i, -1), neighbour(i, 1)
+            if before == "good" and after == "good":
+                out[i] = "near-good" if c == "near" else "short-in-body"
+            else:
+                out[i] = "chrome-context"
+    return out
+
+
+def _best_run(lines: list[str], classes: list[str], gap: int = 6) -> tuple[int, int]:
+    """[start, end) of the densest run of body lines; runs break at ``gap`` non-body lines."""
+    runs: list[tuple[int, int, int]] = []
+    start = last = -1
+    chars = misses = 0
+    for i, c in enumerate(classes):
+        if c == "blank":
+            continue
+        if c in BODY:
+            if start < 0:
+                start, chars = i, 0
+            chars += len(lines[i]) * (2 if c == "good" else 1)
+            last, misses = i, 0
+        elif start >= 0:
+            misses += 1
+            if misses >= gap:
+                runs.append((chars, start, last + 1))
+                start = -1
+    if start >= 0:
+        runs.append((chars, start, last + 1))
+    if not runs:
+        return 0, 0
+    _, s, e = max(runs)
+    return s, e
+
+
+_DATE_LINE = re.compile(
+    r"(?:(?P<label>published|posted|updated|modified|입력|수정|发布|опубликовано)\s*[:：]?\s*)?"
+    r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|"
+    r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})", re.I)
+
+
+def _published(lines: list[str], body_start: int) -> str | None:
+    """A publication date stated in a short line above the body ("Published: June 5, 2024").
+
+    An "updated"/"modified" date is not a publication date; with no labelled date, a lone date
+    line right above the body is taken. Otherwise None: never a guess.
+    """
+    from dateutil import parser as dateparser
+
+    candidates: list[tuple[int, str]] = []
+    for i in range(max(0, body_start - 12), body_start):
+        line = lines[i].strip()
+        m = _DATE_LINE.search(line)
+        if not m or _units(line) > 14:
+            continue
+        label = (m.group("label") or "").lower()
+        if label in ("updated", "modified", "수정"):
+            continue
+        candidates.append((0 if label else 1, m.group("date")))
+    for _, raw in sorted(candidates, key=lambda c: c[0]):
+        try:
+            value = dateparser.parse(raw.replace(".", "-") if re.match(r"\d{4}\.", raw) else raw)
+        except (ValueError, OverflowError):
+            continue
+        return value.isoformat() if value.time().isoformat() != "00:00:00" else value.date().isoformat()
+    return None
+
+
+def _title(lines: list[str], classes: list[str], body_start: int, page_script: str | None) -> str | None:
+    """The last headline-like line above the body (a 3-40 word line in the page's script)."""
+    for i in range(body_start - 1, max(-1, body_start - 15), -1):
+        line = lines[i].strip()
+        if not line or classes[i] == "chrome" or line.startswith(("- ", "• ")):
+            continue
+        if 3 <= _units(line) <= 40 and not line.endswith((".", ":")) and script(line) == page_script:
+            return line
+    return None
+
+
+def clean_flat(text: str) -> FlatResult:
+    """The article body and metadata of a flattened page.
+
+    Args:
+        text: the flattened page (lines of text nodes, blank lines between blocks).
+
+    Returns:
+        The body (paragraphs joined by blank lines), its paragraph offsets, the title, the outlet
+        and wire credit found in the page's own lines, a date only where the page states one,
+        and the decision for every line.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    nonblank = [ln for ln in lines if ln.strip()]
+    page_script = script(" ".join(sorted(nonblank, key=len, reverse=True)[:20]))
+    stops = _stop_words(_language(sorted(nonblank, key=len, reverse=True)[:20]))
+    first = [("blank", "blank") if not ln.strip() else classify(ln, page_script, stops) for ln in lines]
+    classes = _resolve_context([c for c, _ in first])
+    start, end = _best_run(lines, classes)
+    body_idx = [i for i in range(start, end) if classes[i] in BODY]
+    body_idx = _drop_title_repeats(lines, body_idx, _title(lines, classes, start, page_script))
+    paragraphs, parts, pos = [], [], 0
+    for i in body_idx:
+        para = " ".join(lines[i].split())
+        paragraphs.append([pos, pos + len(para)])
+        parts.append(para)
+        pos += len(para) + 2
+    decisions = _decisions(lines, first, classes, set(body_idx), start, end)
+    tail = [ln for ln in lines[end:] if ln.strip()][:8]
+    return FlatResult(
+        text="\n\n".join(parts), paragraphs=paragraphs,
+        title=_title(lines, classes, start, page_script),
+        outlet=next((o for ln in [*tail, *lines[::-1]] if (o := outlet_from_line(ln))), None),
+        credit=next((c for ln in tail if (c := credit_from_line(ln))), None),
+        published=_published(lines, start), lines=decisions)
+
+
+def _drop_title_repeats(lines: list[str], body_idx: list[int], title: str | None) -> list[int]:
+    """A caption often repeats the headline: drop body lines that contain the whole title."""
+    if not title:
+        return body_idx
+    key = " ".join(title.split()).lower()
+    return [i for i in body_idx if key not in " ".join(lines[i].split()).lower()]
+
+
+def _decisions(lines: list[str], first: list[tuple[str, str]], classes: list[str], kept: set[int],
+               start: int, end: int) -> list[LineDecision]:
+    out = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if i in kept:
+            reason = first[i][1] if classes[i] == "good" else f"{first[i][1]}, between body lines"
+        elif first[i][0] == "chrome":
+            reason = first[i][1]
+        elif not start <= i < end:
+            reason = "outside the main block"
+        else:
+            reason = f"{first[i][1]}, among chrome" if classes[i] == "chrome-context" else first[i][1]
+        out.append(LineDecision(line, i in kept, reason))
+    return out

@@ -1,0 +1,115 @@
+"""Metadata from HTML that users can trust: the publication date-time and person-only authors.
+
+Dates come from the page's own publication fields (JSON-LD ``datePublished``, the
+``article:published_time`` family of meta tags, a ``<time>`` marked as published), never from
+modification dates, scripts' other dates or related links; with time and zone where given.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from typing import Any
+
+from lxml import html as lxml_html
+
+_PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
+                   "publishdate", "pubdate", "date", "dc.date.issued", "dc.date",
+                   "sailthru.date", "parsely-pub-date", "publication_date")
+_NOT_PERSON = re.compile(
+    r"\d|minute|read|published|updated|staff|editor|team|desk|news|agency|press|correspondent|"
+    r"reporter|contributor|wire|service|admin|by\b|http|@|\.com", re.I)
+
+
+def _iso(raw: str) -> str | None:
+    """ISO 8601 from a page's date string, keeping time and offset when they are given."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            from dateutil import parser
+
+            value = parser.parse(raw)
+        except (ValueError, OverflowError):
+            return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        return raw
+    return value.isoformat()
+
+
+def _json_ld(tree: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for node in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(node)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                items.append(item)
+                stack.extend(v for v in item.get("@graph", []) if isinstance(v, dict))
+            elif isinstance(item, list):
+                stack.extend(item)
+    return items
+
+
+def published(tree: Any) -> str | None:
+    """The publication date-time the page declares for itself, or None."""
+    for item in _json_ld(tree):
+        kind = str(item.get("@type", ""))
+        if "Article" in kind or "Posting" in kind or "Report" in kind:
+            if isinstance(item.get("datePublished"), str) and (iso := _iso(item["datePublished"])):
+                return iso
+    for name in _PUBLISHED_META:
+        for attr in ("property", "name", "itemprop"):
+            for value in tree.xpath(f'//meta[translate(@{attr}, "ABCDEFGHIJKLMNOPQRSTUVWXYZ",'
+                                    f' "abcdefghijklmnopqrstuvwxyz")="{name}"]/@content'):
+                if iso := _iso(value):
+                    return iso
+    for value in tree.xpath('//time[@itemprop="datePublished" or contains(@class, "publish")]'
+                            '/@datetime'):
+        if iso := _iso(value):
+            return iso
+    return None
+
+
+def clean_authors(raw: str | list[str] | None, outlet: str | None = None) -> list[str]:
+    """Person names only: splits "A; B and C", drops bylines' noise, dates and outlet names."""
+    if not raw:
+        return []
+    parts = raw if isinstance(raw, list) else re.split(r";|,|\band\b|\|", raw)
+    names: list[str] = []
+    for part in parts:
+        name = re.sub(r"^\s*(by|written by|von|par)\s+", "", str(part).strip(), flags=re.I).strip(" .")
+        words = name.split()
+        if not 2 <= len(words) <= 4 or _NOT_PERSON.search(name):
+            continue
+        if outlet and name.lower() in outlet.lower():
+            continue
+        if not all(w[0].isupper() for w in words if w[0].isalpha()):
+            continue
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def json_ld_authors(tree: Any) -> list[str]:
+    out: list[str] = []
+    for item in _json_ld(tree):
+        authors = item.get("author")
+        for a in authors if isinstance(authors, list) else [authors]:
+            if isinstance(a, dict) and str(a.get("@type", "Person")) == "Person" and a.get("name"):
+                out.append(str(a["name"]))
+            elif isinstance(a, str):
+                out.append(a)
+    return out
+
+
+def parse(html: str) -> Any:
+    return lxml_html.fromstring(html.encode("utf-8")) if html.strip() else None

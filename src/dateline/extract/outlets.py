@@ -1,0 +1,97 @@
+"""Outlet names and wire credits: read from a page's own lines, normalised to usual names.
+
+The tables (``data/outlets.tsv`` and ``data/agencies.tsv``) hold only what differs from the
+printed form: native-script names, domains, agency aliases. Any other outlet name passes through
+cleaned, so unseen outlets still come out right.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from urllib.parse import urlparse
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("dateline.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.cache
+def outlet_table() -> dict[str, str]:
+    return {raw.strip().lower(): name.strip() for raw, name in _rows("outlets.tsv")}
+
+
+@functools.cache
+def agencies() -> tuple[Agency, ...]:
+    return tuple(Agency(n.strip(), tuple(a for a in aliases.split("|") if a), c.strip())
+                 for n, aliases, c in _rows("agencies.tsv"))
+
+
+@functools.cache
+def _agency_index() -> dict[str, Agency]:
+    index: dict[str, Agency] = {}
+    for agency in agencies():
+        for alias in (agency.name, *agency.aliases):
+            index[alias.lower()] = agency
+    return index
+
+
+def agency(name: str) -> Agency | None:
+    """The agency called ``name`` ("TASS", "TASS news agency", "Yonhap News Agency"), if known."""
+    key = re.sub(r"^(the|russia's|china's|japan's|south korea's)\s+", "", name.strip().lower())
+    return _agency_index().get(key) or _agency_index().get(re.sub(r"\s+news agency$", "", key))
+
+
+_DOMAIN = re.compile(r"\(?\s*(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\s*\)?", re.I)
+_COPYRIGHT = re.compile(
+    r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,.]*)?(?P<name>.+)", re.I)
+_TAIL = re.compile(r"(\.\s*)?(all rights reserved|무단.*|unauthorized.*|이 기사.*|版权所有.*)$", re.I)
+
+
+def normalize_outlet(raw: str) -> str | None:
+    """The usual name of the outlet printed as ``raw`` (a name, a native name or a domain)."""
+    text = raw.strip().strip(".,;:|-– ")
+    if not text:
+        return None
+    table = outlet_table()
+    if text.lower() in table:
+        return table[text.lower()]
+    domain = _DOMAIN.search(text)
+    if domain and domain.group(1).lower().removeprefix("www.") in table:
+        return table[domain.group(1).lower().removeprefix("www.")]
+    name = _DOMAIN.sub("", text).strip().strip(".,;:|-– ") if domain and domain.start() > 0 else text
+    if urlparse(name).scheme:
+        return None
+    return table.get(name.lower(), name) or None
+
+
+def outlet_from_line(line: str) -> str | None:
+    """The outlet a copyright line names ("Copyright © X. All rights reserved" -> X), if any."""
+    m = _COPYRIGHT.search(line.strip())
+    if not m:
+        return None
+    name = _TAIL.sub("", m.group("name").strip()).strip()
+    name = re.split(r"\.\s|\s[|·]\s", name)[0].strip()
+    if not name or len(name) > 80 or re.fullmatch(r"[\d\s,.-]+", name):
+        return None
+    return normalize_outlet(name)
+
+
+def credit_from_line(line: str) -> str | None:
+    """A wire credit from a short line that names a news agency ("Yonhap", "(AP)", "By Reuters")."""
+    text = line.strip().strip("()[]—–- ")
+    text = re.sub(r"^(by|source:|from)\s+", "", text, flags=re.I)
+    if not text or len(text) > 40:
+        return None
+    found = agency(text)
+    return found.name if found else None
