@@ -30,10 +30,14 @@ def _iso(raw: str) -> str | None:
     try:
         value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
-        try:
-            from dateutil import parser
+        import warnings
 
-            value = parser.parse(raw)
+        from dateutil import parser
+
+        try:
+            with warnings.catch_warnings():  # unknown zone names ("EST") -> naive, not a warning
+                warnings.simplefilter("ignore")
+                value = parser.parse(raw)
         except (ValueError, OverflowError):
             return None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
@@ -113,3 +117,40 @@ def json_ld_authors(tree: Any) -> list[str]:
 
 def parse(html: str) -> Any:
     return lxml_html.fromstring(html.encode("utf-8")) if html.strip() else None
+
+
+def _first(tree: Any, *xpaths: str) -> str | None:
+    for xp in xpaths:
+        for value in tree.xpath(xp):
+            text = " ".join(str(value).split())
+            if text:
+                return text
+    return None
+
+
+def title(tree: Any) -> str | None:
+    """The page's headline: og:title, else the article's h1, else <title> without the site suffix."""
+    found = _first(tree, '//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
+                   "//article//h1//text()", "//h1//text()")
+    if found:
+        return found
+    raw = _first(tree, "//title/text()")
+    return re.split(r"\s+[|–—-]\s+[^|–—-]+$", raw)[0] if raw else None
+
+
+def site_name(tree: Any) -> str | None:
+    """og:site_name, else the JSON-LD publisher's name."""
+    found = _first(tree, '//meta[@property="og:site_name"]/@content',
+                   '//meta[@name="application-name"]/@content')
+    if found:
+        return found
+    for item in _json_ld(tree):
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return str(publisher["name"])
+    return None
+
+
+def meta_authors(tree: Any) -> list[str]:
+    return [str(v) for v in tree.xpath('//meta[@name="author" or @property="article:author"]/@content')
+            if not str(v).startswith("http")]
