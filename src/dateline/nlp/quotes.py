@@ -1,0 +1,279 @@
+"""Quotes: direct, mixed and indirect, each with its speaker, cue and relay.
+
+Direct quotes are found from the quote marks themselves (curly, straight, ``''...''``), paired per
+paragraph; a paragraph that opens a quote without closing it continues into the next one that
+opens with a quote mark. Short quoted names and scare quotes ("red line", a treaty's name) are not
+quotes. Indirect quotes are the clausal complement of a speech or cognition verb ("Putin said
+(that) ...", "warned that ...", "expects ..."), and the clause beside "according to X".
+
+The speaker is the subject of the cue verb (walking up coordinated verbs: "condemned ... and
+stated"), or the subject of a "SPEAKER said" clause next to the quote; a quote that stands alone
+continues the previous speaker's words. A pronoun or title speaker is resolved to the person the
+actors stage linked it to, else to the most recent person named before it. "according to X" next
+to a quote with its own speaker is the relay, kept apart from the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Article, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: lemmas of verbs that report speech or thought
+CUES = frozenset("""say tell add warn claim state note insist argue explain announce declare
+deny admit acknowledge confirm reply respond answer ask write report reiterate stress emphasize
+emphasise mention suggest predict promise pledge vow threaten urge call accuse allege complain
+believe think expect hope fear feel know understand agree concede recall reaffirm assert contend
+maintain tweet post testify conclude indicate estimate forecast acknowledge comment remark
+observe caution counter describe continue""".split())
+PRONOUNS = frozenset("he she they it i we you him her them".split())
+_OPEN = "“„«"
+_CLOSE = "”»"
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int  # including the opening mark
+    end: int    # including the closing mark
+    open_ended: bool = False
+
+
+def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
+    """Quoted stretches of one paragraph; the flag says a quote is left open at its end."""
+    spans: list[_Span] = []
+    text = paragraph.replace("''", '"\u0000')  # NYT-style '' counts as one double quote mark
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch in _OPEN or (ch == '"' and start is None):
+            if start is None:
+                start = i
+        elif ch in _CLOSE or ch == '"':
+            if start is not None:
+                spans.append(_Span(offset + start, offset + i + (2 if text[i + 1:i + 2] == "\0" else 1)))
+                start = None
+    if start is not None:
+        spans.append(_Span(offset + start, offset + len(paragraph.rstrip()), open_ended=True))
+        return spans, True
+    return spans, False
+
+
+def direct_spans(text: str) -> list[_Span]:
+    """Every quoted stretch of ``text`` (multi-paragraph quotes give one span per paragraph)."""
+    spans: list[_Span] = []
+    pos = 0
+    for para in re.split(r"(\n\s*\n|\n)", text):
+        if para.strip() and not re.fullmatch(r"\n\s*\n|\n", para):
+            found, _ = _pairs(para, pos)
+            spans.extend(found)
+        pos += len(para)
+    return spans
+
+
+def _is_real_quote(content: str) -> bool:
+    """Scare quotes and quoted names are not quotes: a quote says something."""
+    words = re.findall(r"\w+", content)
+    if len(words) >= 6:
+        return True
+    if len(words) >= 3 and re.search(r"[,.!?…]\s*$", content):
+        return True
+    return False
+
+
+def _speaker_span(tok: Token) -> tuple[int, int]:
+    """Character span of a speaker: its entity, else the token with its left modifiers."""
+    doc = tok.doc
+    if tok.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.start_char, ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0)
+    left = tok.left_edge
+    return left.idx, tok.idx + len(tok.text)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a cue verb, following coordination ("condemned ... and stated")."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+        else:
+            break
+    return None
+
+
+def _cue_verbs(sent: Span, outside: tuple[int, int] | None = None) -> list[Token]:
+    return [t for t in sent if t.lemma_.lower() in CUES and t.pos_ in ("VERB", "AUX")
+            and (outside is None or not outside[0] <= t.idx < outside[1])]
+
+
+def _relay(sent: Span, exclude: tuple[int, int]) -> tuple[int, int] | None:
+    """"according to X" in the sentence, outside the quoted content: X's span."""
+    text = sent.text
+    for m in re.finditer(r"\baccording to\s+((?:[A-Z][\w'’.-]*|the|of|and|news|agency|agencies|"
+                         r"Russia's|China's)(?:\s+(?:[A-Z][\w'’.-]*|news|agency|of|the))*)", text):
+        start = sent.start_char + m.start(1)
+        end = sent.start_char + m.end(1)
+        if not (exclude[0] <= start < exclude[1]):
+            return start, end
+    return None
+
+
+def _sentence_of(doc: Doc, char: int) -> Span | None:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent
+    return None
+
+
+def _around(doc: Doc, span: _Span) -> list[Span]:
+    """The sentences a quote touches, plus the next one when the quote ends its sentence and
+    the previous one when it ends with a colon or comma ("He said: / "...")."""
+    sents = list(doc.sents)
+    idx = [i for i, s in enumerate(sents) if s.start_char < span.end and span.start < s.end_char]
+    if not idx:
+        return []
+    out = [sents[i] for i in idx]
+    last, first = sents[idx[-1]], sents[idx[0]]
+    if idx[-1] + 1 < len(sents) and doc.text[span.end:last.end_char].strip() == "":
+        out.append(sents[idx[-1] + 1])
+    if idx[0] > 0 and doc.text[first.start_char:span.start].strip() == "" and \
+            sents[idx[0] - 1].text.rstrip().endswith((":", ",")):
+        out.insert(0, sents[idx[0] - 1])
+    return out
+
+
+def _attribute_direct(doc: Doc, span: _Span, quoted: list[tuple[int, int]]
+                      ) -> tuple[Token | None, Token | None]:
+    """(cue verb, speaker token) for a direct quote: a cue verb outside it in its sentence(s)."""
+    candidates = []
+    for sent in _around(doc, span):
+        for verb in _cue_verbs(sent, (span.start, span.end)):
+            if any(s <= verb.idx < e for s, e in quoted):
+                continue
+            subj = _subject(verb)
+            if subj is not None and not any(s <= subj.idx < e for s, e in quoted):
+                candidates.append((abs(verb.idx - (span.start if verb.idx < span.start else span.end)),
+                                   verb, subj))
+    if not candidates:
+        return None, None
+    _, verb, subj = min(candidates, key=lambda c: c[0])
+    return verb, subj
+
+
+def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, int, int]]:
+    """(cue verb, subject, start, end) of each clausal complement of a cue verb, unquoted."""
+    found = []
+    for verb in (t for t in doc if t.lemma_.lower() in CUES and t.pos_ == "VERB"):
+        comp = next((c for c in verb.children if c.dep_ in ("ccomp",)), None)
+        subj = _subject(verb)
+        if comp is None or subj is None:
+            continue
+        tokens = list(comp.subtree)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if comp.i < verb.i:
+            continue  # "..., he said" with an unquoted clause before: too often a misparse
+        relay = re.search(r",?\s+according to\b", doc.text[start:end])
+        if relay:
+            end = start + relay.start()  # the relay is not part of what was said
+        while end > start and doc.text[end - 1] in ".,;: ":
+            end -= 1
+        inside = sum(min(end, e) - max(start, s) for s, e in quoted if s < end and start < e)
+        if end - start < 12 or inside >= 0.5 * (end - start):
+            continue
+        found.append((verb, subj, start, end))
+    return found
+
+
+def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote | None
+             ) -> tuple[str | None, str | None]:
+    """(speaker_name, speaker_actor) of the speaker mention at ``start:end``."""
+    for m in article.mentions:
+        if m.start < end and start < m.end:
+            actor = article.actor(m.actor)
+            if actor is not None:
+                return actor.name, actor.id
+    text = article.text[start:end]
+    if text.lower() in PRONOUNS or re.match(r"(?i)the (president|minister|leader|official)", text):
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= start]
+        if persons:
+            return persons[-1].text, None
+        return (previous.speaker_name, previous.speaker_actor) if previous else (None, None)
+    return text, None
+
+
+def _kind(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str:
+    inside = sum(min(end, e) - max(start, s) for s, e in quoted if s < end and start < e)
+    if inside >= 0.9 * (end - start):
+        return "direct"
+    return "mixed" if inside > 0 else "indirect"
+
+
+def annotate_quotes(article: Article, doc: Doc) -> Article:
+    """Fill ``article.quotes``; never raises on odd input (unbalanced marks, empty text)."""
+    text = article.text
+    spans = [s for s in direct_spans(text) if _is_real_quote(text[s.start + 1:s.end - 1])]
+    quoted = [(s.start, s.end) for s in spans]
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for span in spans:
+        verb, subj = _attribute_direct(doc, span, quoted)
+        q = Quote(span.start, span.end, text[span.start:span.end], "direct")
+        if subj is not None and verb is not None:
+            q.speaker_start, q.speaker_end = _speaker_span(subj)
+            q.speaker = text[q.speaker_start:q.speaker_end]
+            q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
+            q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
+        elif previous is not None and span.start - previous.end < 400:
+            q.speaker, q.speaker_name, q.speaker_actor = (previous.speaker, previous.speaker_name,
+                                                          previous.speaker_actor)
+        _add_relay(q, doc)
+        quotes.append(q)
+        previous = q
+    for verb, subj, start, end in _indirect(doc, quoted):
+        q = Quote(start, end, text[start:end], _kind(text, start, end, quoted))  # type: ignore[arg-type]
+        q.speaker_start, q.speaker_end = _speaker_span(subj)
+        q.speaker = text[q.speaker_start:q.speaker_end]
+        q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
+        prior = [x for x in quotes if x.end <= start]
+        q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end,
+                                                   prior[-1] if prior else None)
+        _add_relay(q, doc)
+        if not any(x.start <= q.start and q.end <= x.end for x in quotes):
+            quotes.append(q)
+    article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
+    return article
+
+
+def _add_relay(q: Quote, doc: Doc) -> None:
+    sent = _sentence_of(doc, q.end - 1) or _sentence_of(doc, q.start)
+    if sent is None:
+        return
+    found = _relay(sent, (q.start, q.end))
+    if found is None and doc.text[q.end:sent.end_char].strip() == "":
+        nxt = _sentence_of(doc, sent.end_char + 1) if sent.end_char + 1 < len(doc.text) else None
+        found = _relay(nxt, (q.start, q.end)) if nxt is not None else None
+    if found is not None:
+        q.relay_start, q.relay_end = found
+        q.relay = doc.text[found[0]:found[1]]
+        if q.speaker is None:
+            q.speaker, q.speaker_start, q.speaker_end = q.relay, q.relay_start, q.relay_end
+            q.speaker_name = q.relay
+
+
+def _drop_nested(quotes: list[Quote]) -> list[Quote]:
+    """An indirect quote wholly inside another indirect one is its tail: keep the outer."""
+    out: list[Quote] = []
+    for q in quotes:
+        if out and q.kind != "direct" and out[-1].start <= q.start and q.end <= out[-1].end:
+            continue
+        out.append(q)
+    return out
