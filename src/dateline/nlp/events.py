@@ -1,0 +1,377 @@
+"""Events: who did (or said they would do) what to whom, coded in CAMEO and PLOVER.
+
+A trigger is a verb from the lexicon (``data/event_verbs.tsv``, written from CAMEO's category
+definitions) whose object words fit, or an event noun ("summit between X and Y"). Its source is
+the subject of the verb, found up the parse (coordinated and governing verbs, a possessor:
+"South Korea's position not to supply"); "we" and "our" inside a quote are the speaker's side.
+Its target is an actor in the verb's object or prepositional phrases, else another country in the
+sentence.
+
+Modality comes from the parse around the trigger (:func:`modality`): negation ("not", "no plans
+to"), hypotheticals (could/might/would, "considering", "did not rule out"), conditionals (the main
+clause of an "if" sentence: a conditional response such as "we will make a corresponding
+decision" is coded as a threat) and intentions (will, ready to, plans to). The date is a time
+expression of the sentence; a reported statement without one takes the date of the occasion
+the lead reports; a background fact gets no date rather than the publication date.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..model import Article, Event, Modality, Quote
+from .actor_tables import lookup, phrase_pattern
+from .actors import actor_for_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
+HYPOTHETICAL_HEADS = frozenset({"consider", "reconsider", "weigh", "mull", "review", "explore",
+                                "study", "debate", "discuss", "contemplate", "right", "option",
+                                "possibility", "ability", "able", "capable", "threat", "risk"})
+INTENT_HEADS = frozenset({"ready", "plan", "intend", "aim", "seek", "want", "prepare", "promise",
+                          "pledge", "vow", "willing", "set", "determined", "commit", "expect",
+                          "hope", "try", "agree", "offer", "decide"})
+RESPONSE_WORDS = re.compile(r"\b(decision|measure|measures|action|step|steps|countermeasure|"
+                            r"countermeasures|response|retaliat\w*)\b", re.I)
+INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    objects: re.Pattern[str] | None
+    code: str
+    plover: str | None
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("dateline.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@functools.cache
+def cameo() -> dict[str, dict[str, object]]:
+    text = resources.files("dateline.data").joinpath("cameo.json").read_text(encoding="utf-8")
+    return json.loads(text)["codes"]  # type: ignore[no-any-return]
+
+
+@functools.cache
+def verb_triggers() -> dict[str, list[Trigger]]:
+    table: dict[str, list[Trigger]] = {}
+    for row in _rows("event_verbs.tsv"):
+        lemma, objects, code = row[0], row[1], row[2]
+        plover = row[3].strip() if len(row) > 3 and row[3].strip() else None
+        table.setdefault(lemma, []).append(
+            Trigger(lemma, re.compile(objects, re.I) if objects else None, code.strip(), plover))
+    return table
+
+
+@functools.cache
+def noun_triggers() -> dict[str, tuple[str, str | None]]:
+    return {r[0]: (r[1].strip(), (r[2].strip() or None) if len(r) > 2 else None)
+            for r in _rows("event_nouns.tsv")}
+
+
+def describe(code: str) -> tuple[str | None, float | None]:
+    """(PLOVER type, Goldstein value) of a CAMEO code."""
+    entry = cameo().get(code) or cameo().get(code[:3]) or cameo().get(code[:2]) or {}
+    goldstein = entry.get("goldstein")
+    return entry.get("plover"), float(goldstein) if isinstance(goldstein, int | float) else None  # type: ignore[return-value]
+
+
+# -- modality ---------------------------------------------------------------------------------
+def _chain(tok: Token, depth: int = 4) -> list[Token]:
+    """The token and its governors up the clause (xcomp, acl, pcomp ... but not across a
+    reporting verb's complement boundary)."""
+    out = [tok]
+    while depth and tok.head is not tok and tok.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep",
+                                                         "advcl", "conj", "relcl", "dobj", "acomp"):
+        if tok.dep_ in ("conj", "advcl", "relcl") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            break  # a clause with its own subject does not inherit its neighbour's modality
+        tok = tok.head
+        out.append(tok)
+        depth -= 1
+    return out
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in tok.children)
+
+
+def _in_if_clause(tok: Token) -> bool:
+    node = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _has_if_clause(tok: Token) -> bool:
+    for node in (tok, tok.head):
+        for child in node.children:
+            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                             for g in child.children):
+                return True
+    return False
+
+
+def modality(tok: Token) -> Modality:
+    """The modality of the event triggered by ``tok`` (see the module docstring)."""
+    chain = _chain(tok)
+    if _in_if_clause(tok):
+        return "hypothetical"
+    heads = [t for t in chain[1:]]
+    for h in heads:
+        if h.lemma_.lower() in HYPOTHETICAL_HEADS:
+            return "hypothetical"
+        if h.lemma_.lower() == "rule" and _negated(h):
+            return "hypothetical"  # "did not rule out supplying"
+    negations = sum(_negated(t) for t in chain)
+    auxes = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if _has_if_clause(tok):
+        return "conditional"
+    if negations % 2 == 1:
+        return "negated"
+    if auxes & {"could", "might", "may", "would"}:
+        return "hypothetical"
+    if auxes & {"will", "shall", "'ll"} or any(h.lemma_.lower() in INTENT_HEADS for h in heads):
+        return "intended"
+    if any(c.lower_ == "going" for c in tok.head.children) or tok.head.lower_ == "going":
+        return "intended"
+    return "asserted"
+
+
+# -- participants -----------------------------------------------------------------------------
+def _subject_token(tok: Token) -> Token | None:
+    node = tok
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ == "nsubjpass" and node is tok:
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+            if child.dep_ in ("nsubj", "poss", "agent") and child.i != tok.i:
+                if child.dep_ == "agent":
+                    return next((g for g in child.children if g.dep_ == "pobj"), None)
+                return child
+        if node.head is node or node.dep_ in ("ccomp",) and node.head.lemma_ in ("say", "tell"):
+            return None
+        node = node.head
+    return None
+
+
+def _quote_at(article: Article, char: int) -> tuple[int, Quote] | None:
+    for i, q in enumerate(article.quotes):
+        if q.start <= char < q.end:
+            return i, q
+    return None
+
+
+def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | None]:
+    """(code, actor id) of the source of the event at ``tok``."""
+    subj = _subject_token(tok)
+    if subj is None:
+        return None, None
+    if subj.lower_ in ("its", "it", "their", "they"):
+        outer = _subject_token(subj.head.head) if subj.head.head is not subj.head else None
+        subj = outer if outer is not None and outer.lower_ not in ("its", "it") else subj
+    if subj.lower_ in PRONOUN_SELF:
+        found = _quote_at(article, subj.idx)
+        if found is not None:
+            actor = article.actor(found[1].speaker_actor)
+            if actor is not None:
+                return actor.code or actor.country, actor.id
+        return None, None
+    span = (subj.left_edge.idx, subj.idx + len(subj.text)) if not subj.ent_type_ else \
+        next(((e.start_char, e.end_char) for e in doc.ents if e.start <= subj.i < e.end),
+             (subj.idx, subj.idx + len(subj.text)))
+    actor = actor_for_span(article, *span)
+    if actor is not None and (actor.code or actor.country):
+        return actor.code or actor.country, actor.id
+    return _phrase_code(article.text[span[0]:span[1]]), None
+
+
+def _phrase_code(text: str) -> str | None:
+    for m in phrase_pattern().finditer(text):
+        entry = lookup(m.group(0))
+        if entry is not None:
+            return entry.code
+    return None
+
+
+def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | None
+            ) -> tuple[str | None, str | None]:
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "dative", "prep", "attr", "xcomp",
+                                                     "ccomp", "pobj", "acomp")]
+    for obj in objects:
+        tokens = list(obj.subtree)
+        found = _first_actor(article, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), source)
+        if found[0]:
+            return found
+    # the rest of the sentence, after then before the trigger
+    after = _first_actor(article, tok.idx, sent.end_char, source)
+    return after if after[0] else _first_actor(article, sent.start_char, tok.idx, source)
+
+
+def _first_actor(article: Article, start: int, end: int, source: str | None
+                 ) -> tuple[str | None, str | None]:
+    src_country = (source or "")[:3]
+    for m in sorted(article.mentions, key=lambda m: m.start):
+        if start <= m.start and m.end <= end:
+            actor = article.actor(m.actor)
+            if actor and actor.country and actor.country != src_country and actor.kind != "person" \
+                    or actor and actor.kind == "person" and actor.country and actor.country != src_country:
+                return actor.code or actor.country, actor.id
+    for m in phrase_pattern().finditer(article.text, start, end):
+        entry = lookup(m.group(0))
+        if entry is not None and entry.country and entry.country != src_country:
+            return entry.country, None
+    return None, None
+
+
+# -- triggers ---------------------------------------------------------------------------------
+def _complement_text(tok: Token) -> str:
+    return " ".join(t.lower_ for t in tok.subtree if t.i > tok.i or t.dep_ in ("dobj", "prt"))
+
+
+def _match(tok: Token) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in verb_triggers():
+        return None
+    words = _complement_text(tok)
+    for trig in verb_triggers()[lemma]:
+        if trig.objects is None or trig.objects.search(words):
+            return trig
+    return None
+
+
+def _conditional_response(tok: Token) -> bool:
+    """"If that happens, we will make a corresponding decision": a threat."""
+    return tok.pos_ == "VERB" and _has_if_clause(tok) and (
+        tok.lemma_.lower() in ("respond", "retaliate", "act", "react") or
+        tok.lemma_.lower() in ("make", "take") and bool(RESPONSE_WORDS.search(_complement_text(tok))))
+
+
+def _code_for(trigger_code: str, mode: Modality) -> str:
+    if mode == "intended" and trigger_code[:2] in INTENT_CODE:
+        return INTENT_CODE[trigger_code[:2]]
+    return trigger_code
+
+
+# -- dates ------------------------------------------------------------------------------------
+def _sentence_date(article: Article, start: int, end: int) -> str | None:
+    for t in article.times:
+        if start <= t.start < end and t.value and t.status in ("resolved", "absolute"):
+            return t.value
+    return None
+
+
+def _lead_date(article: Article) -> str | None:
+    """The day the lead paragraph dates the reported occasion to, if it gives one."""
+    lead_end = article.paragraphs[1][1] if len(article.paragraphs) > 1 else len(article.text) // 3
+    for t in article.times:
+        if t.start < lead_end and t.value and len(t.value) == 10 and t.status == "resolved":
+            return t.value
+    return None
+
+
+def _event_date(article: Article, sent: Span, quote: tuple[int, Quote] | None,
+                reported: bool) -> str | None:
+    own = _sentence_date(article, sent.start_char, sent.end_char)
+    if own:
+        return own
+    if quote is not None or reported:
+        return _lead_date(article)
+    return None
+
+
+# -- the annotator ----------------------------------------------------------------------------
+def _reported(tok: Token) -> bool:
+    """Inside the complement of a speech verb ("Putin said he appreciates ...")."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in ("say", "tell", "add", "state", "warn",
+                                                                  "mention", "stress", "note"):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def annotate_events(article: Article, doc: Doc) -> Article:
+    """Fill ``article.events`` (runs after times, actors and quotes)."""
+    events: list[Event] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    for sent in doc.sents:
+        for tok in sent:
+            trig = _match(tok)
+            code, plover = (trig.code, trig.plover) if trig else (None, None)
+            if _conditional_response(tok):
+                code, plover = "130", "THREATEN"
+            if code is None:
+                continue
+            _add(article, doc, sent, tok, code, plover, events, seen)
+        _nominal(article, doc, sent, events, seen)
+    article.events = events
+    return article
+
+
+def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: str | None,
+         events: list[Event], seen: set[tuple[str, str, str, int]],
+         source: tuple[str | None, str | None] | None = None,
+         target: tuple[str | None, str | None] | None = None) -> None:
+    src = source or _source(article, doc, tok)
+    if not src[0]:
+        return
+    tgt = target or _target(article, doc, tok, sent, src[0])
+    if not tgt[0] or tgt[0] == src[0]:
+        return
+    mode: Modality = "conditional" if plover == "THREATEN" and _has_if_clause(tok) else modality(tok)
+    final = _code_for(code, mode)
+    base_plover, goldstein = describe(final)
+    key = (src[0], tgt[0], final, sent.start)
+    if key in seen:
+        return
+    seen.add(key)
+    quote = _quote_at(article, tok.idx)
+    events.append(Event(
+        start=sent.start_char, end=sent.end_char, source=src[0], target=tgt[0], code=final,
+        plover=plover or describe(code)[0] or base_plover, modality=mode, goldstein=goldstein,
+        source_actor=src[1], target_actor=tgt[1],
+        date=_event_date(article, sent, quote, _reported(tok)),
+        cue=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text),
+        quote=quote[0] if quote else None))
+
+
+def _nominal(article: Article, doc: Doc, sent: Span, events: list[Event],
+             seen: set[tuple[str, str, str, int]]) -> None:
+    """"the summit between Putin and Kim", "the signing of a treaty between X and Y"."""
+    for tok in sent:
+        entry = noun_triggers().get(tok.lower_)
+        if entry is None or tok.pos_ != "NOUN":
+            continue
+        between = next((t for t in tok.subtree if t.lower_ == "between"), None)
+        if between is None:
+            continue
+        parties = [t for t in between.subtree if t.dep_ in ("pobj", "conj")]
+        codes = []
+        for p in parties:
+            actor = actor_for_span(article, p.idx, p.idx + len(p.text))
+            if actor is not None and (actor.code or actor.country):
+                codes.append((actor.code or actor.country, actor.id))
+        for a in codes:
+            for b in codes:
+                if a[0] and b[0] and a[0][:3] != b[0][:3]:
+                    _add(article, doc, sent, tok, entry[0], entry[1], events, seen, a, b)
