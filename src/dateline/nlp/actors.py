@@ -133,8 +133,7 @@ def _people(b: _Builder, doc: Doc) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not any(c.isalpha() for c in ent.text):
             continue
-        name = _HONORIFIC.sub("", ent.text).strip(" ,.'’s")
-        name = re.sub(r"['’]s$", "", name)
+        name = re.sub(r"['’]s?$", "", _HONORIFIC.sub("", ent.text).strip(" ,.")).strip()
         if not name or lookup(name) is not None:
             continue
         words = name.split()
