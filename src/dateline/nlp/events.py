@@ -40,7 +40,6 @@ INTENT_HEADS = frozenset({"ready", "plan", "intend", "aim", "seek", "want", "pre
                           "hope", "try", "agree", "offer", "decide"})
 RESPONSE_WORDS = re.compile(r"\b(decision|measure|measures|action|step|steps|countermeasure|"
                             r"countermeasures|response|retaliat\w*)\b", re.I)
-INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,12 +262,6 @@ def _conditional_response(tok: Token) -> bool:
         tok.lemma_.lower() in ("make", "take") and bool(RESPONSE_WORDS.search(_complement_text(tok))))
 
 
-def _code_for(trigger_code: str, mode: Modality) -> str:
-    if mode == "intended" and trigger_code[:2] in INTENT_CODE:
-        return INTENT_CODE[trigger_code[:2]]
-    return trigger_code
-
-
 # -- dates ------------------------------------------------------------------------------------
 def _sentence_date(article: Article, start: int, end: int) -> str | None:
     for t in article.times:
@@ -310,6 +303,24 @@ def _reported(tok: Token) -> bool:
     return False
 
 
+def _passive(article: Article, doc: Doc, tok: Token
+             ) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]] | None:
+    """"Four children were killed in Israeli shelling": target the patient, source the doer."""
+    patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if patient is None:
+        return None
+    doers = [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "during")]
+    source: tuple[str | None, str | None] = (None, None)
+    for prep in doers:
+        sub = list(prep.subtree)
+        source = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), None)
+        if source[0]:
+            break
+    sub = list(patient.subtree)
+    target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
+    return (source, target) if source[0] and target[0] else None
+
+
 def annotate_events(article: Article, doc: Doc) -> Article:
     """Fill ``article.events`` (runs after times, actors and quotes)."""
     events: list[Event] = []
@@ -322,7 +333,11 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 code, plover = "130", "THREATEN"
             if code is None:
                 continue
-            _add(article, doc, sent, tok, code, plover, events, seen)
+            passive = _passive(article, doc, tok)
+            if passive is not None:
+                _add(article, doc, sent, tok, code, plover, events, seen, *passive)
+            elif not any(c.dep_ == "nsubjpass" for c in tok.children):
+                _add(article, doc, sent, tok, code, plover, events, seen)
         _nominal(article, doc, sent, events, seen)
     article.events = events
     return article
@@ -339,7 +354,7 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
     if not tgt[0] or tgt[0] == src[0]:
         return
     mode: Modality = "conditional" if plover == "THREATEN" and _has_if_clause(tok) else modality(tok)
-    final = _code_for(code, mode)
+    final = code  # an intended act keeps the act's code; the modality says it is intended
     base_plover, goldstein = describe(final)
     key = (src[0], tgt[0], final, sent.start)
     if key in seen:
