@@ -1,0 +1,104 @@
+"""Quality gates for each stage on ../shared/data, scored by the official scorers.
+
+Each gate pins its scores in tests/gates/baselines/<gate>.json (see gatelib). The numbers are
+what the stage scores today; issues 5, 6, 8 and 9 hold the targets they are to reach.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.model import Article, to_dict
+from gates import gatelib
+
+pytestmark = pytest.mark.gate
+
+
+def _score_json(cmd: list[str]) -> dict:
+    out = subprocess.run([sys.executable, *cmd], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def _extraction(shared: Path, tmp_path: Path, form: str) -> dict[str, float]:
+    from dateline.extract.flat import clean_flat
+    from dateline.extract.html import extract_html
+
+    data = shared / "data" / "extraction"
+    pred = tmp_path / form
+    pred.mkdir()
+    for pid in (data / "ids.txt").read_text().split():
+        if form == "flat":
+            text = clean_flat((data / "flat" / f"{pid}.txt").read_text(encoding="utf-8")).text
+        else:
+            text = extract_html(gzip.open(data / "html" / f"{pid}.html.gz", "rt", encoding="utf-8").read()).text
+        (pred / f"{pid}.json").write_text(json.dumps({"text": text}), encoding="utf-8")
+    subprocess.run([sys.executable, str(shared / "bench" / "extraction" / "score.py"), str(pred),
+                    str(data / "gold"), "--bootstrap", "0", "--json", str(tmp_path / f"{form}.json")],
+                   capture_output=True, check=True)
+    m = json.loads((tmp_path / f"{form}.json").read_text())
+    return {f"{form}.f1": m["f1"], f"{form}.precision": m["precision"], f"{form}.recall": m["recall"]}
+
+
+def test_extraction_gate(shared: Path, tmp_path: Path) -> None:
+    scores = {**_extraction(shared, tmp_path, "flat"), **_extraction(shared, tmp_path, "html")}
+    gatelib.check("extraction", scores)
+
+
+def test_quotes_gate(shared: Path, tmp_path: Path) -> None:
+    from dateline.nlp.annotate import annotate
+
+    gold = shared / "data" / "quotes" / "polnear_test_dev.jsonl"
+    records = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
+    arts = [Article(id=r["id"], text=r["text"], published=r.get("date")) for r in records]
+    system = tmp_path / "quotes.jsonl"
+    system.write_text("".join(json.dumps({"id": a.id, "quotes": [to_dict(q) for q in a.quotes]}) + "\n"
+                              for a in annotate(arts, ["actors", "quotes"])), encoding="utf-8")
+    subprocess.run([sys.executable, str(shared / "bench" / "quotes" / "score.py"), str(gold), str(system),
+                    "--json", str(tmp_path / "q.json"), "--quiet"], capture_output=True, check=True)
+    res = json.loads((tmp_path / "q.json").read_text())
+    direct, overall = res["fragment/direct/exact"], res["quote/all/overlap50"]
+    gatelib.check("quotes", {
+        "direct_fragment_exact.f1": direct["f1"] / 100, "direct_fragment_exact.e2e_f1":
+        direct["end_to_end_f1"] / 100, "all_overlap50.f1": overall["f1"] / 100,
+        "all_overlap50.speaker_acc": (overall["speaker_acc"] or 0) / 100})
+
+
+def test_events_gate(shared: Path, tmp_path: Path) -> None:
+    from dateline.nlp.annotate import annotate
+
+    scores = {}
+    for name, flag in (("petr2_gsr", []), ("plover_gsr", ["--plover"])):
+        gold = shared / "data" / "events" / f"{name}.dev.jsonl"
+        records = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
+        system = tmp_path / f"{name}.jsonl"
+        system.write_text("".join(json.dumps({"id": a.id, "events": [to_dict(e) for e in a.events]}) + "\n"
+                                  for a in annotate([Article(id=r["id"], text=r["text"]) for r in records])))
+        res = _score_json([str(shared / "bench" / "events" / "score.py"), str(gold), str(system), "--json",
+                           *flag])
+        scores[f"{name}.country.f1"] = res["country"]["f1"]
+        scores[f"{name}.country.precision"] = res["country"]["precision"]
+    gatelib.check("events", scores)
+
+
+def test_stories_gate(shared: Path, tmp_path: Path) -> None:
+    from dateline.stories import cluster, occasion_date
+
+    data = shared / "data" / "stories" / "articles.jsonl"
+    records = [json.loads(x) for x in data.read_text(encoding="utf-8").splitlines()]
+    arts = [Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("date"))
+            for r in records]
+    got = cluster(arts)
+    system = tmp_path / "stories.jsonl"
+    system.write_text("".join(json.dumps({"id": k, "cluster": v}) + "\n" for k, v in got.items()))
+    res = _score_json([str(shared / "bench" / "stories" / "score.py"), str(data), str(system), "--json"])
+    dated = [(occasion_date(a), r["incident_date"]) for a, r in zip(arts, records, strict=True)
+             if r.get("incident_date")]
+    accuracy = sum(d == g for d, g in dated) / len(dated)
+    gatelib.check("stories", {"bcubed.f1": res["bcubed_f1"], "pairwise.f1": res["pair_f1"],
+                              "occasion_date.accuracy": accuracy})
