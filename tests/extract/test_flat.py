@@ -1,0 +1,68 @@
+"""The flattened-text cleaner on invented pages with many kinds of chrome."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.flat import clean_flat
+
+BODY = [
+    "The harbour council of the invented town of Lindmark voted on Monday to close the old pier, "
+    "ending a dispute that had divided fishermen and shop owners for most of the year.",
+    "\"We could not keep spending money on a structure that is falling into the sea,\" council "
+    "leader Ana Brandt said after the vote, adding that repairs would have cost twice the budget.",
+    "Fishermen said they would move their boats to the northern quay, which is smaller but safer.",
+    "The council said a new walkway would open next spring if the regional grant is approved.",
+]
+
+
+def page(*chrome_top: str, chrome_bottom: tuple[str, ...] = (), body: list[str] = BODY) -> str:
+    return "\n\n".join([*chrome_top, *body, *chrome_bottom]) + "\n"
+
+
+def test_body_kept_chrome_dropped() -> None:
+    text = page("Skip to main content", "Text Size", "A A A", "Menu",
+                "Lindmark council votes to close old pier",
+                chrome_bottom=("[Photo: Invented Daily file image]", "© 2025 Invented Daily. All rights reserved.",
+                               "Share on social!", "- Ten things to do this weekend", "- Weather: rain again",
+                               "Top"))
+    r = clean_flat(text)
+    assert r.text == "\n\n".join(BODY)
+    assert [r.text[s:e] for s, e in r.paragraphs] == BODY
+    assert r.title == "Lindmark council votes to close old pier"
+    assert r.outlet == "Invented Daily" and r.published is None
+
+
+def test_other_script_ui_lines_and_captions_are_chrome() -> None:
+    text = page("이 글자크기로 변경됩니다.", "Лучшие новости дня здесь", "Invented headline about the pier",
+                chrome_bottom=("Invented headline about the pier [Image source=Invented Agency]",))
+    r = clean_flat(text)
+    assert "글자" not in r.text and "новости" not in r.text and "Image source" not in r.text
+    assert r.text.startswith("The harbour council")
+
+
+def test_wire_credit_and_native_outlet_name() -> None:
+    r = clean_flat(page(chrome_bottom=("Yonhap", "Copyright © 코리아중앙데일리. 무단전재 및 재배포 금지.")))
+    assert (r.credit, r.outlet) == ("Yonhap", "Korea JoongAng Daily")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published: March 3, 2025", "2025-03-03"),
+    ("Updated: March 9, 2025", None),
+    ("2025-03-03 14:05", "2025-03-03T14:05:00"),
+])
+def test_published_only_when_stated(line: str, expected: str | None) -> None:
+    assert clean_flat(page("Invented headline about the pier", line)).published == expected
+
+
+def test_explain_gives_a_reason_for_every_line() -> None:
+    text = page("Skip to main content", chrome_bottom=("© 2025 Invented Daily",))
+    lines = clean_flat(text).lines
+    assert len(lines) == len([ln for ln in text.splitlines() if ln.strip()])
+    assert {d.reason for d in lines if not d.kept} >= {"ui", "copyright"}
+    assert all(d.kept for d in lines if d.text in BODY)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "Top", "a\x00b", "“" * 50])
+def test_odd_input_does_not_raise(text: str) -> None:
+    clean_flat(text)

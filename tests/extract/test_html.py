@@ -1,0 +1,62 @@
+"""HTML extraction and metadata on invented pages (several dates, noisy bylines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.html import extract_html
+from dateline.extract.lang import detect_language
+from dateline.extract.meta import clean_authors
+
+PARAS = ["The invented town of Lindmark voted on Monday to close its old pier after a long dispute "
+         "between fishermen and shop owners about the cost of repairs.",
+         "Council leader Ana Brandt said the structure was unsafe and that a new walkway would be built "
+         "next year if the regional government approves a grant for it.",
+         "Fishermen will move their boats to the northern quay, which is smaller but much safer."]
+
+
+def page(head: str = "", byline: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    return (f"<html lang='en-GB'><head><title>Pier to close | Invented Daily</title>{head}</head><body>"
+            f"<nav><a href='/'>Home</a><a href='/news'>News</a></nav><article><h1>Pier to close</h1>"
+            f"{byline}{body}</article><aside><h3>Related</h3><ul><li><a href='/x'>Published March 1, 2020: "
+            f"old story</a></li></ul></aside><footer>© Invented Daily</footer></body></html>")
+
+
+def test_body_without_headline_and_paragraph_offsets() -> None:
+    r = extract_html(page())
+    assert r.text == "\n\n".join(PARAS)
+    assert [r.text[s:e] for s, e in r.paragraphs] == PARAS
+    assert r.title == "Pier to close" and r.language == "en"
+
+
+def test_published_prefers_json_ld_date_published_over_modified_and_script_dates() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+            '"2025-03-03T09:30:00+01:00", "dateModified": "2025-03-04T10:00:00+01:00", '
+            '"author": [{"@type": "Person", "name": "Ana Brandt"}, {"@type": "Organization", '
+            '"name": "Invented Daily"}], "publisher": {"name": "Invented Daily"}}</script>'
+            '<script>var related = {"date": "2020-01-01"};</script>')
+    r = extract_html(page(head))
+    assert r.published == "2025-03-03T09:30:00+01:00"
+    assert r.authors == ["Ana Brandt"] and r.outlet == "Invented Daily"
+
+
+def test_meta_published_time_and_no_date_means_none() -> None:
+    meta = '<meta property="article:published_time" content="2025-03-03T08:00:00Z">'
+    assert extract_html(page(meta)).published == "2025-03-03T08:00:00+00:00"
+    assert extract_html(page()).published is None
+
+
+@pytest.mark.parametrize("raw, names", [
+    ("By Ana Brandt and Tomas Lind", ["Ana Brandt", "Tomas Lind"]),
+    ("Ana Brandt | 3 Minute Read", ["Ana Brandt"]),
+    ("Staff Reporter; Published 10:32 AM", []),
+    ("Invented Daily", []),
+])
+def test_authors_are_people_only(raw: str, names: list[str]) -> None:
+    assert clean_authors(raw, outlet="Invented Daily") == names
+
+
+def test_language_detection() -> None:
+    assert detect_language(" ".join(PARAS)) == "en"
+    assert detect_language("ok") is None

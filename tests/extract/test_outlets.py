@@ -1,0 +1,36 @@
+"""Outlet names and wire credits from a page's own lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.outlets import agency, credit_from_line, normalize_outlet, outlet_from_line
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("Copyright © 코리아중앙데일리. 무단전재 및 재배포 금지.", "Korea JoongAng Daily"),
+    ("© The Asia Business Daily(www.asiae.co.kr). All rights reserved.", "The Asia Business Daily"),
+    ("© 2025 Invented Daily. All rights reserved.", "Invented Daily"),
+    ("Copyright 2019-2024 Invented Media Group", "Invented Media Group"),
+    ("The council voted on Monday.", None),
+])
+def test_outlet_from_line(line: str, outlet: str | None) -> None:
+    assert outlet_from_line(line) == outlet
+
+
+@pytest.mark.parametrize("raw, outlet", [
+    ("koreajoongangdaily.joins.com", "Korea JoongAng Daily"), ("www.nytimes.com", "The New York Times"),
+    ("Invented Gazette", "Invented Gazette"), ("", None)])
+def test_normalize_outlet(raw: str, outlet: str | None) -> None:
+    assert normalize_outlet(raw) == outlet
+
+
+@pytest.mark.parametrize("line, credit", [("Yonhap", "Yonhap"), ("(AP)", "Associated Press"),
+                                          ("By Reuters", "Reuters"), ("Ana Brandt", None)])
+def test_credit_from_line(line: str, credit: str | None) -> None:
+    assert credit_from_line(line) == credit
+
+
+def test_agency_aliases() -> None:
+    assert agency("Russia's Sputnik news agency").name == "Sputnik"  # type: ignore[union-attr]
+    assert agency("TASS news agency").country == "RUS"  # type: ignore[union-attr]
