@@ -234,6 +234,9 @@ def find_times(text: str, anchor: str | None, doc: Doc | None = None) -> list[Ti
                 continue
             if resolver is _month_name and not _plausible_month(m, text):
                 continue
+            if resolver is _day_of_month and not (m.group(0).lower().startswith("on ")
+                                                  or "local time" in m.group(0).lower()):
+                continue  # "the 3rd man" is not a date; "on the 3rd" is
             if resolver is _year and m.group(0).split()[0].lower() in ("the", "a") and \
                     not re.match(r"\s+[a-z]", text[end:end + 3]):
                 continue
