@@ -121,7 +121,7 @@ def _relay(sent: Span, exclude: tuple[int, int]) -> tuple[int, int] | None:
     for m in re.finditer(r"\baccording to\s+((?:[A-Z][\w'’.-]*|the|of|and|news|agency|agencies|"
                          r"Russia's|China's)(?:\s+(?:[A-Z][\w'’.-]*|news|agency|of|the))*)", text):
         start = sent.start_char + m.start(1)
-        end = sent.start_char + m.end(1)
+        end = sent.start_char + m.end(1) - (len(m.group(1)) - len(m.group(1).rstrip(".,")))
         if not (exclude[0] <= start < exclude[1]):
             return start, end
     return None
