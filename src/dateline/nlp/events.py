@@ -35,6 +35,7 @@ PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 HYPOTHETICAL_HEADS = frozenset({"consider", "reconsider", "weigh", "mull", "review", "explore",
                                 "study", "debate", "discuss", "contemplate", "right", "option",
                                 "possibility", "ability", "able", "capable", "threat", "risk"})
+NEGATING_HEADS = frozenset({"refuse", "decline", "deny", "reject", "fail", "avoid"})
 INTENT_HEADS = frozenset({"ready", "plan", "intend", "aim", "seek", "want", "prepare", "promise",
                           "pledge", "vow", "willing", "set", "determined", "commit", "expect",
                           "hope", "try", "agree", "offer", "decide"})
@@ -91,7 +92,10 @@ def _chain(tok: Token, depth: int = 4) -> list[Token]:
     reporting verb's complement boundary)."""
     out = [tok]
     while depth and tok.head is not tok and tok.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep",
-                                                         "advcl", "conj", "relcl", "dobj", "acomp"):
+                                                         "advcl", "conj", "relcl", "dobj", "acomp",
+                                                         "ccomp"):
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in NEGATING_HEADS:
+            break  # "said (that) X": the report is not part of X's modality
         if tok.dep_ in ("conj", "advcl", "relcl") and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             break  # a clause with its own subject does not inherit its neighbour's modality
@@ -137,7 +141,7 @@ def modality(tok: Token) -> Modality:
             return "hypothetical"
         if h.lemma_.lower() == "rule" and _negated(h):
             return "hypothetical"  # "did not rule out supplying"
-    negations = sum(_negated(t) for t in chain)
+    negations = sum(_negated(t) for t in chain) + sum(h.lemma_.lower() in NEGATING_HEADS for h in heads)
     auxes = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
     if _has_if_clause(tok):
         return "conditional"
