@@ -1,0 +1,52 @@
+"""Story clustering: invented reports of two occasions, online and batch-independent."""
+
+from __future__ import annotations
+
+import json
+
+from dateline.model import Article
+from dateline.stories import StoryIndex, cluster, occasion_date
+
+PIER_A = ("Lindmark council votes to close the old pier",
+          "The Lindmark harbour council voted on Monday to close the old Brandt Pier on Quay Street "
+          "after engineers found cracks. Council leader Ana Brandt said repairs were too costly.")
+PIER_B = ("Old Brandt Pier to close, Lindmark council decides",
+          "Lindmark's harbour council decided on Monday to shut Brandt Pier on Quay Street. Ana Brandt, "
+          "the council leader, said the cracks found by engineers made repairs too costly.")
+FAIR = ("Farmers fill Osterby square for the autumn fair",
+        "Hundreds of farmers from the Osterby valley brought cattle and cheese to the autumn fair on "
+        "Saturday, organiser Jon Melk said, calling it the busiest fair in a decade.")
+
+
+def arts() -> list[Article]:
+    return [Article(id="a", title=PIER_A[0], text=PIER_A[1], published="2025-03-04", outlet="Invented Daily"),
+            Article(id="f", title=FAIR[0], text=FAIR[1], published="2025-03-09", outlet="Invented Daily"),
+            Article(id="b", title=PIER_B[0], text=PIER_B[1], published="2025-03-05", outlet="Other Invented")]
+
+
+def test_same_occasion_two_outlets_one_story_other_occasion_apart() -> None:
+    got = cluster(arts())
+    assert got["a"] == got["b"] != got["f"]
+
+
+def test_same_words_far_apart_in_time_are_different_stories() -> None:
+    later = Article(id="c", title=PIER_A[0], text=PIER_A[1].replace("Monday", "Tuesday"),
+                    published="2025-09-10")
+    got = cluster([*arts(), later])
+    assert got["c"] != got["a"]  # six months on: another occasion, however alike the words
+
+
+def test_batches_and_state_round_trip_give_the_same_stories() -> None:
+    whole = cluster(arts())
+    first = StoryIndex()
+    first.add(arts()[0])
+    state = json.loads(json.dumps(first.to_state()))  # stored as JSON between runs
+    resumed = StoryIndex.from_state(state)
+    rest = {a.id: resumed.add(a) for a in arts()[1:]}
+    assert {"a": whole["a"], **rest} == whole
+    assert resumed.add(arts()[0]) == whole["a"]  # adding again changes nothing
+
+
+def test_occasion_date_from_the_lead() -> None:
+    assert occasion_date(arts()[0]) == "2025-03-03"
+    assert occasion_date(Article(id="x", text="No date here.", published=None)) is None
