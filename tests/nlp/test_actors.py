@@ -61,12 +61,10 @@ def test_user_actor_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run) -
     table = tmp_path / "mine.tsv"
     table.write_text("Lindmark Harbour Board\tHarbour Board\tNORGOV\n", encoding="utf-8")
     monkeypatch.setenv("DATELINE_ACTORS_FILE", str(table))
-    for cached in (actor_tables.gazetteer, actor_tables._index, actor_tables.phrase_pattern):
-        cached.cache_clear()
+    actor_tables.reload()
     try:
         a = run("The Harbour Board approved the plan.", names=["actors"])
         assert by_name(a)["Lindmark Harbour Board"].code == "NORGOV"
     finally:
         monkeypatch.delenv("DATELINE_ACTORS_FILE")
-        for cached in (actor_tables.gazetteer, actor_tables._index, actor_tables.phrase_pattern):
-            cached.cache_clear()
+        actor_tables.reload()

@@ -126,12 +126,56 @@ def lookup(text: str) -> Entry | None:
     return _index().get(_key(t)) or _index().get(_key(text.strip()))
 
 
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t]+(?:of|the|and|de|[A-Z][\w'’.-]*))*")
+_TOKEN = re.compile(r"[^\s\-–]+")
+
+
 @functools.cache
-def phrase_pattern() -> re.Pattern[str]:
-    """One regex over every gazetteer phrase, longest first, on word boundaries."""
-    forms = sorted(gazetteer(), key=len, reverse=True)
-    alternation = "|".join(re.escape(f) for f in forms if len(f) > 1)
-    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])", re.IGNORECASE)
+def _longest_phrase() -> int:
+    return max(len(f.split()) for f in gazetteer())
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    entry: Entry
+
+
+def _phrase_at(raw: str) -> tuple[str, Entry | None]:
+    """The phrase as written ("U.S."), else without closing punctuation or a possessive."""
+    for phrase in (raw, raw.rstrip(".,;:")):
+        if phrase.endswith(("'s", "’s")):
+            phrase = phrase[:-2]
+        entry = lookup(phrase) if phrase else None
+        if entry is not None:
+            return phrase, entry
+    return raw, None
+
+
+def find_phrases(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+    """Gazetteer phrases in ``text[start:end]``, longest match first, left to right.
+
+    Only capitalised stretches can name a place or body, so each one is split into tokens and
+    its n-grams are looked up in the table (a dict lookup per n-gram, no giant regex).
+    """
+    hits: list[Hit] = []
+    limit = _longest_phrase()
+    for run in _CAPITALISED.finditer(text, start, len(text) if end is None else end):
+        tokens = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run.group(0))]
+        i = 0
+        while i < len(tokens):
+            for j in range(min(len(tokens), i + limit), i, -1):
+                s, e = tokens[i][0], tokens[j - 1][1]
+                phrase, entry = _phrase_at(text[s:e])
+                if entry is not None:
+                    hits.append(Hit(s, s + len(phrase), phrase, entry))
+                    i = j
+                    break
+            else:
+                i += 1
+    return hits
 
 
 @functools.cache
@@ -143,11 +187,22 @@ def sectors() -> dict[str, tuple[str, str]]:
 def sector_of(text: str) -> tuple[str, str] | None:
     """The role a phrase gives ("the National Security Office chief" -> government, GOV).
 
-    The longest role phrase found wins; military words win over a bare "ministry".
+    The longest role phrase found wins, so "defense ministry" (military) beats "ministry".
     """
-    low = f" {' '.join(re.findall(r'[a-z]+', text.lower()))} "
+    words = re.findall(r"[a-z]+", text.lower())
+    table = sectors()
     best: tuple[int, tuple[str, str]] | None = None
-    for word, value in sectors().items():
-        if f" {word} " in low and (best is None or len(word) > best[0]):
-            best = (len(word), value)
-    return best[1] if best else None
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            value = table.get(" ".join(words[i:i + n]))
+            if value is not None and (best is None or n > best[0]):
+                best = (n, value)
+        if best is not None:
+            return best[1]
+    return None
+
+
+def reload() -> None:
+    """Forget the built tables (after the ``actors_file`` setting changed)."""
+    for cached in (gazetteer, _index, _longest_phrase, sectors):
+        cached.cache_clear()

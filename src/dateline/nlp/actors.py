@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Article, Mention
-from .actor_tables import Entry, lookup, phrase_pattern, sector_of
+from .actor_tables import Entry, find_phrases, lookup, sector_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -80,14 +80,9 @@ def _code(country: str | None, sector: str | None, fallback: str | None = None) 
 
 def _places(b: _Builder, doc: Doc, people: list[tuple[int, int]]) -> None:
     """Gazetteer phrases that are not inside a person's name."""
-    text = b.article.text
-    for m in phrase_pattern().finditer(text):
-        start, end = m.span()
+    for hit in find_phrases(b.article.text):
+        start, end, entry = hit.start, hit.end, hit.entry
         if any(s <= start < e for s, e in people):
-            continue
-        phrase = m.group(0)
-        entry = lookup(phrase)
-        if entry is None or (phrase.isupper() is False and len(phrase) <= 4 and phrase.lower() == phrase):
             continue
         if entry.kind == "demonym":
             continue  # a demonym describes a person or group; it is not an actor alone
@@ -121,10 +116,9 @@ def _context(doc: Doc, ent: Span) -> str:
 
 
 def _context_country(context: str) -> str | None:
-    for m in phrase_pattern().finditer(context):
-        entry = lookup(m.group(0))
-        if entry is not None and entry.country:
-            return entry.country
+    for hit in find_phrases(context):
+        if hit.entry.country:
+            return hit.entry.country
     return None
 
 

@@ -25,7 +25,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..model import Article, Event, Modality, Quote
-from .actor_tables import lookup, phrase_pattern
+from .actor_tables import find_phrases
 from .actors import actor_for_span
 
 if TYPE_CHECKING:
@@ -206,11 +206,8 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
 
 
 def _phrase_code(text: str) -> str | None:
-    for m in phrase_pattern().finditer(text):
-        entry = lookup(m.group(0))
-        if entry is not None:
-            return entry.code
-    return None
+    hits = find_phrases(text)
+    return hits[0].entry.code if hits else None
 
 
 def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | None
@@ -236,10 +233,9 @@ def _first_actor(article: Article, start: int, end: int, source: str | None
             if actor and actor.country and actor.country != src_country and actor.kind != "person" \
                     or actor and actor.kind == "person" and actor.country and actor.country != src_country:
                 return actor.code or actor.country, actor.id
-    for m in phrase_pattern().finditer(article.text, start, end):
-        entry = lookup(m.group(0))
-        if entry is not None and entry.country and entry.country != src_country:
-            return entry.country, None
+    for hit in find_phrases(article.text, start, end):
+        if hit.entry.country and hit.entry.country != src_country:
+            return hit.entry.country, None
     return None, None
 
 

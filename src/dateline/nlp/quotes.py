@@ -15,6 +15,7 @@ to a quote with its own speaker is the relay, kept apart from the speaker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -127,17 +128,24 @@ def _relay(sent: Span, exclude: tuple[int, int]) -> tuple[int, int] | None:
     return None
 
 
+def _sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once per doc (``doc.sents`` is rebuilt on every access)."""
+    cached = doc.user_data.get("dateline_sents")
+    if cached is None:
+        cached = doc.user_data["dateline_sents"] = list(doc.sents)
+    return cached  # type: ignore[no-any-return]
+
+
 def _sentence_of(doc: Doc, char: int) -> Span | None:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent
-    return None
+    sents = _sentences(doc)
+    i = bisect.bisect_right([s.start_char for s in sents], char) - 1
+    return sents[i] if 0 <= i < len(sents) and char < sents[i].end_char else None
 
 
 def _around(doc: Doc, span: _Span) -> list[Span]:
     """The sentences a quote touches, plus the next one when the quote ends its sentence and
     the previous one when it ends with a colon or comma ("He said: / "...")."""
-    sents = list(doc.sents)
+    sents = _sentences(doc)
     idx = [i for i, s in enumerate(sents) if s.start_char < span.end and span.start < s.end_char]
     if not idx:
         return []
