@@ -51,11 +51,16 @@ def page(i: int, seed: int = 7) -> str:
     title = f"{a} and {b} at odds over {rng.choice(TOPICS)} (invented #{i})"
     paras = "\n".join(f"<p>{paragraph(rng)}</p>" for _ in range(rng.randint(6, 14)))
     related = "".join(f'<li><a href="/r{j}">{rng.choice(TOPICS).capitalize()} explained</a></li>'
-                      for j in range(5))
+                      for j in range(30))
+    menu = "".join(f"<li><a href='/s{j}'>{rng.choice(COUNTRIES)} {rng.choice(['news', 'sport', 'video'])}"
+                   f"</a></li>" for j in range(120))
+    script = "<script>var config = {" + ",".join(f"k{j}: '{rng.random():.6f}'" for j in range(400)) + "};</script>"
+    comments = "".join(f"<div class='comment'><b>reader{j}</b><p>{paragraph(rng)}</p></div>" for j in range(8))
     return (f"<!DOCTYPE html><html lang='en'><head><title>{title}</title>"
             f"<meta property='og:site_name' content='Invented Bench Daily'></head><body>"
-            f"<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>"
+            f"{script}<nav><ul>{menu}</ul></nav>"
             f"<article><h1>{title}</h1><p class='byline'>By {_person(rng)}</p>{paras}</article>"
+            f"<section class='comments'><h3>Comments</h3>{comments}</section>"
             f"<aside><h3>Related</h3><ul>{related}</ul></aside>"
             f"<footer>© 2025 Invented Bench Daily. All rights reserved.</footer></body></html>")
 
@@ -66,7 +71,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 def flatten(html: str) -> str:
     """The flattened-text form of a page: text in order, a blank line between blocks."""
-    body = re.sub(r"<head>.*?</head>", "", html, flags=re.S)
+    body = re.sub(r"<head>.*?</head>|<script>.*?</script>", "", html, flags=re.S)
     text = _TAG.sub("", _BLOCK.sub("\n\n", body))
     return re.sub(r"\n\s*\n+", "\n\n", text).strip() + "\n"
 

@@ -83,14 +83,14 @@ def _stop_words(lang: str) -> frozenset[str]:
 
 def script(text: str) -> str | None:
     """The dominant script of ``text`` by letter count (LATIN, HANGUL, CJK, CYRILLIC ...)."""
+    if text.isascii():
+        return "LATIN" if any(ch.isalpha() for ch in text) else None
     counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            key = name.split(" ")[0]
-            if key in ("CJK", "HIRAGANA", "KATAKANA"):
-                key = "CJK"
-            counts[key] = counts.get(key, 0) + 1
+    letters = (ch for ch in text if ch.isalpha())
+    for _, ch in zip(range(200), letters, strict=False):  # a sample decides the script
+        key = unicodedata.name(ch, "").split(" ")[0]
+        key = "CJK" if key in ("CJK", "HIRAGANA", "KATAKANA") else key
+        counts[key] = counts.get(key, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
 
 
@@ -145,18 +145,19 @@ def _headline(words: list[str], line: str) -> bool:
 def _resolve_context(classes: list[str]) -> list[str]:
     """Short and near lines take the class of their surroundings (jusText's context step)."""
     out = list(classes)
-    n = len(out)
-
-    def neighbour(i: int, step: int) -> str:
-        j = i + step
-        while 0 <= j < n and classes[j] in ("short", "near", "blank"):
-            j += step
-        return classes[j] if 0 <= j < n else "chrome"
-
+    soft = ("short", "near", "blank")
+    before, after = ["chrome"] * len(classes), ["chrome"] * len(classes)
+    last = "chrome"
+    for i, c in enumerate(classes):  # nearest decided class on each side, in two passes
+        before[i] = last
+        last = last if c in soft else c
+    last = "chrome"
+    for i in range(len(classes) - 1, -1, -1):
+        after[i] = last
+        last = last if classes[i] in soft else classes[i]
     for i, c in enumerate(classes):
         if c in ("short", "near"):
-            before, after = neighbour(i, -1), neighbour(i, 1)
-            if before == "good" and after == "good":
+            if before[i] == "good" and after[i] == "good":
                 out[i] = "near-good" if c == "near" else "short-in-body"
             else:
                 out[i] = "chrome-context"

@@ -63,6 +63,20 @@ def _json_ld(tree: Any) -> list[dict[str, Any]]:
     return items
 
 
+def _meta_index(tree: Any) -> dict[str, list[str]]:
+    """Every <meta> content by its lower-cased property, name or itemprop (one pass)."""
+    index: dict[str, list[str]] = {}
+    for meta in tree.iter("meta"):
+        content = meta.get("content")
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = meta.get(attr)
+            if key:
+                index.setdefault(key.lower(), []).append(content)
+    return index
+
+
 def published(tree: Any) -> str | None:
     """The publication date-time the page declares for itself, or None."""
     for item in _json_ld(tree):
@@ -70,12 +84,11 @@ def published(tree: Any) -> str | None:
         if "Article" in kind or "Posting" in kind or "Report" in kind:
             if isinstance(item.get("datePublished"), str) and (iso := _iso(item["datePublished"])):
                 return iso
+    metas = _meta_index(tree)
     for name in _PUBLISHED_META:
-        for attr in ("property", "name", "itemprop"):
-            for value in tree.xpath(f'//meta[translate(@{attr}, "ABCDEFGHIJKLMNOPQRSTUVWXYZ",'
-                                    f' "abcdefghijklmnopqrstuvwxyz")="{name}"]/@content'):
-                if iso := _iso(value):
-                    return iso
+        for value in metas.get(name, []):
+            if iso := _iso(value):
+                return iso
     for value in tree.xpath('//time[@itemprop="datePublished" or contains(@class, "publish")]'
                             '/@datetime'):
         if iso := _iso(value):
