@@ -38,7 +38,7 @@ def run(name: str, fn: Callable[[str], str], docs: dict[str, str], out: Path) ->
     seconds = time.perf_counter() - start
     for i, text in texts.items():
         (target / f"{i}.json").write_text(json.dumps({"text": text}), encoding="utf-8")
-    res = subprocess.run([sys.executable, str(SCORER), str(target), str(DATA / "gold"),
+    subprocess.run([sys.executable, str(SCORER), str(target), str(DATA / "gold"),
                           "--bootstrap", "0", "--json", str(target / "_score.json")],
                          capture_output=True, text=True, check=True)
     scores = json.loads((target / "_score.json").read_text())

@@ -58,6 +58,16 @@ def test_quotes_events_timeline(ingested: None) -> None:
     assert "CHL -> NOR" in run("timeline", "CHL", "NOR")
 
 
+def test_storylines_and_contradictions(ingested: None) -> None:
+    lines = json.loads(run("storylines", "--json"))
+    assert lines and {"CHL", "NOR"} <= set(lines[0]["actors"])
+    detail = json.loads(run("storyline", "--json", lines[0]["id"]))
+    assert [s["date"] for s in detail["stories"]] == sorted(s["date"] for s in detail["stories"])
+    assert "Pacific Wire Daily" in run("storyline", lines[0]["id"])
+    run("storyline", "l-nope", ok=1)
+    assert isinstance(json.loads(run("contradictions", "--json")), list)
+
+
 def test_extract_formats_and_failures(tmp_path: Path) -> None:
     lines = [json.loads(x) for x in run("extract", str(EXAMPLES)).splitlines()]
     assert len(lines) == 3

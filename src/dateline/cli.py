@@ -259,6 +259,65 @@ def timeline(source: str, target: str, as_json: bool) -> None:
         click.echo(f"    after:  {_cell(s.after.quote or s.after.evidence, 160)}")
 
 
+@main.command(name="storylines")
+@json_option
+@reports_errors
+def list_storylines(as_json: bool) -> None:
+    """Storylines: stories of different occasions linked by shared actors and topic."""
+    from .runs import storylines_from_store
+
+    with open_store() as store:
+        rows = [to_dict(x) for x in storylines_from_store(store)]
+    for row in rows:
+        row["n_stories"] = len(row["stories"])
+        row["actors_"] = ", ".join(row["actors"])
+    emit_table(rows, ["id", "start", "end", "n_stories", "actors_"], as_json)
+
+
+@main.command()
+@click.argument("line_id", metavar="ID")
+@json_option
+@reports_errors
+def storyline(line_id: str, as_json: bool) -> None:
+    """One storyline: its stories in date order with outlets and key quotes."""
+    from .runs import storyline_detail
+
+    with open_store() as store:
+        detail = storyline_detail(store, line_id)
+    if detail is None:
+        click.echo(f"error: no storyline {line_id!r} (see `dateline storylines`)", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(detail, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{detail['id']}: {detail['start']} .. {detail['end']}  ({', '.join(detail['actors'])})")
+    for st in detail["stories"]:
+        click.echo(f"  {st['date'] or 'undated'}  {st['title'] or st['id']}  [{', '.join(st['outlets'])}]")
+        for q in st["quotes"]:
+            click.echo(f"      {q['speaker'] or '?'}: {_cell(q['text'], 150)}")
+
+
+@main.command()
+@json_option
+@reports_errors
+def contradictions(as_json: bool) -> None:
+    """Facts that articles or quotes disagree on (years, casualty counts), with both sources."""
+    from .runs import contradictions_from_store
+
+    with open_store() as store:
+        found = contradictions_from_store(store)
+    if as_json:
+        click.echo(json.dumps([to_dict(c) for c in found], ensure_ascii=False, indent=1))
+        return
+    for c in found:
+        click.echo(f"{c.fact}: {c.first.value} vs {c.second.value}")
+        for ev in (c.first, c.second):
+            where = "quote" if ev.in_quote else "text"
+            click.echo(f"    [{where}] {ev.article[:16]}: {_cell(ev.text, 140)}")
+    if not found:
+        click.echo("(none found)", err=True)
+
+
 @main.command()
 @json_option
 @reports_errors

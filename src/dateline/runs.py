@@ -71,6 +71,8 @@ def ingest(paths: Iterable[str | Path], store: Store, meta: Metadata | None = No
             clusterer.save()
         if progress:
             progress(len(chunk))
+    if clusterer and report.stored:
+        storylines_from_store(store)
     return report
 
 
@@ -205,3 +207,43 @@ def explain_paths(paths: Iterable[str | Path], meta: Metadata | None = None) -> 
         for decision in clean_flat(item.content).lines:
             mark = "+" if decision.kept else "-"
             yield f"{mark} {decision.reason:<18} {decision.text}"
+
+
+def storylines_from_store(store: Store) -> list[Any]:
+    """Storylines over the stored stories; each story's ``storyline`` is written back."""
+    from .analysis.storylines import storylines
+
+    stories = store.stories()
+    articles = {a.id: a for a in store.iter_articles()}
+    lines = storylines(stories, articles)
+    of_story = {sid: line.id for line in lines for sid in line.stories}
+    for story in stories:
+        if story.storyline != of_story.get(story.id):
+            story.storyline = of_story.get(story.id)
+            store.write_story(story)
+    return lines
+
+
+def storyline_detail(store: Store, line_id: str) -> dict[str, Any] | None:
+    """One storyline: its stories in order, each with its articles and key quotes."""
+    line = next((x for x in storylines_from_store(store) if x.id == line_id), None)
+    if line is None:
+        return None
+    by_id = {s.id: s for s in store.stories()}
+    stories = []
+    for sid in line.stories:
+        story = by_id[sid]
+        arts = [a for a in (store.article(aid) for aid in story.articles) if a is not None]
+        quotes = sorted((q for a in arts for q in a.quotes if q.kind == "direct"),
+                        key=lambda q: -len(q.text))[:2]
+        stories.append({"id": sid, "date": story.date, "title": story.title,
+                        "outlets": sorted({a.outlet for a in arts if a.outlet}),
+                        "quotes": [{"text": q.text, "speaker": q.speaker_name or q.speaker}
+                                   for q in quotes]})
+    return {**to_dict(line), "stories": stories}
+
+
+def contradictions_from_store(store: Store) -> list[Any]:
+    from .analysis.contradictions import contradictions
+
+    return contradictions(store.iter_articles())

@@ -139,6 +139,24 @@ def score_across(gold: dict[str, Any], arts: dict[str, Article], t: Tally) -> No
           f"{[(i.date, i.type, i.intensity) for i in items]}")
 
 
+def score_stories(gold: dict[str, Any], arts: dict[str, Article], t: Tally) -> None:
+    from dateline.analysis.contradictions import contradictions
+    from dateline.analysis.storylines import storylines
+    from dateline.stories import StoryIndex
+
+    across = gold["across_documents"]
+    index = StoryIndex()
+    story = {name: index.add(arts[name]) for name in across["same_storyline"]}
+    t.add("across.same_event", (len(set(story.values())) == 1) == across["same_event"], str(story))
+    lines = storylines(index.stories(), {a.id: a for a in arts.values()})
+    t.add("across.same_storyline", any(set(story.values()) <= set(x.stories) for x in lines), str(lines))
+    for name, doc in gold["documents"].items():
+        for inc in doc.get("inconsistencies", []):
+            found = [c for c in contradictions([arts[name]])
+                     if {c.first.value, c.second.value} == set(inc["values"])]
+            t.add("across.inconsistencies", bool(found), inc["what"])
+
+
 def score(seeds: Path) -> Tally:
     gold = json.loads((seeds / "gold.json").read_text(encoding="utf-8"))
     dated = load_articles(seeds, gold, with_dates=True)
@@ -149,4 +167,5 @@ def score(seeds: Path) -> Tally:
         score_times(name, doc, dated[name], undated[name], t)
         t.add("extract.published_null_without_metadata", undated[name].published is None, name)
     score_across(gold, dated, t)
+    score_stories(gold, dated, t)
     return t

@@ -88,13 +88,16 @@ def _mentions_country(article: Article, start: int, end: int, country: str) -> b
 
 
 def _quote_date(article: Article, quote: Quote) -> str | None:
-    """A quote is dated by the events coded from it, else by a time expression in its sentence."""
+    """A quote is dated by a time expression in its sentence, else by the occasion its lead
+    reports (a statement quoted without a date of its own was made then)."""
+    from ..nlp.times import lead_date
+
     for s in article.sentences:
         if s.start <= quote.start < s.end or (quote.speaker_start or -1) in range(s.start, s.end):
             for t in article.times:
                 if s.start <= t.start < s.end and t.value and t.status != "unknown":
                     return t.value
-    return None
+    return lead_date(article)
 
 
 def timeline(articles: Iterable[Article], source: str, target: str) -> list[Item]:

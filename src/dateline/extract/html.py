@@ -54,7 +54,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     lang = tree.get("lang")
     doc = trafilatura.bare_extraction(html, url=url, fast=True, with_metadata=False,
                                       include_comments=False, include_tables=True)
-    lines = (doc.text or "").split("\n") if doc is not None else []
+    body = getattr(doc, "text", None) if doc is not None else None  # a Document (not as_dict)
+    lines = (body or "").split("\n")
     if lines and title and " ".join(lines[0].split()).lower() == " ".join(title.split()).lower():
         lines = lines[1:]
     credit = next((c for ln in lines[:1] + lines[-2:] if (c := credit_from_line(ln))), None)

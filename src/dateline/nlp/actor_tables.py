@@ -81,7 +81,7 @@ def _countries() -> dict[str, Entry]:
         if isinstance(demonym, str) and demonym:
             table.setdefault(demonym, Entry(name, code, "demonym"))
             table.setdefault(demonym + "s", Entry(name, code, "demonym"))
-        capitals = info.get("capital") or []
+        capitals: list[str] | str = info.get("capital") or []
         for capital in capitals if isinstance(capitals, list) else [capitals]:
             if isinstance(capital, str) and capital:
                 table.setdefault(capital, Entry(capital, code + "GOV", "capital"))

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, Event, Modality, Quote
 from .actor_tables import find_phrases
 from .actors import actor_for_span
+from .times import lead_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -270,22 +271,13 @@ def _sentence_date(article: Article, start: int, end: int) -> str | None:
     return None
 
 
-def _lead_date(article: Article) -> str | None:
-    """The day the lead paragraph dates the reported occasion to, if it gives one."""
-    lead_end = article.paragraphs[1][1] if len(article.paragraphs) > 1 else len(article.text) // 3
-    for t in article.times:
-        if t.start < lead_end and t.value and len(t.value) == 10 and t.status == "resolved":
-            return t.value
-    return None
-
-
 def _event_date(article: Article, sent: Span, quote: tuple[int, Quote] | None,
                 reported: bool) -> str | None:
     own = _sentence_date(article, sent.start_char, sent.end_char)
     if own:
         return own
     if quote is not None or reported:
-        return _lead_date(article)
+        return lead_date(article)
     return None
 
 

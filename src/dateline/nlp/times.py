@@ -242,9 +242,21 @@ def find_times(text: str, anchor: str | None, doc: Doc | None = None) -> list[Ti
                 continue
             value, status = resolver(m, day)
             taken.append((start, end))
-            found.append(TimeExpression(start, end, text[start:end], value, status,
+            found.append(TimeExpression(start, end, text[start:end], value, status,  # type: ignore[arg-type]
                                         day.isoformat() if day and status == "resolved" else None))
     return sorted(found, key=lambda t: t.start)
+
+
+def lead_date(article: Article) -> str | None:
+    """The day the lead (first two paragraphs) dates the reported occasion to, if it gives one.
+
+    Statements reported without a date of their own were made on that occasion.
+    """
+    lead_end = article.paragraphs[1][1] if len(article.paragraphs) > 1 else len(article.text) // 3
+    for t in article.times:
+        if t.start < lead_end and t.value and len(t.value) == 10 and t.status == "resolved":
+            return t.value
+    return None
 
 
 def annotate_times(article: Article, doc: Doc) -> Article:

@@ -145,7 +145,8 @@ def pair_timeline(store: Store, source: str, target: str) -> dict[str, Any]:
 def stories(store: Store) -> dict[str, Any]:
     """Stories in date order with their articles' outlets, grouped by storyline."""
     titles = {r["id"]: r for r in store.articles(limit=100_000)}
-    out, lines = [], {}
+    out: list[dict[str, Any]] = []
+    lines: dict[str, list[str]] = {}
     for s in store.stories():
         arts = [titles[a] for a in s.articles if a in titles]
         entry = {**to_dict(s), "outlets": sorted({a["outlet"] for a in arts if a["outlet"]}),
