@@ -31,7 +31,14 @@ deny admit acknowledge confirm reply respond answer ask write report reiterate s
 emphasise mention suggest predict promise pledge vow threaten urge call accuse allege complain
 believe think expect hope fear feel know understand agree concede recall reaffirm assert contend
 maintain tweet post testify conclude indicate estimate forecast acknowledge comment remark
-observe caution counter describe continue""".split())
+observe caution counter describe continue show find cite want demand criticize criticise praise
+blame call signal propose recommend vow concede assure dismiss reject question doubt""".split())
+#: verbs that attribute a direct quote to their subject (not "praise", "call" ...)
+SPEECH_CUES = CUES - frozenset("show find cite want demand criticize criticise praise blame call signal "
+                               "propose recommend dismiss reject question doubt".split())
+#: cues whose content is their object rather than a clause ("called it a mistake", "cited fears")
+OBJECT_CUES = frozenset("call cite want demand criticize criticise praise blame dismiss reject "
+                        "question doubt propose recommend signal".split())
 PRONOUNS = frozenset("he she they it i we you him her them".split())
 _OPEN = "“„«"
 _CLOSE = "”»"
@@ -50,13 +57,12 @@ def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
     text = paragraph.replace("''", '"\u0000')  # NYT-style '' counts as one double quote mark
     start: int | None = None
     for i, ch in enumerate(text):
-        if ch in _OPEN or (ch == '"' and start is None):
-            if start is None:
+        if start is None:
+            if ch in _OPEN or ch == '"':
                 start = i
-        elif ch in _CLOSE or ch == '"':
-            if start is not None:
-                spans.append(_Span(offset + start, offset + i + (2 if text[i + 1:i + 2] == "\0" else 1)))
-                start = None
+        elif ch in _CLOSE or ch == '"':  # any closing mark ends it: pages mix the two styles
+            spans.append(_Span(offset + start, offset + i + (2 if text[i + 1:i + 2] == "\0" else 1)))
+            start = None
     if start is not None:
         spans.append(_Span(offset + start, offset + len(paragraph.rstrip()), open_ended=True))
         return spans, True
@@ -112,7 +118,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _cue_verbs(sent: Span, outside: tuple[int, int] | None = None) -> list[Token]:
-    return [t for t in sent if t.lemma_.lower() in CUES and t.pos_ in ("VERB", "AUX")
+    return [t for t in sent if t.lemma_.lower() in SPEECH_CUES and t.pos_ in ("VERB", "AUX")
             and (outside is None or not outside[0] <= t.idx < outside[1])]
 
 
@@ -181,14 +187,17 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
     """(cue verb, subject, start, end) of each clausal complement of a cue verb, unquoted."""
     found = []
     for verb in (t for t in doc if t.lemma_.lower() in CUES and t.pos_ == "VERB"):
-        comp = next((c for c in verb.children if c.dep_ in ("ccomp",)), None)
         subj = _subject(verb)
-        if comp is None or subj is None:
+        comp = _content_head(verb)
+        if comp is None or subj is None or subj.i > verb.i and comp.i > verb.i:
             continue
-        tokens = list(comp.subtree)
+        tokens = sorted(comp.subtree, key=lambda t: t.i) if comp.dep_ == "ccomp" else \
+            [t for t in verb.subtree if t.i > verb.i]
+        if not tokens:
+            continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        if comp.i < verb.i:
-            continue  # "..., he said" with an unquoted clause before: too often a misparse
+        if comp.i < verb.i and not doc.text[end:verb.idx].lstrip().startswith((",", subj.text)):
+            continue  # a clause before the verb counts only in "CONTENT, SPEAKER said"
         relay = re.search(r",?\s+according to\b", doc.text[start:end])
         if relay:
             end = start + relay.start()  # the relay is not part of what was said
@@ -199,6 +208,33 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
             continue
         found.append((verb, subj, start, end))
     return found
+
+
+def _content_head(verb: Token) -> Token | None:
+    """The clause a cue verb reports, or for object cues ("called it ...") its object."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None and verb.lemma_.lower() in OBJECT_CUES:
+        comp = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "prep")), None)
+    return comp
+
+
+def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """"According to X, CONTENT" / "CONTENT, according to X": (x_start, x_end, start, end)."""
+    out = []
+    for sent in _sentences(doc):
+        m = re.search(r"\b[Aa]ccording to\s+(.+?)(?:,|\.$|$)", sent.text)
+        if m is None or any(s < sent.end_char and sent.start_char < e for s, e in taken):
+            continue
+        src_s, src_e = sent.start_char + m.start(1), sent.start_char + m.end(1)
+        if m.start() < 3:  # "According to X, CONTENT."
+            start, end = sent.start_char + m.end(), sent.end_char
+        else:  # "CONTENT, according to X."
+            start, end = sent.start_char, sent.start_char + m.start()
+        text = doc.text[start:end].strip(" ,.;")
+        if len(text) >= 20:
+            start = doc.text.index(text, start)
+            out.append((src_s, src_e, start, start + len(text)))
+    return out
 
 
 def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote | None
@@ -257,6 +293,14 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         _add_relay(q, doc)
         if not any(x.start <= q.start and q.end <= x.end for x in quotes):
             quotes.append(q)
+    for src_s, src_e, start, end in _according_to(doc, [(q.start, q.end) for q in quotes]):
+        q = Quote(start, end, text[start:end], _kind(text, start, end, quoted))  # type: ignore[arg-type]
+        q.speaker, q.speaker_start, q.speaker_end = text[src_s:src_e], src_s, src_e
+        q.speaker_name, q.speaker_actor = _resolve(article, doc, src_s, src_e, None)
+        q.cue, q.cue_start, q.cue_end = "according to", src_s - 13, src_s
+        if text[q.cue_start:q.cue_end].lower() != "according to":
+            q.cue_start = q.cue_end = None
+        quotes.append(q)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
 
