@@ -23,6 +23,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from .outlets import credit_from_line, outlet_from_line
 
@@ -235,7 +236,31 @@ def _title(lines: list[str], classes: list[str], body_start: int, page_script: s
     return None
 
 
-def clean_flat(text: str) -> FlatResult:
+def _measure(line: str, stops: frozenset[str]) -> tuple[int, float, bool]:
+    """(units, stop-word density, ends like a sentence) of a line."""
+    stripped = line.strip()
+    words = [w.lower() for w in _WORD.findall(stripped)]
+    density = sum(w in stops for w in words) / max(len(words), 1) if stops else 0.3
+    return _units(stripped), density, bool(_SENTENCE_END.search(stripped))
+
+
+def _model_classes(lines: list[str], first: list[tuple[str, str]], run: tuple[int, int],
+                   stops: frozenset[str], model: dict[str, Any]) -> tuple[list[str], list[float]]:
+    """Line classes from the learned model: good when it says so, chrome where a rule says so."""
+    from . import flat_model
+
+    stats = [_measure(ln, stops) for ln in lines]
+    rows = flat_model.features(lines, first, [run[0] <= i < run[1] for i in range(len(lines))],
+                               [u for u, _, _ in stats], [d for _, d, _ in stats], [e for _, _, e in stats])
+    probs = flat_model.probabilities(rows, model["weights"])
+    threshold = float(model.get("threshold", 0.5))
+    # a chrome pattern or a line in another script is never article text, whatever the model says
+    classes = ["blank" if not ln.strip() else "chrome" if first[i][0] == "chrome" else
+               "good" if p >= threshold else "short" for i, (ln, p) in enumerate(zip(lines, probs, strict=True))]
+    return classes, probs
+
+
+def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
     """The article body and metadata of a flattened page.
 
     Args:
@@ -245,6 +270,10 @@ def clean_flat(text: str) -> FlatResult:
         The body (paragraphs joined by blank lines), its paragraph offsets, the title, the outlet
         and wire credit found in the page's own lines, a date only where the page states one,
         and the decision for every line.
+
+    Args:
+        model: line-classifier weights (default: the shipped ``data/flat_model.json``; without
+            one, the rules alone decide).
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     nonblank = [ln for ln in lines if ln.strip()]
@@ -253,6 +282,14 @@ def clean_flat(text: str) -> FlatResult:
     first = [("blank", "blank") if not ln.strip() else classify(ln, page_script, stops) for ln in lines]
     classes = _resolve_context([c for c, _ in first])
     start, end = _best_run(lines, classes)
+    from . import flat_model
+
+    model = model or flat_model.load()
+    if model is not None:
+        learned, _ = _model_classes(lines, first, (start, end), stops, model)
+        first = [("good", "model: body") if c == "good" else f for c, f in zip(learned, first, strict=True)]
+        classes = _resolve_context(learned)
+        start, end = _best_run(lines, classes, gap=int(model.get("gap", 6)))
     body_idx = [i for i in range(start, end) if classes[i] in BODY]
     body_idx = _drop_title_repeats(lines, body_idx, _title(lines, classes, start, page_script))
     paragraphs, parts, pos = [], [], 0
