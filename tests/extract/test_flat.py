@@ -66,3 +66,21 @@ def test_explain_gives_a_reason_for_every_line() -> None:
 @pytest.mark.parametrize("text", ["", "\n\n", "Top", "a\x00b", "“" * 50])
 def test_odd_input_does_not_raise(text: str) -> None:
     clean_flat(text)
+
+
+def test_text_browser_wrapping_is_undone() -> None:
+    para = ("The harbour council of the invented town of Lindmark voted on Monday to close the old pier, "
+            "ending a dispute that had divided fishermen and shop owners for most of the year, while the "
+            "mayor said a new walkway would follow.")
+    wrapped = []
+    for p in [para] * 5:
+        words, line = p.split(), ""
+        for w in words:
+            if len(line) + len(w) + 1 > 70:
+                wrapped.append(line)
+                line = w
+            else:
+                line = f"{line} {w}".strip()
+        wrapped += [line, ""]
+    r = clean_flat("\n".join(["  • Home", "  • News", "", *wrapped, "© 2025 Invented Daily"]))
+    assert len(r.paragraphs) == 5 and r.text.split("\n\n")[0] == para

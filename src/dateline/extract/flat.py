@@ -120,7 +120,7 @@ def classify(line: str, page_script: str | None, stops: frozenset[str]) -> tuple
     if page_script and line_script and line_script != page_script and _units(stripped) >= 2:
         return "chrome", f"script {line_script.lower()}"
     units = _units(stripped)
-    is_item = stripped.startswith(("- ", "• ", "* "))
+    is_item = bool(_BULLET.match(stripped))
     words = [w.lower() for w in _WORD.findall(stripped)]
     density = sum(w in stops for w in words) / max(len(words), 1) if stops else 0.3
     ends = bool(_SENTENCE_END.search(stripped))
@@ -260,6 +260,34 @@ def _model_classes(lines: list[str], first: list[tuple[str, str]], run: tuple[in
     return classes, probs
 
 
+_BULLET = re.compile(r"^\s*(?:[-–•◦▪▫●○■□*+·]|\d{1,2}[.)])\s+")
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join the lines of paragraphs that a text browser wrapped at a fixed width.
+
+    A page counts as wrapped when several lines reach nearly the same maximal length; then a line
+    that reaches it continues into the next one (unless that one starts a list item).
+    """
+    lengths = sorted((len(ln.rstrip()) for ln in lines if ln.strip()), reverse=True)
+    if len(lengths) < 5 or lengths[0] < 60:
+        return lines
+    width = lengths[min(4, len(lengths) - 1)]
+    if width < 0.85 * lengths[0]:
+        return lines
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and line.strip() and not _BULLET.match(line):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+        joining = len(out[-1].rstrip()) >= 0.85 * width if line.strip() else False
+        if joining and len(line.rstrip()) < 0.85 * width:
+            joining = False
+    return out
+
+
 def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
     """The article body and metadata of a flattened page.
 
@@ -275,7 +303,7 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
         model: line-classifier weights (default: the shipped ``data/flat_model.json``; without
             one, the rules alone decide).
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     nonblank = [ln for ln in lines if ln.strip()]
     page_script = script(" ".join(sorted(nonblank, key=len, reverse=True)[:20]))
     stops = _stop_words(_language(sorted(nonblank, key=len, reverse=True)[:20]))

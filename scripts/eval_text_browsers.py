@@ -1,0 +1,55 @@
+"""Score the flattened-text cleaner on text-browser dumps of the dev HTML (an unseen flattening).
+
+    python scripts/eval_text_browsers.py        # needs Debian's w3m and lynx
+
+The dumps are written under /tmp (never into the repo); the benchmark scorer reads the cleaner's
+output and each tool's raw dump (keep everything) for comparison.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "extraction"
+SCORER = ROOT.parent / "shared" / "bench" / "extraction" / "score.py"
+TOOLS = {"w3m": ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-I", "UTF-8", "-cols", "200"],
+         "lynx": ["lynx", "-dump", "-nolist", "-display_charset=utf-8", "-assume_charset=utf-8",
+                  "-width=200"]}
+
+
+def score(folder: Path) -> dict[str, float]:
+    subprocess.run([sys.executable, str(SCORER), str(folder), str(DATA / "gold"), "--bootstrap", "0",
+                    "--json", str(folder / "_s.json")], capture_output=True, check=True)
+    return json.loads((folder / "_s.json").read_text())
+
+
+def main() -> None:
+    from dateline.extract.flat import clean_flat
+
+    ids = (DATA / "ids.txt").read_text().split()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        page = root / "page.html"
+        for tool, cmd in TOOLS.items():
+            cleaned, raw = root / f"{tool}-clean", root / f"{tool}-raw"
+            cleaned.mkdir()
+            raw.mkdir()
+            for i in ids:
+                page.write_bytes(gzip.open(DATA / "html" / f"{i}.html.gz").read())
+                dump = subprocess.run([*cmd, str(page)], capture_output=True, timeout=30).stdout.decode(
+                    "utf-8", "replace")
+                (cleaned / f"{i}.json").write_text(json.dumps({"text": clean_flat(dump).text}))
+                (raw / f"{i}.json").write_text(json.dumps({"text": dump}))
+            for name, folder in (("dateline", cleaned), ("keep everything", raw)):
+                m = score(folder)
+                print(f"{tool:<5} {name:<16} F1 {m['f1']:.4f}  P {m['precision']:.4f}  R {m['recall']:.4f}")
+
+
+if __name__ == "__main__":
+    main()
