@@ -47,6 +47,14 @@ def test_batches_and_state_round_trip_give_the_same_stories() -> None:
     assert resumed.add(arts()[0]) == whole["a"]  # adding again changes nothing
 
 
+def test_occasion_date_prefers_the_occasion_to_the_report() -> None:
+    text = ("Police said Tuesday that two people were shot on Saturday night outside an invented bar. "
+            "A suspect was arrested today.")
+    assert occasion_date(Article(id="r", text=text, published="2025-03-05")) == "2025-03-01"
+    old = "Invented: the treaty was signed on June 2, 1961, and talks resumed."
+    assert occasion_date(Article(id="h", text=old, published="2025-03-05")) == "2025-03-05"
+
+
 def test_occasion_date_from_the_lead() -> None:
     assert occasion_date(arts()[0]) == "2025-03-03"
     assert occasion_date(Article(id="x", text="No date here.", published=None)) is None

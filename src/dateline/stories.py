@@ -41,19 +41,52 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 July August September October November December Mr Mrs Ms Dr According Officers Officer""".split())
 
 
+_OCCASION_WORDS = re.compile(
+    r"\b(shot|shooting|shootings|gunfire|gunned|fired|killed|killing|slain|stabbed|attack\w*|explosion|"
+    r"blast|crash\w*|fire|died|dead|injured|wounded|hurt|happened|occurred|broke out|erupted|clash\w*|"
+    r"met|meeting|summit|signed|visit\w*|vote[ds]?|protest\w*|rall\w+|struck|hit|found)\b", re.I)
+_REPORT_WORDS = re.compile(
+    r"\b(said|says|told|announced|identified|arrested|charged|reported|released|confirmed|according|"
+    r"updated|posted|published|issued|court|hearing|sentenced|arraigned)\b", re.I)
+
+
+def _occasion_score(text: str, start: int, end: int) -> float:
+    """How much a time expression looks like the occasion's date rather than a report's."""
+    near = text[max(0, start - 60):end + 60]
+    touching = text[max(0, start - 25):end + 25]
+    score = 1.0 if _OCCASION_WORDS.search(near) else 0.0
+    score -= 1.0 if _REPORT_WORDS.search(touching) else 0.0
+    return score - start / 2000  # earlier in the lead breaks ties
+
+
 def occasion_date(article: Article) -> str | None:
-    """The day the article's occasion happened: the first day its lead resolves to, else the
-    publication date; None when the article has no date at all."""
+    """The day the article's occasion happened, else the publication date; None without any date.
+
+    Candidates are the day-precise expressions of the lead (first 600 characters) dated within 60
+    days before publication. The one next to words of the occasion itself ("shot", "met",
+    "signed") wins over one next to words of reporting ("police said Tuesday", "was arrested
+    today"), which date the report, not the occasion.
+    """
     from .nlp.times import find_times
 
     lead = article.text[:600]
-    times = article.times or find_times(lead, article.published)
+    published = (article.published or "")[:10]
+    times = [t for t in (article.times or find_times(lead, article.published)) if t.start < 600]
+    best: tuple[float, str] | None = None
     for t in times:
-        if t.start < 600 and t.value and len(t.value) == 10 and t.status in ("resolved", "absolute"):
-            if article.published and t.value > article.published[:10]:
-                continue  # a future date in the lead is a plan, not the occasion
-            return t.value
-    return article.published[:10] if article.published else None
+        if not (t.value and len(t.value) == 10 and t.status in ("resolved", "absolute")):
+            continue
+        gap = _days(t.value, published) if published else None
+        if published and (t.value > published or gap is None or gap > 60):
+            continue  # a future date is a plan; an old one is history
+        if published and t.status == "absolute" and t.value == published and t.start < 40:
+            continue  # the page's own timestamp at the top
+        score = _occasion_score(article.text, t.start, t.end)
+        if best is None or score > best[0]:
+            best = (score, t.value)
+    if best is not None:
+        return best[1]
+    return published or None
 
 
 def features(article: Article) -> tuple[Counter[str], Counter[str]]:

@@ -25,6 +25,7 @@ CASES = [
     ("last week", "2024-06-06", "last week", "2024-W22"),
     ("two days ago", "2024-06-06", "two days ago", "2024-06-04"),
     ("last year", "2024-06-06", "last year", "2023"),
+    ("shot last weekend", "2024-06-06", "last weekend", "2024-06-01"),
     ("on June 20, 2024", None, "June 20, 2024", "2024-06-20"),
     ("on 20 June 2024", None, "20 June 2024", "2024-06-20"),
     ("on 2024-06-20", None, "2024-06-20", "2024-06-20"),

@@ -154,6 +154,8 @@ def _relative(m: re.Match[str], anchor: date | None) -> tuple[str | None, str]:
         "last month": lambda a: _shift_month(a, -1), "this month": lambda a: _shift_month(a, 0),
         "earlier this month": lambda a: _shift_month(a, 0),
         "next month": lambda a: _shift_month(a, 1),
+        "last weekend": _last_saturday, "over the weekend": _last_saturday,
+        "this weekend": _last_saturday, "this past weekend": _last_saturday,
         "last year": lambda a: str(a.year - 1), "this year": lambda a: str(a.year),
         "earlier this year": lambda a: str(a.year), "next year": lambda a: str(a.year + 1),
     }
@@ -161,6 +163,12 @@ def _relative(m: re.Match[str], anchor: date | None) -> tuple[str | None, str]:
         if word.endswith(key):
             return fn(anchor), "resolved"
     return None, "unknown"
+
+
+def _last_saturday(anchor: date) -> str:
+    """A past weekend is dated by its Saturday (the latest one before the anchor)."""
+    back = (anchor.weekday() - 5) % 7 or 7
+    return (anchor - timedelta(days=back)).isoformat()
 
 
 def _ago(m: re.Match[str], anchor: date | None) -> tuple[str | None, str]:
@@ -190,6 +198,7 @@ RULES: list[tuple[re.Pattern[str], Resolver]] = [
      _day_of_month),
     (re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|"
                 r"this\s+(?:morning|afternoon|evening)|(?:earlier\s+)?this\s+(?:week|month|year)|"
+                r"(?:last|over\s+the|this(?:\s+past)?)\s+weekend|"
                 r"(?:last|next)\s+(?:week|month|year))\b", _F), _relative),
     (re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
                 r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _F), _ago),
