@@ -113,6 +113,7 @@ class Options:
     follow_up_days: int = 60
     threshold: float = 0.15
     follow_up_threshold: float = 0.55
+    same_day_threshold: float = 0.10
     name_weight: float = 2.0
 
 
@@ -124,6 +125,7 @@ class _Story:
     names: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     title: str | None = None
+    days: set[str] = field(default_factory=set)  # occasion days its reports resolved to
     vec: dict[str, float] = field(default_factory=dict)  # cached profile, refreshed on each add
 
 
@@ -173,12 +175,16 @@ class StoryIndex:
             gap = _days(day, story.first)
             need = self.options.threshold if gap is None or gap <= self.options.window_days \
                 else self.options.follow_up_threshold
+            if day and day in story.days and day != (article.published or "")[:10]:
+                need = min(need, self.options.same_day_threshold)  # both name the same day
             if sim >= need and sim > best_sim:
                 best, best_sim = story, sim
         if best is None:
             best = _Story(_story_id(article), day, title=article.title)
             self._stories.append(best)
         self._join(best, article, names, words)
+        if day:
+            best.days.add(day)
         return best.id
 
     def _join(self, story: _Story, article: Article, names: Counter[str], words: Counter[str]) -> None:
@@ -212,7 +218,8 @@ class StoryIndex:
     def to_state(self) -> dict[str, Any]:
         return {"df": dict(self.df), "n_docs": self.n_docs,
                 "stories": [{"id": s.id, "first": s.first, "articles": s.articles, "title": s.title,
-                             "names": dict(s.names), "words": dict(s.words)} for s in self._stories]}
+                             "names": dict(s.names), "words": dict(s.words), "days": sorted(s.days)}
+                            for s in self._stories]}
 
     @classmethod
     def from_state(cls, state: dict[str, Any], options: Options | None = None) -> StoryIndex:
@@ -221,7 +228,7 @@ class StoryIndex:
         index.n_docs = state["n_docs"]
         for s in state["stories"]:
             story = _Story(s["id"], s["first"], list(s["articles"]), Counter(s["names"]),
-                           Counter(s["words"]), s.get("title"))
+                           Counter(s["words"]), s.get("title"), set(s.get("days", [])))
             story.vec = index._vector(story.names, story.words)
             index._stories.append(story)
             index._of_article.update({a: story.id for a in story.articles})
