@@ -52,7 +52,9 @@ def test_quotes_events_timeline(ingested: None) -> None:
     assert quotes and all("Vargas" in (q["speaker_name"] or "") for q in quotes)
     assert json.loads(run("quotes", "--json", "--relay", "EFE"))
     events = json.loads(run("events", "--json", "--source", "CHL"))
-    assert all(e["source_country"] == "CHL" for e in events)
+    assert events and all(e["source"] == "CHL" and e["mentions"] >= 1 for e in events)
+    mentions = json.loads(run("events", "--json", "--mentions", "--source", "CHL"))
+    assert len(mentions) >= len(events) and all(e["source_country"] == "CHL" for e in mentions)
     data = json.loads(run("timeline", "--json", "CHL", "NOR"))
     assert set(data) == {"items", "shifts"}
     assert "CHL -> NOR" in run("timeline", "CHL", "NOR")

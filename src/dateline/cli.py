@@ -218,15 +218,23 @@ def quotes(speaker: str | None, relay: str | None, limit: int, as_json: bool) ->
 @click.option("--target", help="Target country or actor code.")
 @click.option("--type", "type_", help="PLOVER type (THREATEN) or CAMEO code prefix (13).")
 @click.option("--limit", default=500, show_default=True)
+@click.option("--mentions", is_flag=True, help="One row per mention instead of per merged event.")
 @json_option
 @reports_errors
-def events(source: str | None, target: str | None, type_: str | None, limit: int,
+def events(source: str | None, target: str | None, type_: str | None, limit: int, mentions: bool,
            as_json: bool) -> None:
-    """Stored events: source -> target, type, modality, intensity, date and evidence."""
+    """Stored events, one record per real-world event with its mention and source counts."""
+    from .runs import merged_events
+
     with open_store() as store:
-        rows = store.events(source=source, target=target, type=type_, limit=limit)
-    emit_table(rows, ["date", "source", "target", "plover", "code", "modality", "goldstein",
-                      "outlet", "evidence"], as_json)
+        if mentions:
+            rows = store.events(source=source, target=target, type=type_, limit=limit)
+            emit_table(rows, ["date", "source", "target", "plover", "code", "modality", "goldstein",
+                              "outlet", "evidence"], as_json)
+            return
+        rows = merged_events(store, source, target, type_)[:limit]
+    emit_table(rows, ["date", "source", "target", "plover", "modality", "goldstein", "mentions",
+                      "sources", "evidence"], as_json)
 
 
 @main.command()

