@@ -127,6 +127,8 @@ class _Story:
     title: str | None = None
     days: set[str] = field(default_factory=set)  # occasion days its reports resolved to
     vec: dict[str, float] = field(default_factory=dict)  # cached profile, refreshed on each add
+    norm: float = 0.0
+    pos: int = 0  # its place in the index (postings refer to it)
 
 
 class StoryIndex:
@@ -153,13 +155,17 @@ class StoryIndex:
         return vec
 
     @staticmethod
-    def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-        if len(a) > len(b):
-            a, b = b, a
-        dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-        na = math.sqrt(sum(v * v for v in a.values()))
-        nb = math.sqrt(sum(v * v for v in b.values()))
-        return dot / (na * nb) if na and nb else 0.0
+    def _norm(vec: dict[str, float]) -> float:
+        return math.sqrt(sum(v * v for v in vec.values()))
+
+    @staticmethod
+    def _cosine(a: dict[str, float], na: float, story: _Story) -> float:
+        b = story.vec
+        if len(a) <= len(b):
+            dot = sum(v * b[k] for k, v in a.items() if k in b)
+        else:
+            dot = sum(v * a[k] for k, v in b.items() if k in a)
+        return dot / (na * story.norm) if na and story.norm else 0.0
 
     # -- the online step -------------------------------------------------------------------
     def add(self, article: Article) -> str:
@@ -169,9 +175,10 @@ class StoryIndex:
         names, words = features(article)
         day = occasion_date(article)
         vec = self._vector(names, words)
+        norm = self._norm(vec)
         best, best_sim = None, 0.0
         for story in self._candidates(day, vec):
-            sim = self._cosine(vec, story.vec)
+            sim = self._cosine(vec, norm, story)
             gap = _days(day, story.first)
             need = self.options.threshold if gap is None or gap <= self.options.window_days \
                 else self.options.follow_up_threshold
@@ -180,7 +187,7 @@ class StoryIndex:
             if sim >= need and sim > best_sim:
                 best, best_sim = story, sim
         if best is None:
-            best = _Story(_story_id(article), day, title=article.title)
+            best = _Story(_story_id(article), day, title=article.title, pos=len(self._stories))
             self._stories.append(best)
         self._join(best, article, names, words)
         if day:
@@ -195,9 +202,9 @@ class StoryIndex:
         self.n_docs += 1
         self.df.update({"N:" + t for t in names} | {"W:" + t for t in words})
         story.vec = self._vector(story.names, story.words)
-        pos = self._stories.index(story) if self._stories[-1] is not story else len(self._stories) - 1
+        story.norm = self._norm(story.vec)
         for term in story.vec:
-            self._postings.setdefault(term, set()).add(pos)
+            self._postings.setdefault(term, set()).add(story.pos)
 
     def _candidates(self, day: str | None, vec: dict[str, float]) -> Iterable[_Story]:
         """Stories sharing a name or a rare word with the article, within the date window."""
@@ -230,6 +237,7 @@ class StoryIndex:
             story = _Story(s["id"], s["first"], list(s["articles"]), Counter(s["names"]),
                            Counter(s["words"]), s.get("title"), set(s.get("days", [])))
             story.vec = index._vector(story.names, story.words)
+            story.norm, story.pos = index._norm(story.vec), len(index._stories)
             index._stories.append(story)
             index._of_article.update({a: story.id for a in story.articles})
             for term in story.vec:
