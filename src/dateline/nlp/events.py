@@ -332,7 +332,9 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 _add(article, doc, sent, tok, code, plover, events, seen)
         _nominal(article, doc, sent, events, seen)
     article.events = events
-    return article
+    from .places import locate_events
+
+    return locate_events(article)
 
 
 def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: str | None,

