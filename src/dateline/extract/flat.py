@@ -110,6 +110,13 @@ def _language(lines: list[str]) -> str:
         return "en"
 
 
+def is_chrome(line: str) -> bool:
+    """A line that matches a pattern which is never article text (copyright, caption, UI)."""
+    stripped = line.strip()
+    return any(p.search(stripped) and (r != "copyright" or _units(stripped) < 40)
+               for p, r in _CHROME_PATTERNS)
+
+
 def classify(line: str, page_script: str | None, stops: frozenset[str]) -> tuple[str, str]:
     """(class, reason) of one non-empty line, before context is taken into account."""
     stripped = line.strip()

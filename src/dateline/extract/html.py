@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import meta
+from .flat import is_chrome
 from .outlets import credit_from_line, normalize_outlet
 
 
@@ -52,12 +53,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     authors = meta.clean_authors(meta.json_ld_authors(tree) or meta.meta_authors(tree), outlet)
     published = meta.published(tree)
     lang = tree.get("lang")
-    doc = trafilatura.bare_extraction(html, url=url, fast=True, with_metadata=False,
+    doc = trafilatura.bare_extraction(html, url=url, fast=True, favor_recall=True, with_metadata=False,
                                       include_comments=False, include_tables=True)
     body = getattr(doc, "text", None) if doc is not None else None  # a Document (not as_dict)
     lines = (body or "").split("\n")
     if lines and title and " ".join(lines[0].split()).lower() == " ".join(title.split()).lower():
         lines = lines[1:]
+    # what recall lets in, the flat cleaner's never-article patterns take out (copyright, captions, UI)
+    lines = [ln for ln in lines if not is_chrome(ln)]
     credit = next((c for ln in lines[:1] + lines[-2:] if (c := credit_from_line(ln))), None)
     text, spans = _paragraphs(lines)
     return HtmlResult(text=text, paragraphs=spans, title=title, authors=authors, outlet=outlet,
