@@ -68,6 +68,8 @@ def open_store(readonly: bool = False) -> Any:
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+jsonl_option = click.option("--jsonl", "path", required=True, type=click.Path(exists=True, dir_okay=False),
+                            help="Input records: {id, text, optional published (or date), title, url}.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -146,8 +148,7 @@ def extract(paths: tuple[str, ...], published: str | None, outlet: str | None, u
 
 
 @main.command()
-@click.option("--jsonl", "path", required=True, type=click.Path(exists=True, dir_okay=False),
-              help="Input records: {id, text, optional published (or date), title, url}.")
+@jsonl_option
 @reports_errors
 def annotate(path: str) -> None:
     """Annotate JSONL records: sentences, actors, quotes, events and times with offsets."""
@@ -158,8 +159,7 @@ def annotate(path: str) -> None:
 
 
 @main.command()
-@click.option("--jsonl", "path", required=True, type=click.Path(exists=True, dir_okay=False),
-              help="Input records: {id, text, optional published (or date), title, url}.")
+@jsonl_option
 @reports_errors
 def cluster(path: str) -> None:
     """Group JSONL records into stories: writes {id, story} per record."""
