@@ -110,7 +110,8 @@ def main() -> None:
         y = np.array([v for i in ids for v in rows[i][1]])
         w = fit(x, y)
         OUT.write_text(json.dumps({"features": FEATURES, "weights": [round(v, 5) for v in w.tolist()],
-                                   "threshold": args.threshold, "gap": args.gap, "trained_on": "extraction dev, 121 pages",
+                                   "threshold": args.threshold, "gap": args.gap,
+                                   "trained_on": "extraction dev, 121 pages",
                                    "cv_f1": round(cv["f1"], 4)}, indent=1) + "\n")
         print(f"wrote {OUT}")
 
