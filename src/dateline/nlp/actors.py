@@ -183,10 +183,50 @@ def _orgs(b: _Builder, doc: Doc) -> None:
             b.mention(ent.start_char, ent.end_char, actor)
 
 
+_MALE = frozenset({"he", "him", "his", "himself", "mr", "mr."})
+_FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "mrs.", "ms", "ms."})
+
+
+def _genders(b: _Builder, doc: Doc, people: list[Mention]) -> dict[str, str]:
+    """Each person's gender as the article shows it: an honorific before the name, and the
+    pronouns of sentences that name that person and no other."""
+    votes: dict[str, list[int]] = {}
+    by_sent: dict[int, set[str]] = {}
+    for m in people:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span[0].sent
+        by_sent.setdefault(sent.start, set()).add(m.actor or "")
+        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        v = votes.setdefault(m.actor or "", [0, 0])
+        v[0] += prev in _MALE
+        v[1] += prev in _FEMALE
+    for sent in doc.sents:
+        ids = by_sent.get(sent.start, set())
+        if len(ids) == 1:
+            (actor_id,) = ids
+            words = [t.lower_ for t in sent]
+            votes[actor_id][0] += sum(w in _MALE for w in words)
+            votes[actor_id][1] += sum(w in _FEMALE for w in words)
+    return {a: ("m" if v[0] > v[1] else "f" if v[1] > v[0] else "?") for a, v in votes.items()}
+
+
 def _pronouns_and_titles(b: _Builder, doc: Doc) -> None:
-    """Subject pronouns and "the president"-style titles -> the most recent fitting person."""
+    """Subject pronouns and "the president"-style titles -> the person they most likely mean.
+
+    Candidates are people named earlier, outside quotation marks (a name inside someone's quote
+    is rarely who the narration's "he" means), of the pronoun's gender where the article shows it.
+    A recent subject of a sentence is preferred to any recent mention.
+    """
+    from .quotes import direct_spans
+
     by_id = {a.id: a for a in b.actors}
-    people = sorted((m for m in b.mentions if m.actor in by_id), key=lambda m: m.start)
+    quoted = [(q.start, q.end) for q in direct_spans(b.article.text)]
+    people = sorted((m for m in b.mentions if m.actor in by_id and by_id[m.actor].kind == "person"),
+                    key=lambda m: m.start)
+    gender = _genders(b, doc, people)
+    subjects = {m.start for m in people if _is_subject(doc, m)}
     for tok in doc:
         kind = None
         if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -196,8 +236,15 @@ def _pronouns_and_titles(b: _Builder, doc: Doc) -> None:
             kind = "title"
         if kind is None:
             continue
-        prior = [m for m in people if m.end <= tok.idx and by_id[m.actor or ""].kind == "person"]
-        if kind == "title":
+        inside = next(((s, e) for s, e in quoted if s <= tok.idx < e), None)
+        prior = [m for m in people if m.end <= tok.idx and
+                 (not any(s <= m.start < e for s, e in quoted) or inside and inside[0] <= m.start)]
+        if kind == "pronoun":
+            want = "m" if tok.lower_ == "he" else "f"
+            prior = [m for m in prior if gender.get(m.actor or "", "?") in (want, "?")]
+            recent = [m for m in prior if m.start in subjects and tok.idx - m.end < 600]
+            prior = recent or prior
+        else:
             word = doc[tok.i + 1].lower_
             prior = [m for m in prior if word in " ".join([by_id[m.actor or ""].role or "",
                                                             *by_id[m.actor or ""].aliases]).lower()
@@ -205,6 +252,11 @@ def _pronouns_and_titles(b: _Builder, doc: Doc) -> None:
         if prior:
             end = tok.idx + len(tok.text) if kind == "pronoun" else doc[tok.i + 1].idx + len(doc[tok.i + 1])
             b.mention(tok.idx, end, by_id[prior[-1].actor or ""], kind)
+
+
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
 
 
 def annotate_actors(article: Article, doc: Doc) -> Article:
