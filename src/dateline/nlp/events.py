@@ -313,6 +313,26 @@ def _passive(article: Article, doc: Doc, tok: Token
     return (source, target) if source[0] and target[0] else None
 
 
+def _reciprocal(article: Article, doc: Doc, tok: Token) -> list[tuple[str | None, str | None]]:
+    """"Jordan and Britain agreed to ...": each party is a source and none the recipient, when
+    the verb names no other party (PLOVER codes reciprocal events without a recipient)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(c.dep_ == "conj" for c in subj.children):
+        return []
+    parties: list[tuple[str | None, str | None]] = []
+    for part in [subj, *(c for c in subj.children if c.dep_ == "conj")]:
+        actor = actor_for_span(article, part.idx, part.idx + len(part.text))
+        if actor is not None and (actor.code or actor.country):
+            parties.append((actor.code or actor.country, actor.id))
+    if len({p[0] for p in parties}) < 2:
+        return []
+    sub = [t for c in tok.children if c.dep_ in ("dobj", "dative", "prep") for t in c.subtree]
+    if sub and _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), parties[0][0])[0] \
+            not in (None, *(p[0] for p in parties)):
+        return []  # the verb names another party: not reciprocal
+    return parties
+
+
 def annotate_events(article: Article, doc: Doc) -> Article:
     """Fill ``article.events`` (runs after times, actors and quotes)."""
     events: list[Event] = []
@@ -326,7 +346,11 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             if code is None:
                 continue
             passive = _passive(article, doc, tok)
-            if passive is not None:
+            reciprocal = _reciprocal(article, doc, tok)
+            if reciprocal:
+                for party in reciprocal:
+                    _add(article, doc, sent, tok, code, plover, events, seen, party, (None, None))
+            elif passive is not None:
                 _add(article, doc, sent, tok, code, plover, events, seen, *passive)
             elif not any(c.dep_ == "nsubjpass" for c in tok.children):
                 _add(article, doc, sent, tok, code, plover, events, seen)
@@ -344,13 +368,15 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
     src = source or _source(article, doc, tok)
     if not src[0]:
         return
-    tgt = target or _target(article, doc, tok, sent, src[0])
-    if not tgt[0] or tgt[0] == src[0]:
+    tgt = target if target is not None else _target(article, doc, tok, sent, src[0])
+    if tgt[0] == src[0]:
         return
+    if not tgt[0] and target is None:
+        return  # a recipient is left out only for reciprocal events (see _reciprocal)
     mode: Modality = "conditional" if plover == "THREATEN" and _has_if_clause(tok) else modality(tok)
     final = code  # an intended act keeps the act's code; the modality says it is intended
     base_plover, goldstein = describe(final)
-    key = (src[0], tgt[0], final, sent.start)
+    key = (src[0], tgt[0] or "", final, sent.start)
     if key in seen:
         return
     seen.add(key)
