@@ -123,3 +123,60 @@ def test_timeline_point_leads_to_its_evidence(server: str, browser) -> None:
     assert "we will respond" in target.text
     assert browser.find_elements(By.CSS_SELECTOR, "span.q.direct")
     _shot(browser, "article.png")
+
+
+@pytest.mark.gate
+def test_seed_timeline_in_the_browser(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The real seeds, ingested with their test dates: the RUS -> KOR shift, then its evidence.
+
+    Screenshots stay in test-artifacts/ (they show news text, which the repo does not keep).
+    """
+    if not (CHROMIUM and DRIVER):
+        pytest.skip("Chromium or chromedriver not installed (apt-get install chromium chromium-driver)")
+    pytest.importorskip("selenium", reason="selenium not installed (pip install 'dateline[dev]')")
+    import uvicorn
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    from dateline.ingest import Metadata
+    from dateline.runs import ingest
+    from dateline.web.app import create_app
+
+    db = tmp_path_factory.mktemp("seeds") / "d.db"
+    store = Store(db)
+    for name, day in (("000_3dbf73fb56b3fa01.txt", "2024-06-06"), ("002_e3849062d5c9d70a.txt", "2024-06-21")):
+        ingest([shared / "seeds" / name], store, Metadata(published=day))
+    store.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM  # type: ignore[assignment]
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chrome-seeds')}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    try:
+        driver.get(f"http://127.0.0.1:{port}/timeline/RUS/KOR")
+        shift = driver.find_element(By.CLASS_NAME, "shiftbox").text
+        assert "positive -> negative" in shift and "2024-06-05" in shift and "2024-06-20" in shift
+        out = ROOT / "test-artifacts"
+        out.mkdir(exist_ok=True)
+        driver.save_screenshot(str(out / "seeds-timeline.png"))
+        driver.find_elements(By.CSS_SELECTOR, "a.point circle")[-1].click()
+        assert "/article/" in driver.current_url
+        assert driver.find_elements(By.CSS_SELECTOR, "span.q.direct")
+        driver.save_screenshot(str(out / "seeds-article.png"))
+    finally:
+        driver.quit()
+        srv.should_exit = True
+        thread.join(timeout=5)
