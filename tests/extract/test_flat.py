@@ -84,3 +84,8 @@ def test_text_browser_wrapping_is_undone() -> None:
         wrapped += [line, ""]
     r = clean_flat("\n".join(["  • Home", "  • News", "", *wrapped, "© 2025 Invented Daily"]))
     assert len(r.paragraphs) == 5 and r.text.split("\n\n")[0] == para
+
+
+def test_credit_from_an_agency_the_lead_cites() -> None:
+    body = [*BODY[:1], "According to EFE and other agencies, the vote was close. " + BODY[1], *BODY[2:]]
+    assert clean_flat(page(body=body)).credit == "EFE"

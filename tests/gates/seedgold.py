@@ -65,6 +65,8 @@ def load_articles(seeds: Path, gold: dict[str, Any], with_dates: bool) -> dict[s
 def score_document(name: str, doc: dict[str, Any], article: Article, t: Tally) -> None:
     t.add("extract.title", norm(article.title or "") == norm(doc["title"]), name)
     t.add("extract.outlet", article.outlet == doc["outlet"], f"{name}: {article.outlet}")
+    t.add("extract.credit", article.credit == doc["credit"], f"{name}: {article.credit}")
+    t.add("extract.language", article.language == doc["language"], f"{name}: {article.language}")
     t.add("extract.body_first", norm(article.text).startswith(norm(doc["body_first_words"])), name)
     t.add("extract.body_last", norm(article.text).endswith(norm(doc["body_last_words"])), name)
     t.add("extract.paragraphs", len(article.paragraphs) == doc["body_paragraphs"],

@@ -339,8 +339,25 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
         text="\n\n".join(parts), paragraphs=paragraphs,
         title=_title(lines, classes, start, page_script),
         outlet=next((o for ln in [*tail, *lines[::-1]] if (o := outlet_from_line(ln))), None),
-        credit=next((c for ln in tail if (c := credit_from_line(ln))), None),
+        credit=next((c for ln in tail if (c := credit_from_line(ln))), None) or lead_credit(parts[:3]),
         published=_published(lines, start), lines=decisions)
+
+
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+
+
+def lead_credit(paragraphs: list[str]) -> str | None:
+    """A news agency the lead cites as its source ("According to TASS and other agencies, ...")."""
+    from .outlets import agency
+
+    for para in paragraphs:
+        for m in _ACCORDING.finditer(para):
+            words = m.group(1).split()
+            for n in range(len(words), 0, -1):
+                found = agency(" ".join(words[:n]))
+                if found is not None:
+                    return found.name
+    return None
 
 
 def _drop_title_repeats(lines: list[str], body_idx: list[int], title: str | None) -> list[int]:
