@@ -7,6 +7,7 @@ for the README.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -45,15 +46,53 @@ def _article(aid: str, outlet: str, published: str, lead: str, quote: str, code:
                       source_actor="a0", target_actor="a1", date=day, quote=0, cue="said")])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> str:
-    if not (CHROMIUM and DRIVER):
-        pytest.skip("Chromium or chromedriver not installed (apt-get install chromium chromium-driver)")
-    pytest.importorskip("selenium", reason="selenium not installed (pip install 'dateline[dev]')")
+@contextlib.contextmanager
+def _serving(db: Path):
+    """The web app over ``db`` on a free loopback port, in a thread, for the ``with`` block."""
     import uvicorn
 
     from dateline.web.app import create_app
 
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=5)
+
+
+def _chrome(profile: Path, size: str = "1280,900"):
+    """Headless Debian Chromium with the flags this closed network needs."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM  # type: ignore[assignment]
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", f"--window-size={size}", f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(DRIVER), options=options)
+
+
+def _need_browser() -> None:
+    if not (CHROMIUM and DRIVER):
+        pytest.skip("Chromium or chromedriver not installed (apt-get install chromium chromium-driver)")
+    pytest.importorskip("selenium", reason="selenium not installed (pip install 'dateline[dev]')")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> str:
+    _need_browser()
     db = tmp_path_factory.mktemp("browser") / "d.db"
     store = Store(db)
     store.write_article(_article("praise", "Invented Daily", "2024-06-06",
@@ -66,35 +105,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> str:
                                  "2024-06-20"))
     store.write_story(Story("s1", ["praise"], title="Invented praise", date="2024-06-05"))
     store.close()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=5)
+    with _serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser(server: str, tmp_path_factory: pytest.TempPathFactory):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM  # type: ignore[assignment]
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1280,900",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chrome')}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver = _chrome(tmp_path_factory.mktemp("chrome"))
     yield driver
     driver.quit()
 
@@ -131,52 +148,29 @@ def test_seed_timeline_in_the_browser(shared: Path, tmp_path_factory: pytest.Tem
 
     Screenshots stay in test-artifacts/ (they show news text, which the repo does not keep).
     """
-    if not (CHROMIUM and DRIVER):
-        pytest.skip("Chromium or chromedriver not installed (apt-get install chromium chromium-driver)")
-    pytest.importorskip("selenium", reason="selenium not installed (pip install 'dateline[dev]')")
-    import uvicorn
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    _need_browser()
     from selenium.webdriver.common.by import By
 
     from dateline.ingest import Metadata
     from dateline.runs import ingest
-    from dateline.web.app import create_app
 
     db = tmp_path_factory.mktemp("seeds") / "d.db"
     store = Store(db)
     for name, day in (("000_3dbf73fb56b3fa01.txt", "2024-06-06"), ("002_e3849062d5c9d70a.txt", "2024-06-21")):
         ingest([shared / "seeds" / name], store, Metadata(published=day))
     store.close()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM  # type: ignore[assignment]
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chrome-seeds')}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    try:
-        driver.get(f"http://127.0.0.1:{port}/timeline/RUS/KOR")
-        shift = driver.find_element(By.CLASS_NAME, "shiftbox").text
-        assert "positive -> negative" in shift and "2024-06-05" in shift and "2024-06-20" in shift
-        out = ROOT / "test-artifacts"
-        out.mkdir(exist_ok=True)
-        driver.save_screenshot(str(out / "seeds-timeline.png"))
-        driver.find_elements(By.CSS_SELECTOR, "a.point circle")[-1].click()
-        assert "/article/" in driver.current_url
-        assert driver.find_elements(By.CSS_SELECTOR, "span.q.direct")
-        driver.save_screenshot(str(out / "seeds-article.png"))
-    finally:
-        driver.quit()
-        srv.should_exit = True
-        thread.join(timeout=5)
+    out = ROOT / "test-artifacts"
+    out.mkdir(exist_ok=True)
+    with _serving(db) as url:
+        driver = _chrome(tmp_path_factory.mktemp("chrome-seeds"), "1280,1000")
+        try:
+            driver.get(f"{url}/timeline/RUS/KOR")
+            shift = driver.find_element(By.CLASS_NAME, "shiftbox").text
+            assert "positive -> negative" in shift and "2024-06-05" in shift and "2024-06-20" in shift
+            driver.save_screenshot(str(out / "seeds-timeline.png"))
+            driver.find_elements(By.CSS_SELECTOR, "a.point circle")[-1].click()
+            assert "/article/" in driver.current_url
+            assert driver.find_elements(By.CSS_SELECTOR, "span.q.direct")
+            driver.save_screenshot(str(out / "seeds-article.png"))
+        finally:
+            driver.quit()
