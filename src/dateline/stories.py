@@ -109,7 +109,7 @@ def features(article: Article) -> tuple[Counter[str], Counter[str]]:
 class Options:
     """Clustering thresholds (similarity is a weighted cosine in [0, 1])."""
 
-    window_days: int = 5
+    window_days: int = 7
     follow_up_days: int = 60
     threshold: float = 0.15
     follow_up_threshold: float = 0.55
