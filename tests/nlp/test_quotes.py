@@ -80,3 +80,9 @@ def test_never_raises(text: str) -> None:
     article = annotate_quotes(Article(id="x", text=text), load()(text))
     for q in article.quotes:
         assert text[q.start:q.end] == q.text
+
+
+def test_relative_pronoun_speaker_is_named(run) -> None:
+    text = "The plan was backed by Lars Holm, who said that Norway would present a revised proposal soon."
+    (q,) = quotes(run, text)
+    assert q.speaker == "who" and q.speaker_name == "Lars Holm"

@@ -246,6 +246,12 @@ def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote |
             if actor is not None:
                 return actor.name, actor.id
     text = article.text[start:end]
+    if text.lower() in ("who", "that"):  # "..., who said": the noun the clause modifies
+        span = doc.char_span(start, end)
+        if span is not None and span[0].head.dep_ == "relcl":
+            antecedent = span[0].head.head
+            a_start, a_end = _speaker_span(antecedent)
+            return _resolve(article, doc, a_start, a_end, previous)
     if text.lower() in PRONOUNS or re.match(r"(?i)the (president|minister|leader|official)", text):
         persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= start]
         if persons:
