@@ -16,13 +16,13 @@ def quotes(run, text: str):
     return run(text, names=NAMES).quotes
 
 
-def test_split_direct_quote_with_pronoun_speaker(run) -> None:
+def test_split_direct_quote_is_one_quote_in_two_fragments(run) -> None:
     text = ('Chilean Foreign Minister Elena Vargas spoke on Tuesday. "We value Norway," she said, '
             '"and we are ready to talk."')
-    qs = [q for q in quotes(run, text) if q.kind == "direct"]
-    assert [q.text for q in qs] == ['"We value Norway,"', '"and we are ready to talk."']
-    assert all(q.speaker_name == "Elena Vargas" for q in qs)
-    assert qs[0].speaker == "she" and text[qs[0].speaker_start:qs[0].speaker_end] == "she"
+    (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert [text[s:e] for s, e in q.fragments] == ['"We value Norway,"', '"and we are ready to talk."']
+    assert q.speaker_name == "Elena Vargas"
+    assert q.speaker == "she" and text[q.speaker_start:q.speaker_end] == "she"
 
 
 @pytest.mark.parametrize("text", [

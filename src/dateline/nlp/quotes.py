@@ -288,6 +288,7 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         _add_relay(q, doc)
         quotes.append(q)
         previous = q
+    quotes = _join_split_quotes(text, quotes)
     for verb, subj, start, end in _indirect(doc, quoted):
         q = Quote(start, end, text[start:end], _kind(text, start, end, quoted))  # type: ignore[arg-type]
         q.speaker_start, q.speaker_end = _speaker_span(subj)
@@ -309,6 +310,31 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         quotes.append(q)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
+
+
+SPLIT_GAP = 100  # characters of attribution between the two parts of a split quote
+
+
+def _join_split_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """'"A," she said. "B."' is one quote in two fragments: the second part, with no attribution
+    of its own, joins the first when only the first's attribution stands between them."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        gap = text[prev.end:q.start] if prev is not None else ""
+        if (prev is not None and prev.kind == "direct" and q.kind == "direct"
+                and (q.cue is None or q.cue_start == prev.cue_start)
+                and prev.cue_start is not None and prev.end <= prev.cue_start < q.start
+                and len(gap) <= SPLIT_GAP and "\n" not in gap):
+            parts = prev.fragments or [[prev.start, prev.end]]
+            out[-1] = Quote(prev.start, q.end, text[prev.start:q.end], "direct", prev.speaker,
+                            prev.speaker_start, prev.speaker_end, prev.speaker_name, prev.speaker_actor,
+                            prev.cue, prev.cue_start, prev.cue_end, prev.relay or q.relay,
+                            prev.relay_start if prev.relay else q.relay_start,
+                            prev.relay_end if prev.relay else q.relay_end, [*parts, [q.start, q.end]])
+            continue
+        out.append(q)
+    return out
 
 
 def _add_relay(q: Quote, doc: Doc) -> None:

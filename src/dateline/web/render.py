@@ -22,7 +22,9 @@ def _layers(article: Article) -> list[Span]:
         spans.append((e.start, e.end, "span", "ev", f'id="ev{e.start}" title="{escape(_event_title(e))}"'))
     for q in article.quotes:
         who = q.speaker_name or q.speaker or "unknown speaker"
-        spans.append((q.start, q.end, "span", f"q {q.kind}", f'id="q{q.start}" title="{escape(who)}"'))
+        for k, (start, end) in enumerate(q.fragments or [[q.start, q.end]]):  # split quotes: each part
+            anchor = f'id="q{q.start}" ' if k == 0 else ""
+            spans.append((start, end, "span", f"q {q.kind}", f'{anchor}title="{escape(who)}"'))
         if q.speaker_start is not None and q.speaker_end is not None:
             spans.append((q.speaker_start, q.speaker_end, "span", "spk", 'title="speaker"'))
     for m in article.mentions:
