@@ -86,3 +86,9 @@ def test_relative_pronoun_speaker_is_named(run) -> None:
     text = "The plan was backed by Lars Holm, who said that Norway would present a revised proposal soon."
     (q,) = quotes(run, text)
     assert q.speaker == "who" and q.speaker_name == "Lars Holm"
+
+
+def test_parenthetical_attribution(run) -> None:
+    text = "The fishing quota will be cut again next year, Lars Holm said, because the stocks are low."
+    (q,) = quotes(run, text)
+    assert q.kind == "indirect" and q.speaker_name == "Lars Holm" and "quota will be cut" in q.text

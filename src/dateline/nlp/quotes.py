@@ -189,6 +189,15 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
     for verb in (t for t in doc if t.lemma_.lower() in CUES and t.pos_ == "VERB"):
         subj = _subject(verb)
         comp = _content_head(verb)
+        if comp is None and verb.dep_ == "parataxis" and subj is not None and subj.i < verb.i:
+            # "CONTENT, he said, ..." / "But, he said, CONTENT": what was said is the governing clause
+            clause = sorted(verb.head.subtree, key=lambda t: t.i)
+            start = clause[0].idx
+            end = _trim(doc, start, clause[-1].idx + len(clause[-1].text))
+            inside = sum(min(end, e) - max(start, s) for s, e in quoted if s < end and start < e)
+            if clause[-1].i - clause[0].i > 4 and inside < 0.5 * (end - start):
+                found.append((verb, subj, start, end))
+            continue
         if comp is None or subj is None or subj.i > verb.i and comp.i > verb.i:
             continue
         tokens = sorted(comp.subtree, key=lambda t: t.i) if comp.dep_ == "ccomp" else \
@@ -208,6 +217,13 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
             continue
         found.append((verb, subj, start, end))
     return found
+
+
+def _trim(doc: Doc, start: int, end: int) -> int:
+    """The end of a content span without closing punctuation."""
+    while end > start and doc.text[end - 1] in ".,;: ":
+        end -= 1
+    return end
 
 
 def _content_head(verb: Token) -> Token | None:
