@@ -244,6 +244,8 @@ def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int
         src_s, src_e = sent.start_char + m.start(1), sent.start_char + m.end(1)
         if m.start() < 3:  # "According to X, CONTENT."
             start, end = sent.start_char + m.end(), sent.end_char
+        elif sent.text[m.end():].strip(" .\n"):  # "CONTENT, according to X, and CONTENT."
+            start, end = sent.start_char, sent.end_char
         else:  # "CONTENT, according to X."
             start, end = sent.start_char, sent.start_char + m.start()
         text = doc.text[start:end].strip(" ,.;")
@@ -316,7 +318,7 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         _add_relay(q, doc)
         if not any(x.start <= q.start and q.end <= x.end for x in quotes):
             quotes.append(q)
-    for src_s, src_e, start, end in _according_to(doc, [(q.start, q.end) for q in quotes]):
+    for src_s, src_e, start, end in _according_to(doc, [(q.start, q.end) for q in quotes if q.kind == "direct"]):
         q = Quote(start, end, text[start:end], _kind(text, start, end, quoted))  # type: ignore[arg-type]
         q.speaker, q.speaker_start, q.speaker_end = text[src_s:src_e], src_s, src_e
         q.speaker_name, q.speaker_actor = _resolve(article, doc, src_s, src_e, None)
