@@ -318,7 +318,9 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         _add_relay(q, doc)
         if not any(x.start <= q.start and q.end <= x.end for x in quotes):
             quotes.append(q)
-    for src_s, src_e, start, end in _according_to(doc, [(q.start, q.end) for q in quotes if q.kind == "direct"]):
+    taken = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    taken += [(q.relay_start, q.relay_end) for q in quotes if q.relay_start is not None and q.relay_end is not None]
+    for src_s, src_e, start, end in _according_to(doc, taken):  # relays already used are not sources
         q = Quote(start, end, text[start:end], _kind(text, start, end, quoted))  # type: ignore[arg-type]
         q.speaker, q.speaker_start, q.speaker_end = text[src_s:src_e], src_s, src_e
         q.speaker_name, q.speaker_actor = _resolve(article, doc, src_s, src_e, None)
