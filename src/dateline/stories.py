@@ -47,7 +47,8 @@ _OCCASION_WORDS = re.compile(
     r"met|meeting|summit|signed|visit\w*|vote[ds]?|protest\w*|rall\w+|struck|hit|found)\b", re.I)
 _REPORT_WORDS = re.compile(
     r"\b(said|says|told|announced|identified|arrested|charged|reported|released|confirmed|according|"
-    r"updated|posted|published|issued|court|hearing|sentenced|arraigned)\b", re.I)
+    r"updated|posted|published|issued|court|hearing|sentenced|arraigned|pleaded|plea|guilty|convicted|"
+    r"trial|judge|jury|bail|verdict|ordered|indicted|conference|briefing|statement)\b", re.I)
 
 
 def _occasion_score(text: str, start: int, end: int) -> float:
@@ -77,7 +78,8 @@ def occasion_date(article: Article) -> str | None:
         if not (t.value and len(t.value) == 10 and t.status in ("resolved", "absolute")):
             continue
         gap = _days(t.value, published) if published else None
-        if published and (t.value > published or gap is None or gap > 60):
+        named = any(ch.isdigit() for ch in t.text)  # "Nov. 22", "June 21, 2013": a date given outright
+        if published and (t.value > published or gap is None or gap > (730 if named else 60)):
             continue  # a future date is a plan; an old one is history
         if published and t.status == "absolute" and t.value == published and t.start < 40:
             continue  # the page's own timestamp at the top
