@@ -41,6 +41,7 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 July August September October November December Mr Mrs Ms Dr According Officers Officer""".split())
 
 
+LEAD_CHARS = 1000  # where a report states when its occasion happened
 _OCCASION_WORDS = re.compile(
     r"\b(shot|shooting|shootings|gunfire|gunned|fired|killed|killing|slain|stabbed|attack\w*|explosion|"
     r"blast|crash\w*|fire|died|dead|injured|wounded|hurt|happened|occurred|broke out|erupted|clash\w*|"
@@ -63,16 +64,17 @@ def _occasion_score(text: str, start: int, end: int) -> float:
 def occasion_date(article: Article) -> str | None:
     """The day the article's occasion happened, else the publication date; None without any date.
 
-    Candidates are the day-precise expressions of the lead (first 600 characters) dated within 60
-    days before publication. The one next to words of the occasion itself ("shot", "met",
+    Candidates are the day-precise expressions of the lead (its first ``LEAD_CHARS`` characters)
+    dated within 60 days before publication, or two years for a date given outright ("Nov. 22").
+    The one next to words of the occasion itself ("shot", "met",
     "signed") wins over one next to words of reporting ("police said Tuesday", "was arrested
     today"), which date the report, not the occasion.
     """
     from .nlp.times import find_times
 
-    lead = article.text[:600]
+    lead = article.text[:LEAD_CHARS]
     published = (article.published or "")[:10]
-    times = [t for t in (article.times or find_times(lead, article.published)) if t.start < 600]
+    times = [t for t in (article.times or find_times(lead, article.published)) if t.start < LEAD_CHARS]
     best: tuple[float, str] | None = None
     for t in times:
         if not (t.value and len(t.value) == 10 and t.status in ("resolved", "absolute")):
