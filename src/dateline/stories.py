@@ -115,7 +115,7 @@ class Options:
 
     window_days: int = 7
     follow_up_days: int = 60
-    threshold: float = 0.12
+    threshold: float = 0.15
     follow_up_threshold: float = 0.55
     same_day_threshold: float = 0.10
     name_weight: float = 2.0
