@@ -13,12 +13,13 @@ and have one signature, ``list[Article] -> list[Article]``. The runner checks ev
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Literal
 
-from .errors import DatelineError, InputError
+from .errors import InputError
 from .extract import extract
 from .model import Article, Failure, Page, check_spans
 
@@ -99,9 +100,8 @@ class Runner:
 
     @staticmethod
     def _failure(article: Article) -> Failure:
+        """The failure of ``article``, called from inside the ``except`` that caught it."""
         log.exception("annotation failed for %s", article.source or article.id)
-        import sys
-
         exc = sys.exc_info()[1]
         return Failure(article.source or article.id, "stage-error", stage="annotate",
                        detail=f"{type(exc).__name__}: {exc}")
@@ -134,5 +134,5 @@ def batched(items: Iterable[object], size: int) -> Iterator[list]:
         yield chunk
 
 
-__all__ = ["DatelineError", "Options", "Runner", "Stage", "annotate_stage", "batched",
+__all__ = ["Options", "Runner", "Stage", "annotate_stage", "batched",
            "check_output", "extract_pages"]

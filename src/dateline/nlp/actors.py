@@ -54,13 +54,13 @@ class _Builder:
             self.actors.append(found)
             self.by_key[key] = found
         else:
-            if len(name) > len(found.name) and kind == "person":
-                found.aliases.append(found.name) if found.name not in found.aliases else None
+            if len(name) > len(found.name) and kind == "person":  # the fullest form is the name
+                if found.name not in found.aliases:
+                    found.aliases.append(found.name)
                 found.name = name
             found.country = found.country or country
             found.role = found.role or role
-            found.code = _code(found.country, found.role_code if hasattr(found, "role_code") else None,
-                               found.code) if found.code is None else found.code
+            found.code = found.code or found.country
         return found
 
     def mention(self, start: int, end: int, actor: Actor, kind: str = "name") -> None:
