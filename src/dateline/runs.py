@@ -87,14 +87,18 @@ class StoryAssigner:
         self.store = store
         state = store.get_state(self.KEY)
         self.index = StoryIndex.from_state(state) if state else StoryIndex()
+        self.touched: set[str] = set()
 
     def assign(self, article: Article) -> None:
         article.story = self.index.add(article)
+        self.touched.add(article.story)
 
     def save(self) -> None:
+        """Store the index state and the stories this batch changed."""
         self.store.set_state(self.KEY, self.index.to_state())
-        for story in self.index.stories():
+        for story in self.index.stories(self.touched):
             self.store.write_story(story)
+        self.touched.clear()
 
 
 def extract_paths(paths: Iterable[str | Path], meta: Metadata | None = None

@@ -223,8 +223,10 @@ class StoryIndex:
                 yield story
 
     # -- output and persistence ------------------------------------------------------------
-    def stories(self) -> list[Story]:
-        return [Story(s.id, list(s.articles), title=s.title, date=s.first) for s in self._stories]
+    def stories(self, ids: set[str] | None = None) -> list[Story]:
+        """The stories (only those in ``ids`` when given), oldest first."""
+        return [Story(s.id, list(s.articles), title=s.title, date=s.first) for s in self._stories
+                if ids is None or s.id in ids]
 
     def to_state(self) -> dict[str, Any]:
         return {"df": dict(self.df), "n_docs": self.n_docs,
