@@ -131,8 +131,8 @@ class TimeExpression:
     """A time expression and its resolved value.
 
     Attributes:
-        value: ISO date ``YYYY-MM-DD``, month ``YYYY-MM`` or year ``YYYY``; ``None`` when it
-            cannot be resolved (no anchor date), never a guess.
+        value: ISO date ``YYYY-MM-DD``, month ``YYYY-MM``, ISO week ``YYYY-Www`` ("last week") or
+            year ``YYYY``; ``None`` when it cannot be resolved (no anchor date), never a guess.
         status: ``resolved`` (relative, resolved against ``anchor``), ``absolute`` (stated in
             full in the text) or ``unknown``.
         anchor: the date it was resolved against (the publication date), if any.
