@@ -60,3 +60,18 @@ def test_authors_are_people_only(raw: str, names: list[str]) -> None:
 def test_language_detection() -> None:
     assert detect_language(" ".join(PARAS)) == "en"
     assert detect_language("ok") is None
+
+
+def test_published_from_a_time_element_marked_as_published() -> None:
+    byline = '<p class="byline"><time itemprop="datePublished" datetime="2025-03-03T10:00:00+01:00">3 March</time></p>'
+    assert extract_html(page(byline=byline)).published == "2025-03-03T10:00:00+01:00"
+
+
+def test_unmarked_dates_are_not_publication_dates() -> None:
+    byline = '<p class="byline">Updated <time datetime="2025-03-09">9 March</time></p>'
+    assert extract_html(page(byline=byline)).published is None
+
+
+def test_language_falls_back_to_og_locale() -> None:
+    html = page('<meta property="og:locale" content="pt_BR">').replace(" lang='en-GB'", "")
+    assert extract_html(html).language == "pt"

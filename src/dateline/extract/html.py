@@ -52,7 +52,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     outlet = normalize_outlet(site) if site else None
     authors = meta.clean_authors(meta.json_ld_authors(tree) or meta.meta_authors(tree), outlet)
     published = meta.published(tree)
-    lang = tree.get("lang")
+    lang = tree.get("lang") or meta.locale(tree)  # <html lang>, else og:locale ("en_GB")
     doc = trafilatura.bare_extraction(html, url=url, fast=True, favor_recall=True, with_metadata=False,
                                       include_comments=False, include_tables=True)
     body = getattr(doc, "text", None) if doc is not None else None  # a Document (not as_dict)

@@ -167,3 +167,9 @@ def site_name(tree: Any) -> str | None:
 def meta_authors(tree: Any) -> list[str]:
     return [str(v) for v in tree.xpath('//meta[@name="author" or @property="article:author"]/@content')
             if not str(v).startswith("http")]
+
+
+def locale(tree: Any) -> str | None:
+    """The page's og:locale ("en_GB"), if it declares one."""
+    found = _first(tree, '//meta[@property="og:locale"]/@content')
+    return found.replace("_", "-") if found else None
