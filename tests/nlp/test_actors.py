@@ -42,6 +42,22 @@ def test_family_name_first_carries_over(run) -> None:
     assert [m.text for m in a.mentions if m.actor == kim.id] == ["Kim Jong-un", "Kim"]
 
 
+def test_name_is_the_full_form_written_most(run) -> None:
+    text = ("Marta Lindqvist Tells Voters To Wait.\n\nMarta Lindqvist spoke in Uppsala on Monday. "
+            "Lindqvist said the count would take a week. Marta Lindqvist left at noon.")
+    a = run(text, names=["actors"])
+    people = [x for x in a.actors if x.kind == "person"]
+    assert [p.name for p in people] == ["Marta Lindqvist"]
+    assert "Lindqvist" in people[0].aliases
+
+
+def test_office_holder_takes_the_articles_main_country(run) -> None:
+    text = ("Chile's senate met in Valparaiso on Monday. Chilean lawmakers debated the budget. "
+            "President Tomas Ortega criticised a decision to reopen relations with Peru.")
+    a = run(text, names=["actors"])
+    assert by_name(a)["Tomas Ortega"].code == "CHLGOV"  # not Peru, which his sentence names
+
+
 @pytest.mark.parametrize("text, name, code", [
     ("North Korean leader Kim Jong-un visited the factory.", "Kim Jong-un", "PRKGOV"),
     ("Jang Ho-jin, the National Security Office chief of the South Korean presidential office, "

@@ -20,6 +20,7 @@ def test_known_city_with_country_and_coordinates() -> None:
     ("Zurich", (), "CHE", "city"),  # accents do not matter
     ("Basra", (), "IRQ", "city"),  # an alternative name GeoNames lists
     ("Paris", (), "FRA", "city"),  # far larger than any other Paris
+    ("Melbourne", ("USA",), "AUS", "city"),  # even in an American story
     ("Lebanon", (), "LBN", "country"),  # the country before the towns of its name
     ("Ukraine", (), "UKR", "country"),
     ("Texas", (), "USA", "state"),

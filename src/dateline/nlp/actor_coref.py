@@ -103,6 +103,8 @@ def resolve(b: Builder, doc: Doc) -> None:
             prior = [m for m in prior if gender.get(m.actor or "", "?") in (want, "?")]
             recent = [m for m in prior if m.start in subjects and tok.idx - m.end < _RECENT]
             prior = recent or prior
+            known = [m for m in prior if gender.get(m.actor or "") == want]
+            prior = known or prior  # a person known to be "she" before one of unknown gender
             end = tok.idx + len(tok.text)
         else:
             word = doc[tok.i + 1]

