@@ -194,8 +194,15 @@ def lookup(text: str) -> Entry | None:
 _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t]+(?:of|the|and|de|[A-Z][\w'’.-]*))*")
 _TOKEN = re.compile(r"[^\s\-–]+")
 _ARTICLE = re.compile(r"(?:the|The)\s+")
+#: "anti-American", "pro-Russian", "inter-Korean": about the country, not the country acting
+_PREFIXED = re.compile(r"(?i)(?<![a-z])(?:anti|pro|inter|intra|non|pan|trans)-$")
 #: "US$5 million", "US $50": a currency, not the country acting
 _CURRENCY = re.compile(r"\s?\$")
+
+
+def is_currency(text: str, end: int) -> bool:
+    """Whether the country name ending at ``end`` names a currency ("US$5", "US $50")."""
+    return _CURRENCY.match(text, end) is not None
 
 
 @functools.cache
@@ -237,7 +244,8 @@ def find_phrases(text: str, start: int = 0, end: int | None = None) -> list[Hit]
             for j in range(min(len(tokens), i + limit), i, -1):
                 s, e = tokens[i][0], tokens[j - 1][1]
                 phrase, entry = _phrase_at(text[s:e])
-                if entry is not None and not _CURRENCY.match(text, s + len(phrase)):
+                if entry is not None and not is_currency(text, s + len(phrase)) \
+                        and not _PREFIXED.search(text, max(0, s - 7), s):
                     lead = _ARTICLE.match(phrase)  # "The US": the actor is "US"
                     cut = lead.end() if lead and lead.end() < len(phrase) else 0
                     hits.append(Hit(s + cut, s + len(phrase), phrase[cut:], entry))

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Article, Mention
 from . import actor_coref
-from .actor_tables import Entry, Hit, find_phrases, lookup, role_of_code, sector_of
+from .actor_tables import Entry, Hit, find_phrases, is_currency, lookup, role_of_code, sector_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -223,6 +223,11 @@ def _article_countries(b: Builder) -> Counter[str]:
     return counts
 
 
+#: Roles that belong to a state: an office holder's country can be read from the article.
+_STATE_ROLES = frozenset({"government", "military", "police", "judiciary", "legislature",
+                          "opposition", "intelligence", "elite", "rebels"})
+
+
 def _office_holders_country(b: Builder) -> None:
     """A person or body given a role but no country ("President Kagame", "the Supreme Court")
     belongs to the country the article names most (ties go to the first named).
@@ -235,7 +240,7 @@ def _office_holders_country(b: Builder) -> None:
         return
     country = counts.most_common(1)[0][0]
     for actor in b.actors:
-        if actor.kind not in ("person", "org") or actor.code or actor.role in (None, "igo", "ngo"):
+        if actor.kind not in ("person", "org") or actor.code or actor.role not in _STATE_ROLES:
             continue
         actor.country = country
         actor.code = _code(country, _sector_code(actor.role))
@@ -330,7 +335,7 @@ def _orgs(b: Builder, doc: Doc) -> None:
         if any(by_id[m.actor or ""].kind not in ("country", "place") or m.start < ent.start_char
                or m.end > ent.end_char for m in inside) or len(inside) > 1:
             continue
-        country = by_id[inside[0].actor or ""].country if inside else None
+        country = by_id[inside[0].actor or ""].country if inside else _first_country(ent.text)
         sector = sector_of(ent.text)
         b.drop_inside(ent.start_char, ent.end_char)
         actor = b.actor(f"org:{ent.text.lower()}", ent.text, "org", country,
@@ -363,8 +368,8 @@ def _other_places(b: Builder, doc: Doc) -> None:
                 s <= ent.start_char < e for s, e in b.described):
             continue
         name = _POSSESSIVE.sub("", ent.text).strip()
-        if not name[:1].isupper():  # like the gazetteer, only capitalised names are places
-            continue
+        if not name[:1].isupper() or is_currency(b.article.text, ent.end_char):
+            continue  # like the gazetteer: capitalised names only, and "US $50" is money
         place = resolve_place(name, countries)
         if place is None or place.feature == "city" and not _plausible_city(ent, place, countries):
             continue
