@@ -40,6 +40,8 @@ NEGATING_HEADS = frozenset({"refuse", "decline", "deny", "reject", "fail", "avoi
 INTENT_HEADS = frozenset({"ready", "plan", "intend", "aim", "seek", "want", "prepare", "promise",
                           "pledge", "vow", "willing", "set", "determined", "commit", "expect",
                           "hope", "try", "agree", "offer", "decide"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "warn", "mention", "stress", "note", "announce",
+                          "declare", "insist", "reiterate", "confirm", "claim", "report"})
 RESPONSE_WORDS = re.compile(r"\b(decision|measure|measures|action|step|steps|countermeasure|"
                             r"countermeasures|response|retaliat\w*)\b", re.I)
 
@@ -148,6 +150,8 @@ def modality(tok: Token) -> Modality:
         return "conditional"
     if negations % 2 == 1:
         return "negated"
+    if auxes & {"would"} and not auxes & {"could", "might", "may"} and _reported(tok):
+        return "intended"  # "Israel announced it would free ...": the future of a past statement
     if auxes & {"could", "might", "may", "would"}:
         return "hypothetical"
     if auxes & {"will", "shall", "'ll"} or any(h.lemma_.lower() in INTENT_HEADS for h in heads):
@@ -201,9 +205,24 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
         next(((e.start_char, e.end_char) for e in doc.ents if e.start <= subj.i < e.end),
              (subj.idx, subj.idx + len(subj.text)))
     actor = actor_for_span(article, *span)
+    if actor is None or not (actor.code or actor.country):
+        span = _noun_phrase(subj)  # "Hundreds of UN troops", "Doctors from two American aid groups"
+        actor = actor_for_span(article, *span)
     if actor is not None and (actor.code or actor.country):
         return actor.code or actor.country, actor.id
     return _phrase_code(article.text[span[0]:span[1]]), None
+
+
+def _noun_phrase(head: Token) -> tuple[int, int]:
+    """Character span of a noun phrase with its modifiers and prepositional phrases, but not its
+    clauses ("the civilians imprisoned for acting against Moscow" stops at "civilians")."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl"):
+            tokens.extend(child.subtree)
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
 
 
 def _phrase_code(text: str) -> str | None:
@@ -220,24 +239,33 @@ def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | No
         found = _first_actor(article, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), source)
         if found[0]:
             return found
-    # the rest of the sentence, after then before the trigger
-    after = _first_actor(article, tok.idx, sent.end_char, source)
-    return after if after[0] else _first_actor(article, sent.start_char, tok.idx, source)
+    # the rest of the sentence, after then before the trigger: there only another country counts
+    # (the source's own country named beside it is mostly the source itself: "the US Secretary")
+    after = _first_actor(article, tok.idx, sent.end_char, source, other_country=True)
+    return after if after[0] else _first_actor(article, sent.start_char, tok.idx, source, other_country=True)
 
 
-def _first_actor(article: Article, start: int, end: int, source: str | None
-                 ) -> tuple[str | None, str | None]:
-    src_country = (source or "")[:3]
+def _first_actor(article: Article, start: int, end: int, source: str | None, *,
+                 other_country: bool = False) -> tuple[str | None, str | None]:
     for m in sorted(article.mentions, key=lambda m: m.start):
         if start <= m.start and m.end <= end:
             actor = article.actor(m.actor)
-            if actor and actor.country and actor.country != src_country and actor.kind != "person" \
-                    or actor and actor.kind == "person" and actor.country and actor.country != src_country:
-                return actor.code or actor.country, actor.id
+            code = actor and (actor.code or actor.country)
+            if actor and code and _other_party(code, source, other_country):
+                return code, actor.id
     for hit in find_phrases(article.text, start, end):
-        if hit.entry.country and hit.entry.country != src_country:
-            return hit.entry.country, None
+        if hit.entry.country and _other_party(hit.entry.code or hit.entry.country, source, other_country):
+            return hit.entry.code or hit.entry.country, None
     return None, None
+
+
+def _other_party(code: str, source: str | None, other_country: bool) -> bool:
+    """A target must be another party than the source: another country, or another sector of
+    the same one ("the Sudanese government" against "Sudanese rebels", a government against its
+    own country's people); with ``other_country``, another country."""
+    if source is None:
+        return True
+    return code[:3] != source[:3] if other_country else code != source
 
 
 # -- triggers ---------------------------------------------------------------------------------
@@ -286,8 +314,7 @@ def _reported(tok: Token) -> bool:
     """Inside the complement of a speech verb ("Putin said he appreciates ...")."""
     node = tok
     for _ in range(6):
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in ("say", "tell", "add", "state", "warn",
-                                                                  "mention", "stress", "note"):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
             return True
         if node.head is node:
             return False
@@ -374,20 +401,65 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
     if not tgt[0] and target is None:
         return  # a recipient is left out only for reciprocal events (see _reciprocal)
     mode: Modality = "conditional" if plover == "THREATEN" and _has_if_clause(tok) else modality(tok)
-    final = code  # an intended act keeps the act's code; the modality says it is intended
-    base_plover, goldstein = describe(final)
-    key = (src[0], tgt[0] or "", final, sent.start)
-    if key in seen:
-        return
-    seen.add(key)
     quote = _quote_at(article, tok.idx)
-    events.append(Event(
-        start=sent.start_char, end=sent.end_char, source=src[0], target=tgt[0], code=final,
-        plover=plover or describe(code)[0] or base_plover, modality=mode, goldstein=goldstein,
-        source_actor=src[1], target_actor=tgt[1],
-        date=_event_date(article, sent, quote, _reported(tok)),
-        cue=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text),
-        quote=quote[0] if quote else None))
+    date = _event_date(article, sent, quote, _reported(tok))
+
+    def emit(code: str, plover: str | None, mode: Modality) -> None:
+        key = (src[0] or "", tgt[0] or "", code, sent.start)
+        if key in seen:
+            return
+        seen.add(key)
+        base_plover, goldstein = describe(code)
+        events.append(Event(
+            start=sent.start_char, end=sent.end_char, source=src[0], target=tgt[0], code=code,
+            plover=plover or base_plover, modality=mode, goldstein=goldstein,
+            source_actor=src[1], target_actor=tgt[1], date=date,
+            cue=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text),
+            quote=quote[0] if quote else None))
+
+    emit(code, plover, mode)  # an intended act keeps the act's code; the modality says it is intended
+    said = commitment(tok, code, mode)
+    if said is not None:
+        emit(said, None, "conditional" if mode == "conditional" else "asserted")
+
+
+# -- commitments ------------------------------------------------------------------------------
+# CAMEO codes a statement about a future act as a verbal event of its own: an intent to
+# cooperate (03), a threat (13) or a refusal (12), each mirroring the act's category. The act
+# itself stays an event with its modality; this adds the statement that was actually made.
+_INTENT = {"04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313",
+           "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+           "08": "035", "081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355",
+           "087": "0356"}
+_THREAT = {"14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312",
+           "164": "134", "165": "135", "166": "136", "17": "132", "1721": "1321", "1722": "1322",
+           "1723": "1323", "1724": "1324", "175": "137", "18": "138", "19": "138", "190": "1384",
+           "191": "1381", "192": "1382", "20": "138"}
+_REFUSAL = {"04": "125", "045": "126", "05": "120", "06": "121", "061": "1211", "062": "1212",
+            "07": "122", "08": "124", "081": "1241", "084": "1243", "085": "1244", "086": "1245",
+            "087": "1246"}
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
+
+
+def _mirror(table: dict[str, str], code: str) -> str | None:
+    return table.get(code[:3]) or table.get(code[:2])
+
+
+def commitment(tok: Token, code: str, mode: Modality) -> str | None:
+    """The CAMEO code of the statement about a future act at ``tok`` ("Turkey will allow the
+    refugees to return": 035, an intent to yield), or None. A governing verb that is a trigger
+    itself ("agreed to provide", "refused to release", "threatened to cut") already is that
+    statement."""
+    chain = _chain(tok)
+    if any(_match(h) is not None for h in chain[1:]) or code[:2] in ("03", "12", "13"):
+        return None
+    if mode in ("intended", "conditional"):
+        return _mirror(_INTENT, code) if code[:2] in ("04", "05", "06", "07", "08") else _mirror(_THREAT, code)
+    if mode == "negated":
+        auxes = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & FUTURE_AUX:
+            return _mirror(_REFUSAL, code)
+    return None
 
 
 def _nominal(article: Article, doc: Doc, sent: Span, events: list[Event],
