@@ -149,10 +149,17 @@ def extract(paths: tuple[str, ...], published: str | None, outlet: str | None, u
 
 @main.command()
 @jsonl_option
+@click.option("--plover-labels", type=click.Choice(["2021", "2016"]), default=None,
+              help="PLOVER type names (default: the plover_labels setting, 2021).")
 @reports_errors
-def annotate(path: str) -> None:
+def annotate(path: str, plover_labels: str | None) -> None:
     """Annotate JSONL records: sentences, actors, quotes, events and times with offsets."""
+    import os
+
     from .runs import annotate_records
+
+    if plover_labels:
+        os.environ["DATELINE_PLOVER_LABELS"] = plover_labels
 
     if emit_jsonl(annotate_records(path, Options(batch_size=settings.get_int("batch_size")))):
         sys.exit(EXIT_PARTIAL)

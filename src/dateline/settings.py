@@ -32,6 +32,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Optional TSV of extra actors (name, aliases separated by '|', CAMEO code) merged into "
             "the built-in actor table."),
     Setting("batch_size", "32", "Articles per spaCy batch in annotate and ingest."),
+    Setting("plover_labels", "2021",
+            "PLOVER type names on events: 2021 (the current 16 types) or 2016 (PLOVER v0.5b1 as in "
+            "its gold-standard records: DEMAND, DISAPPROVE, INVESTIGATE and FIGHT not yet merged)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -69,20 +69,30 @@ def test_quotes_gate(shared: Path, tmp_path: Path) -> None:
         "all_overlap50.speaker_acc": (overall["speaker_acc"] or 0) / 100})
 
 
-def test_events_gate(shared: Path, tmp_path: Path) -> None:
+def test_events_gate(shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dateline.nlp.annotate import annotate
+    from dateline.nlp.events import plover_label
 
     scores = {}
     for name, flag in (("petr2_gsr", []), ("plover_gsr", ["--plover"])):
         gold = shared / "data" / "events" / f"{name}.dev.jsonl"
         records = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
+        arts = list(annotate([Article(id=r["id"], text=r["text"]) for r in records]))
         system = tmp_path / f"{name}.jsonl"
         system.write_text("".join(json.dumps({"id": a.id, "events": [to_dict(e) for e in a.events]}) + "\n"
-                                  for a in annotate([Article(id=r["id"], text=r["text"]) for r in records])))
+                                  for a in arts))
         res = _score_json([str(shared / "bench" / "events" / "score.py"), str(gold), str(system), "--json",
                            *flag])
         scores[f"{name}.country.f1"] = res["country"]["f1"]
         scores[f"{name}.country.precision"] = res["country"]["precision"]
+    # the PLOVER gold-standard records use PLOVER v0.5b1's names: score those too
+    monkeypatch.setenv("DATELINE_PLOVER_LABELS", "2016")
+    system = tmp_path / "plover_gsr.2016.jsonl"
+    system.write_text("".join(json.dumps({"id": a.id, "events": [
+        {**to_dict(e), "plover": plover_label(e.plover, e.code)} for e in a.events]}) + "\n" for a in arts))
+    res = _score_json([str(shared / "bench" / "events" / "score.py"), str(gold), str(system), "--json", "--plover"])
+    scores["plover_gsr.labels2016.country.f1"] = res["country"]["f1"]
+    scores["plover_gsr.labels2016.country.precision"] = res["country"]["precision"]
     gatelib.check("events", scores)
 
 

@@ -151,3 +151,16 @@ def test_group_phrase_keeps_the_person_inside(run) -> None:
 def test_metonym_city_is_a_place(run) -> None:
     a = run("Washington rejected the offer on Friday.", names=["actors"])
     assert (by_name(a)["Washington"].kind, by_name(a)["Washington"].code) == ("place", "USAGOV")
+
+
+def test_well_known_people_need_no_context(run) -> None:
+    # invented sentences: the people table knows whose official a famous name is
+    a = run("Vladimir Putin spoke on Tuesday. Later Putin left.")
+    (putin,) = [x for x in a.actors if x.kind == "person"]
+    assert (putin.name, putin.code) == ("Vladimir Putin", "RUSGOV")
+
+
+def test_words_around_a_known_name_still_win(run) -> None:
+    a = run("Former US President Barack Obama spoke in Kenya.")
+    (obama,) = [x for x in a.actors if x.kind == "person"]
+    assert obama.code == "USAELI"

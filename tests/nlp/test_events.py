@@ -57,3 +57,48 @@ def test_background_fact_is_not_dated_with_the_article(run) -> None:
 @pytest.mark.parametrize("code, plover, goldstein", [("051", "SUPPORT", 3.4), ("190", "ASSAULT", -10.0)])
 def test_cameo_table(code: str, plover: str, goldstein: float) -> None:
     assert describe(code) == (plover, goldstein)
+
+
+def _dyads(article) -> set[tuple[str, str | None, str, str]]:
+    return {((e.source or "")[:3], (e.target or "")[:3] or None, e.plover or "", e.modality) for e in article.events}
+
+
+def test_statement_of_future_act_adds_cameo_verbal_event(run) -> None:
+    # invented: an intent to cooperate is CAMEO 03 (AGREE) beside the intended act itself
+    dyads = _dyads(run("Chile will send food aid to Peru."))
+    assert ("CHL", "PER", "AID", "intended") in dyads
+    assert ("CHL", "PER", "AGREE", "asserted") in dyads
+    # a conditional attack is a threat (13)
+    dyads = _dyads(run("Chile said it would attack Peru if Peru closed the border."))
+    assert any(d[:3] == ("CHL", "PER", "THREATEN") for d in dyads)
+    # "will not release" is a refusal (12)
+    dyads = _dyads(run("Chile will not release the Peruvian prisoners."))
+    assert any(d[:3] == ("CHL", "PER", "REJECT") for d in dyads)
+
+
+def test_a_past_negated_act_is_no_refusal(run) -> None:
+    dyads = _dyads(run("Chile did not release the Peruvian prisoners."))
+    assert not any(d[2] == "REJECT" for d in dyads)
+
+
+def test_target_may_be_another_sector_of_the_same_country(run) -> None:
+    a = run("The Chilean government arrested Chilean rebels in the north.")
+    assert any(e.source == "CHLGOV" and e.target == "CHLREB" for e in a.events), _dyads(a)
+
+
+def test_coordinated_subjects_are_each_a_source(run) -> None:
+    a = run("Chile and Peru will send troops to Bolivia.")
+    assert {(e.source, e.target) for e in a.events if e.plover == "AID"} >= {("CHL", "BOL"), ("PER", "BOL")}
+
+
+@pytest.mark.parametrize("labels, code, plover, expected", [
+    ("2021", "100", "REQUEST", "REQUEST"), ("2016", "100", "REQUEST", "DEMAND"),
+    ("2016", "112", "ACCUSE", "DISAPPROVE"), ("2016", "090", "ACCUSE", "INVESTIGATE"),
+    ("2016", "190", "ASSAULT", "FIGHT"), ("2016", "1823", "ASSAULT", "ASSAULT"),
+    ("2016", "1712", "ASSAULT", "COERCE"), ("2016", "051", "SUPPORT", "SUPPORT")])
+def test_plover_label_versions(monkeypatch: pytest.MonkeyPatch, labels: str, code: str, plover: str,
+                               expected: str) -> None:
+    from dateline.nlp.events import plover_label
+
+    monkeypatch.setenv("DATELINE_PLOVER_LABELS", labels)
+    assert plover_label(plover, code) == expected

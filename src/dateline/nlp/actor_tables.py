@@ -174,6 +174,18 @@ def gazetteer() -> dict[str, Entry]:
     return table
 
 
+@functools.cache
+def people() -> dict[str, Entry]:
+    """Well-known people (``data/people.tsv``): every written form -> Entry of kind "person"."""
+    table: dict[str, Entry] = {}
+    for name, aliases, code in _data_rows("people.tsv"):
+        entry = Entry(name.strip(), code.strip(), "person")
+        for form in [name, *aliases.split("|")]:
+            if form.strip():
+                table[form.strip().lower()] = entry
+    return table
+
+
 def _key(form: str) -> str:
     """Matching key: short all-caps acronyms keep their case ("US" is not "us")."""
     return form if len(form) <= 4 and form.isupper() else form.lower()
@@ -292,5 +304,5 @@ def role_of_code(code: str) -> str | None:
 
 def reload() -> None:
     """Forget the built tables (after the ``actors_file`` setting changed)."""
-    for cached in (gazetteer, _index, _longest_phrase, sectors):
+    for cached in (gazetteer, _index, _longest_phrase, sectors, people):
         cached.cache_clear()

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Article, Mention
 from . import actor_coref
-from .actor_tables import Entry, Hit, find_phrases, is_currency, lookup, role_of_code, sector_of
+from .actor_tables import Entry, Hit, find_phrases, is_currency, lookup, people, role_of_code, sector_of
 from .places import is_city
 
 if TYPE_CHECKING:
@@ -187,6 +187,9 @@ def _people(b: Builder, doc: Doc) -> None:
         if name is None:
             continue
         country, role, code = _describe(ent, doc)
+        known = people().get(name.lower())
+        if known is not None and code is None:  # "Obama wants to ...": the reader knows who he is
+            country, role, code = known.country, role_of_code(known.code), known.code
         actor = _same_person(b, name)
         if actor is None:
             actor = b.actor(f"person:{len(b.actors)}", name, "person", country, role, code)

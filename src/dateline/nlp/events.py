@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .. import settings
 from ..model import Article, Event, Modality, Quote
 from .actor_tables import find_phrases
 from .actors import actor_for_span
@@ -87,6 +88,22 @@ def describe(code: str) -> tuple[str | None, float | None]:
     entry = cameo().get(code) or cameo().get(code[:3]) or cameo().get(code[:2]) or {}
     goldstein = entry.get("goldstein")
     return entry.get("plover"), float(goldstein) if isinstance(goldstein, int | float) else None  # type: ignore[return-value]
+
+
+def plover_label(plover: str | None, code: str) -> str | None:
+    """The PLOVER type under the ``plover_labels`` setting. PLOVER v0.5b1 (2016) still had
+    DEMAND (now REQUEST), DISAPPROVE and INVESTIGATE (now ACCUSE) and FIGHT (conventional force,
+    CAMEO 19-20, now ASSAULT), and counted destroying property as COERCE."""
+    if plover is None or settings.get("plover_labels") != "2016":
+        return plover
+    root = code[:2]
+    if plover == "REQUEST":
+        return "DEMAND"
+    if plover == "ACCUSE":
+        return "INVESTIGATE" if root == "09" else "DISAPPROVE"
+    if plover == "ASSAULT":
+        return "FIGHT" if root in ("19", "20") else "COERCE" if root == "17" else "ASSAULT"
+    return plover
 
 
 # -- modality ---------------------------------------------------------------------------------
@@ -213,12 +230,14 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
     return _phrase_code(article.text[span[0]:span[1]]), None
 
 
-def _noun_phrase(head: Token) -> tuple[int, int]:
+def _noun_phrase(head: Token, keep_conj: bool = False) -> tuple[int, int]:
     """Character span of a noun phrase with its modifiers and prepositional phrases, but not its
     clauses ("the civilians imprisoned for acting against Moscow" stops at "civilians")."""
     tokens = [head]
+    cut = ("relcl", "acl", "appos", "punct", "advcl") if keep_conj else \
+        ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl")
     for child in head.children:
-        if child.dep_ not in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl"):
+        if child.dep_ not in cut:
             tokens.extend(child.subtree)
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
@@ -239,10 +258,10 @@ def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | No
         found = _first_actor(article, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), source)
         if found[0]:
             return found
-    # the rest of the sentence, after then before the trigger: there only another country counts
-    # (the source's own country named beside it is mostly the source itself: "the US Secretary")
-    after = _first_actor(article, tok.idx, sent.end_char, source, other_country=True)
-    return after if after[0] else _first_actor(article, sent.start_char, tok.idx, source, other_country=True)
+    # The rest of the sentence after the trigger, where only another country counts: the source's
+    # own country named there is mostly the source itself ("the US Secretary"). What comes before
+    # the trigger is mostly the source or a speaker, not a recipient.
+    return _first_actor(article, tok.idx, sent.end_char, source, other_country=True)
 
 
 def _first_actor(article: Article, start: int, end: int, source: str | None, *,
@@ -340,24 +359,25 @@ def _passive(article: Article, doc: Doc, tok: Token
     return (source, target) if source[0] and target[0] else None
 
 
-def _reciprocal(article: Article, doc: Doc, tok: Token) -> list[tuple[str | None, str | None]]:
-    """"Jordan and Britain agreed to ...": each party is a source and none the recipient, when
-    the verb names no other party (PLOVER codes reciprocal events without a recipient)."""
+def _subject_parties(article: Article, tok: Token) -> list[tuple[str | None, str | None]]:
+    """The parties of a coordinated subject ("Jordan and Britain agreed ..."), when it names
+    at least two different ones; else []."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is None or not any(c.dep_ == "conj" for c in subj.children):
+    if subj is None or not any(t.dep_ == "conj" for t in subj.subtree):
         return []
+    start, end = _noun_phrase(subj, keep_conj=True)
     parties: list[tuple[str | None, str | None]] = []
-    for part in [subj, *(c for c in subj.children if c.dep_ == "conj")]:
-        actor = actor_for_span(article, part.idx, part.idx + len(part.text))
-        if actor is not None and (actor.code or actor.country):
+    for m in sorted(article.mentions, key=lambda m: m.start):
+        actor = article.actor(m.actor) if start <= m.start and m.end <= end else None
+        if actor is not None and (actor.code or actor.country) and actor.id not in {p[1] for p in parties}:
             parties.append((actor.code or actor.country, actor.id))
-    if len({p[0] for p in parties}) < 2:
-        return []
+    return parties if len({p[0] for p in parties}) >= 2 else []
+
+
+def _names_other_party(article: Article, tok: Token, parties: list[tuple[str | None, str | None]]) -> bool:
     sub = [t for c in tok.children if c.dep_ in ("dobj", "dative", "prep") for t in c.subtree]
-    if sub and _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), parties[0][0])[0] \
-            not in (None, *(p[0] for p in parties)):
-        return []  # the verb names another party: not reciprocal
-    return parties
+    return bool(sub) and _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), parties[0][0])[0] \
+        not in (None, *(p[0] for p in parties))
 
 
 def annotate_events(article: Article, doc: Doc) -> Article:
@@ -373,10 +393,14 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             if code is None:
                 continue
             passive = _passive(article, doc, tok)
-            reciprocal = _reciprocal(article, doc, tok)
-            if reciprocal:
-                for party in reciprocal:
-                    _add(article, doc, sent, tok, code, plover, events, seen, party, (None, None))
+            parties = _subject_parties(article, tok)
+            if parties:
+                # "Jordan and Britain agreed to ...": each party is a source; with no other party
+                # named the event is reciprocal and has no recipient (as PLOVER codes it)
+                reciprocal = not _names_other_party(article, tok, parties)
+                for party in parties:
+                    _add(article, doc, sent, tok, code, plover, events, seen, party,
+                         (None, None) if reciprocal else None)
             elif passive is not None:
                 _add(article, doc, sent, tok, code, plover, events, seen, *passive)
             elif not any(c.dep_ == "nsubjpass" for c in tok.children):
@@ -412,7 +436,7 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
         base_plover, goldstein = describe(code)
         events.append(Event(
             start=sent.start_char, end=sent.end_char, source=src[0], target=tgt[0], code=code,
-            plover=plover or base_plover, modality=mode, goldstein=goldstein,
+            plover=plover_label(plover or base_plover, code), modality=mode, goldstein=goldstein,
             source_actor=src[1], target_actor=tgt[1], date=date,
             cue=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text),
             quote=quote[0] if quote else None))
