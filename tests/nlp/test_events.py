@@ -102,3 +102,14 @@ def test_plover_label_versions(monkeypatch: pytest.MonkeyPatch, labels: str, cod
 
     monkeypatch.setenv("DATELINE_PLOVER_LABELS", labels)
     assert plover_label(plover, code) == expected
+
+
+def test_a_demanded_act_is_folded_into_the_demand(run) -> None:
+    # invented: the demand is the event; its CAMEO code names the act demanded (1053)
+    a = run("Chile demanded that Peru release the prisoners.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "PER", "1053")]
+
+
+def test_an_adverbial_clause_is_part_of_its_main_event(run) -> None:
+    a = run("Chilean rebels shelled the Peruvian town of Tacna, killing ten people.")
+    assert len([e for e in a.events if e.source and e.source.startswith("CHL")]) == 1, a.events

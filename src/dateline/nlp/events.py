@@ -258,33 +258,30 @@ def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | No
         found = _first_actor(article, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), source)
         if found[0]:
             return found
-    # The rest of the sentence after the trigger, where only another country counts: the source's
-    # own country named there is mostly the source itself ("the US Secretary"). What comes before
-    # the trigger is mostly the source or a speaker, not a recipient.
-    return _first_actor(article, tok.idx, sent.end_char, source, other_country=True)
+    # The rest of the sentence after the trigger: what comes before it is mostly the source or a
+    # speaker, not a recipient.
+    return _first_actor(article, tok.idx, sent.end_char, source)
 
 
-def _first_actor(article: Article, start: int, end: int, source: str | None, *,
-                 other_country: bool = False) -> tuple[str | None, str | None]:
+def _first_actor(article: Article, start: int, end: int, source: str | None
+                 ) -> tuple[str | None, str | None]:
     for m in sorted(article.mentions, key=lambda m: m.start):
         if start <= m.start and m.end <= end:
             actor = article.actor(m.actor)
             code = actor and (actor.code or actor.country)
-            if actor and code and _other_party(code, source, other_country):
+            if actor and code and _other_party(code, source):
                 return code, actor.id
     for hit in find_phrases(article.text, start, end):
-        if hit.entry.country and _other_party(hit.entry.code or hit.entry.country, source, other_country):
+        if hit.entry.country and _other_party(hit.entry.code or hit.entry.country, source):
             return hit.entry.code or hit.entry.country, None
     return None, None
 
 
-def _other_party(code: str, source: str | None, other_country: bool) -> bool:
+def _other_party(code: str, source: str | None) -> bool:
     """A target must be another party than the source: another country, or another sector of
     the same one ("the Sudanese government" against "Sudanese rebels", a government against its
-    own country's people); with ``other_country``, another country."""
-    if source is None:
-        return True
-    return code[:3] != source[:3] if other_country else code != source
+    own country's people)."""
+    return source is None or code != source
 
 
 # -- triggers ---------------------------------------------------------------------------------
@@ -390,8 +387,10 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             code, plover = (trig.code, trig.plover) if trig else (None, None)
             if _conditional_response(tok):
                 code, plover = "130", "THREATEN"
-            if code is None:
-                continue
+            if code is None or _requester(tok) is not None:
+                continue  # a demanded act is not an event: the demand is, and its code names the act
+            if code in ("020", "100"):
+                code, plover = _request_code(tok, code), plover
             passive = _passive(article, doc, tok)
             parties = _subject_parties(article, tok)
             if parties:
@@ -406,7 +405,7 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             elif not any(c.dep_ == "nsubjpass" for c in tok.children):
                 _add(article, doc, sent, tok, code, plover, events, seen)
         _nominal(article, doc, sent, events, seen)
-    article.events = events
+    article.events = _drop_manner_clauses(events, doc)
     from .places import locate_events
 
     return locate_events(article)
@@ -445,6 +444,58 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
     said = commitment(tok, code, mode)
     if said is not None:
         emit(said, None, "conditional" if mode == "conditional" else "asserted")
+
+
+def _drop_manner_clauses(events: list[Event], doc: Doc) -> list[Event]:
+    """One occurrence, one record: an event told in an adverbial clause of another event of the
+    same source ("shelled the city, killing 20"; "staged demonstrations to demand reforms") is
+    part of that event, not a second one."""
+    cues = {e.cue_start: e for e in events if e.cue_start is not None}
+    out = []
+    for e in events:
+        tok = doc.char_span(e.cue_start, e.cue_end) if e.cue_start is not None and e.cue_end is not None else None
+        head = tok.root.head if tok is not None and tok.root.dep_ == "advcl" else None
+        main = cues.get(head.idx) if head is not None else None
+        if main is not None and main is not e and main.source == e.source:
+            continue
+        out.append(e)
+    return out
+
+
+# -- requests --------------------------------------------------------------------------------
+REQUEST_WORDS = frozenset({"demand", "urge", "ask", "call", "request", "press", "insist", "appeal", "order",
+                           "plead", "beg", "petition", "require", "push", "pressure", "pressurize"})
+#: CAMEO's demands mirror the act demanded: "demanded that Israel ease restrictions" is 1051
+_DEMAND = {"04": "108", "045": "105", "05": "102", "06": "101", "061": "1011", "062": "1012", "063": "1013",
+           "064": "1014", "07": "103", "071": "1031", "072": "1032", "073": "1033", "074": "1034",
+           "08": "105", "081": "1051", "082": "1052", "084": "1053", "085": "1054", "086": "1055",
+           "087": "1056", "0872": "106", "0871": "107"}
+
+
+_APPEAL = {"04": "026", "045": "028", "05": "022", "06": "021", "07": "023", "08": "025"}
+
+
+def _requester(tok: Token) -> Token | None:
+    """The request word whose complement ``tok`` is ("urged Chile to help Peru": urged)."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "acl", "advcl") or node.head is node:
+            return None
+        node = node.head
+        if node.lemma_.lower() in REQUEST_WORDS and node.lemma_.lower() != tok.lemma_.lower():
+            return node
+    return None
+
+
+def _request_code(tok: Token, code: str) -> str:
+    """A demand's code refined by the act it demands, when the lexicon knows that act."""
+    for child in tok.subtree:
+        if child is not tok and _requester(child) is tok:
+            trig = _match(child)
+            if trig is not None:
+                table = _DEMAND if code == "100" else _APPEAL
+                return table.get(trig.code[:4]) or _mirror(table, trig.code) or code
+    return code
 
 
 # -- commitments ------------------------------------------------------------------------------
