@@ -113,3 +113,13 @@ def test_a_demanded_act_is_folded_into_the_demand(run) -> None:
 def test_an_adverbial_clause_is_part_of_its_main_event(run) -> None:
     a = run("Chilean rebels shelled the Peruvian town of Tacna, killing ten people.")
     assert len([e for e in a.events if e.source and e.source.startswith("CHL")]) == 1, a.events
+
+
+def test_a_resignation_needs_no_recipient(run) -> None:
+    a = run("Chilean President Ana Soto resigned on Sunday.")
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("CHLGOV", None, "CONCEDE")]
+
+
+def test_an_adjectival_participle_is_no_act(run) -> None:
+    a = run("Peru rejected the proposed Chilean changes.")
+    assert {e.plover for e in a.events} == {"REJECT"}

@@ -43,6 +43,9 @@ INTENT_HEADS = frozenset({"ready", "plan", "intend", "aim", "seek", "want", "pre
                           "hope", "try", "agree", "offer", "decide"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "warn", "mention", "stress", "note", "announce",
                           "declare", "insist", "reiterate", "confirm", "claim", "report"})
+#: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
+#: disarming (087)
+INTRANSITIVE = re.compile(r"08[37]")
 RESPONSE_WORDS = re.compile(r"\b(decision|measure|measures|action|step|steps|countermeasure|"
                             r"countermeasures|response|retaliat\w*)\b", re.I)
 
@@ -291,8 +294,8 @@ def _complement_text(tok: Token) -> str:
 
 def _match(tok: Token) -> Trigger | None:
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or lemma not in verb_triggers():
-        return None
+    if tok.pos_ != "VERB" or lemma not in verb_triggers() or tok.dep_ in ("amod", "compound"):
+        return None  # "the proposed changes" names no act of proposing
     words = _complement_text(tok)
     for trig in verb_triggers()[lemma]:
         if trig.objects is None or trig.objects.search(words):
@@ -421,8 +424,8 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
     tgt = target if target is not None else _target(article, doc, tok, sent, src[0])
     if tgt[0] == src[0]:
         return
-    if not tgt[0] and target is None:
-        return  # a recipient is left out only for reciprocal events (see _reciprocal)
+    if not tgt[0] and target is None and not INTRANSITIVE.match(code):
+        return  # a recipient is left out only for reciprocal events and acts that need none
     mode: Modality = "conditional" if plover == "THREATEN" and _has_if_clause(tok) else modality(tok)
     quote = _quote_at(article, tok.idx)
     date = _event_date(article, sent, quote, _reported(tok))
