@@ -183,9 +183,11 @@ def modality(tok: Token) -> Modality:
 
 # -- participants -----------------------------------------------------------------------------
 def _subject_token(tok: Token) -> Token | None:
-    node = tok
+    node, via = tok, ""
     for _ in range(6):
         for child in node.children:
+            if child.dep_ == "nsubjpass" and node is not tok and via == "xcomp":
+                return child  # "Obama is scheduled to attend": the one scheduled attends
             if child.dep_ == "nsubjpass" and node is tok:
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
@@ -195,7 +197,7 @@ def _subject_token(tok: Token) -> Token | None:
                 return child
         if node.head is node or node.dep_ in ("ccomp",) and node.head.lemma_ in ("say", "tell"):
             return None
-        node = node.head
+        via, node = node.dep_, node.head
     return None
 
 
