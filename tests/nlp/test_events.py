@@ -123,3 +123,8 @@ def test_a_resignation_needs_no_recipient(run) -> None:
 def test_an_adjectival_participle_is_no_act(run) -> None:
     a = run("Peru rejected the proposed Chilean changes.")
     assert {e.plover for e in a.events} == {"REJECT"}
+
+
+def test_an_event_noun_with_its_actors(run) -> None:
+    a = run("Chilean riots against Peruvian policies went on for days.")
+    assert ("CHL", "PER", "PROTEST") in {(e.source, e.target, e.plover) for e in a.events}

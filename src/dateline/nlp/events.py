@@ -551,6 +551,7 @@ def _nominal(article: Article, doc: Doc, sent: Span, events: list[Event],
             continue
         between = next((t for t in tok.subtree if t.lower_ == "between"), None)
         if between is None:
+            _modified(article, doc, sent, tok, entry, events, seen)
             continue
         parties = [t for t in between.subtree if t.dep_ in ("pobj", "conj")]
         codes = []
@@ -562,3 +563,23 @@ def _nominal(article: Article, doc: Doc, sent: Span, events: list[Event],
             for b in codes:
                 if a[0] and b[0] and a[0][:3] != b[0][:3]:
                     _add(article, doc, sent, tok, entry[0], entry[1], events, seen, a, b)
+
+
+def _modified(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[str, str | None],
+              events: list[Event], seen: set[tuple[str, str, str, int]]) -> None:
+    """"Palestinian riots against Israeli policies", "Chile's sanctions on Peru": the noun's own
+    modifier is the source and its "against"/"on" phrase the target."""
+    source: tuple[str | None, str | None] = (None, None)
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < tok.i:
+            actor = actor_for_span(article, child.idx, child.idx + len(child.text))
+            if actor is not None and (actor.code or actor.country):
+                source = (actor.code or actor.country, actor.id)
+    if not source[0]:
+        return
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "targeting")):
+        sub = list(prep.subtree)
+        target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
+        if target[0]:
+            _add(article, doc, sent, tok, entry[0], entry[1], events, seen, source, target)
+            return
