@@ -58,3 +58,21 @@ def test_occasion_date_prefers_the_occasion_to_the_report() -> None:
 def test_occasion_date_from_the_lead() -> None:
     assert occasion_date(arts()[0]) == "2025-03-03"
     assert occasion_date(Article(id="x", text="No date here.", published=None)) is None
+
+
+def test_occasion_date_takes_an_explicit_date_over_its_weekday() -> None:
+    text = ("Invented report: officers were called to Quay Street just after 2:30 a.m. Sunday, March 2 for a "
+            "report of a shooting. Two men were arrested Tuesday.")
+    assert occasion_date(Article(id="w", text=text, published="2025-03-12")) == "2025-03-02"
+
+
+def test_occasion_date_skips_page_stamps_and_reporting_days() -> None:
+    text = ("Posted: Wednesday, March 5, 2025 9:42 AM EDT\n\nAn invented man was arraigned Wednesday in the "
+            "Feb. 27 shooting of a shopkeeper in Lindmark. The shopkeeper was shot at about 9 p.m. that night.")
+    assert occasion_date(Article(id="s", text=text, published="2025-03-05")) == "2025-02-27"
+
+
+def test_occasion_date_does_not_break_sentences_at_clock_times() -> None:
+    text = ("An invented suspect surrendered to police today. He is suspected of shooting a man at about "
+            "7:35 p.m. Wednesday evening outside a store, police said.")
+    assert occasion_date(Article(id="c", text=text, published="2025-03-07")) == "2025-03-05"

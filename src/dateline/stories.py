@@ -7,10 +7,10 @@ article: an article joins the best story whose profile is similar enough, else o
   organisations) and its content words, weighted by inverse document frequency learnt online.
   Names weigh more: two reports of one shooting share the victim's and the street's names, two
   shootings in one city share only the city.
-* When: the occasion date (:func:`occasion_date`: the first day the lead resolves to, else the
-  publication date) must lie within a window of the *story's* first occasion date, so a story
-  cannot drift forward by chaining; a follow-up weeks later (an arrest, a trial) needs a much
-  stronger name match.
+* When: the occasion date (:func:`dateline.story_dates.occasion_date`: the day the report says
+  its occasion happened, else the publication date) must lie within a window of the *story's*
+  first occasion date, so a story cannot drift forward by chaining; a follow-up weeks later (an
+  arrest, a trial) needs a much stronger name match.
 * Each step depends only on the articles added before it, in order, so adding articles one by
   one or in batches gives the same stories; the state is plain data (``to_state``/``from_state``)
   and the store keeps it between runs.
@@ -28,6 +28,7 @@ from datetime import date
 from typing import Any
 
 from .model import Article, Story
+from .story_dates import occasion_date
 
 _NAME = re.compile(r"\b(?:[A-Z][a-z'’]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z'’]+|[A-Z]\.|de|van|von|of))*\b")
 _WORD = re.compile(r"[a-z][a-z'’]{2,}")
@@ -39,58 +40,6 @@ week weeks police officers officer told according news report reported man woman
 _NAME_STOP = frozenset("""The A An In On At By For From And But He She They It This That Police
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Mr Mrs Ms Dr According Officers Officer""".split())
-
-
-LEAD_CHARS = 1000  # where a report states when its occasion happened
-_OCCASION_WORDS = re.compile(
-    r"\b(shot|shooting|shootings|gunfire|gunned|fired|killed|killing|slain|stabbed|attack\w*|explosion|"
-    r"blast|crash\w*|fire|died|dead|injured|wounded|hurt|happened|occurred|broke out|erupted|clash\w*|"
-    r"met|meeting|summit|signed|visit\w*|vote[ds]?|protest\w*|rall\w+|struck|hit|found)\b", re.I)
-_REPORT_WORDS = re.compile(
-    r"\b(said|says|told|announced|identified|arrested|charged|reported|released|confirmed|according|"
-    r"updated|posted|published|issued|court|hearing|sentenced|arraigned|pleaded|plea|guilty|convicted|"
-    r"trial|judge|jury|bail|verdict|ordered|indicted|conference|briefing|statement)\b", re.I)
-
-
-def _occasion_score(text: str, start: int, end: int) -> float:
-    """How much a time expression looks like the occasion's date rather than a report's."""
-    near = text[max(0, start - 60):end + 60]
-    touching = text[max(0, start - 25):end + 25]
-    score = 1.0 if _OCCASION_WORDS.search(near) else 0.0
-    score -= 1.0 if _REPORT_WORDS.search(touching) else 0.0
-    return score - start / 2000  # earlier in the lead breaks ties
-
-
-def occasion_date(article: Article) -> str | None:
-    """The day the article's occasion happened, else the publication date; None without any date.
-
-    Candidates are the day-precise expressions of the lead (its first ``LEAD_CHARS`` characters)
-    dated within 60 days before publication, or two years for a date given outright ("Nov. 22").
-    The one next to words of the occasion itself ("shot", "met",
-    "signed") wins over one next to words of reporting ("police said Tuesday", "was arrested
-    today"), which date the report, not the occasion.
-    """
-    from .nlp.times import find_times
-
-    lead = article.text[:LEAD_CHARS]
-    published = (article.published or "")[:10]
-    times = [t for t in (article.times or find_times(lead, article.published)) if t.start < LEAD_CHARS]
-    best: tuple[float, str] | None = None
-    for t in times:
-        if not (t.value and len(t.value) == 10 and t.status in ("resolved", "absolute")):
-            continue
-        gap = _days(t.value, published) if published else None
-        named = any(ch.isdigit() for ch in t.text)  # "Nov. 22", "June 21, 2013": a date given outright
-        if published and (t.value > published or gap is None or gap > (730 if named else 60)):
-            continue  # a future date is a plan; an old one is history
-        if published and t.status == "absolute" and t.value == published and t.start < 40:
-            continue  # the page's own timestamp at the top
-        score = _occasion_score(article.text, t.start, t.end)
-        if best is None or score > best[0]:
-            best = (score, t.value)
-    if best is not None:
-        return best[1]
-    return published or None
 
 
 def features(article: Article) -> tuple[Counter[str], Counter[str]]:
