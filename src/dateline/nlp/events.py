@@ -197,6 +197,8 @@ def _subject_token(tok: Token) -> Token | None:
                 return child
         if node.head is node or node.dep_ in ("ccomp",) and node.head.lemma_ in ("say", "tell"):
             return None
+        if node.dep_ == "pcomp" and node.head.lower_ in ("for", "of", "over", "after"):
+            return None  # "jailed a student for helping militants": the student helped, not the court
         via, node = node.dep_, node.head
     return None
 
