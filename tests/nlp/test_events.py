@@ -12,7 +12,7 @@ from dateline.nlp.events import describe, modality  # noqa: F401 - public helper
 CASES = [json.loads(x) for x in (Path(__file__).parent / "modality_cases.jsonl").read_text().splitlines()]
 #: issue 9 asks for >= 0.9 on the project's own set; this floor is what the coder holds today
 #: and is raised as it improves (never lowered).
-MODALITY_FLOOR = 0.9
+MODALITY_FLOOR = 0.95
 
 
 def _find(article, case):

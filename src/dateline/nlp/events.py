@@ -128,6 +128,13 @@ def _chain(tok: Token, depth: int = 4) -> list[Token]:
     return out
 
 
+def _is(tok: Token, words: frozenset[str]) -> bool:
+    """Whether the token's lemma is one of ``words``, also when the small model dropped a final
+    "e" from it ("hopes" -> "hop")."""
+    lemma = tok.lemma_.lower()
+    return lemma in words or lemma + "e" in words
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children) or any(
         c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in tok.children)
@@ -160,11 +167,11 @@ def modality(tok: Token) -> Modality:
         return "hypothetical"
     heads = [t for t in chain[1:]]
     for h in heads:
-        if h.lemma_.lower() in HYPOTHETICAL_HEADS:
+        if _is(h, HYPOTHETICAL_HEADS):
             return "hypothetical"
         if h.lemma_.lower() == "rule" and _negated(h):
             return "hypothetical"  # "did not rule out supplying"
-    negations = sum(_negated(t) for t in chain) + sum(h.lemma_.lower() in NEGATING_HEADS for h in heads)
+    negations = sum(_negated(t) for t in chain) + sum(_is(h, NEGATING_HEADS) for h in heads)
     auxes = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
     if _has_if_clause(tok):
         return "conditional"
@@ -174,7 +181,7 @@ def modality(tok: Token) -> Modality:
         return "intended"  # "Israel announced it would free ...": the future of a past statement
     if auxes & {"could", "might", "may", "would"}:
         return "hypothetical"
-    if auxes & {"will", "shall", "'ll"} or any(h.lemma_.lower() in INTENT_HEADS for h in heads):
+    if auxes & {"will", "shall", "'ll"} or any(_is(h, INTENT_HEADS) for h in heads):
         return "intended"
     if any(c.lower_ == "going" for c in tok.head.children) or tok.head.lower_ == "going":
         return "intended"
@@ -197,7 +204,7 @@ def _subject_token(tok: Token) -> Token | None:
                 return child
         if node.head is node or node.dep_ in ("ccomp",) and node.head.lemma_ in ("say", "tell"):
             return None
-        if node.dep_ == "pcomp" and node.head.lower_ in ("for", "of", "over", "after"):
+        if node.dep_ == "pcomp" and node.head.lower_ in ("for", "over", "after"):
             return None  # "jailed a student for helping militants": the student helped, not the court
         via, node = node.dep_, node.head
     return None
