@@ -28,9 +28,13 @@ from datetime import date
 from typing import Any
 
 from .model import Article, Story
-from .story_dates import occasion_date
+from .story_dates import Occasion, occasion, occasion_date
+from .story_places import towns
+
+__all__ = ["Options", "StoryIndex", "cluster", "features", "occasion_date"]
 
 _NAME = re.compile(r"\b(?:[A-Z][a-z'’]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z'’]+|[A-Z]\.|de|van|von|of))*\b")
+_NUMBERS = re.compile(r"\b(?:(?P<age>\d{1,3})-year-old|(?<=[a-z], )(?P<age2>\d{1,2})(?=, )|(?P<block>\d{2,5}) block)\b")
 _WORD = re.compile(r"[a-z][a-z'’]{2,}")
 _STOP = frozenset("""the and for that with this from have has had was were are been will would
 could should about after before their there they them than then when what which while who whom
@@ -43,8 +47,8 @@ July August September October November December Mr Mrs Ms Dr According Officers 
 
 
 def features(article: Article) -> tuple[Counter[str], Counter[str]]:
-    """(names, words) of an article's title and first 2,000 characters."""
-    text = f"{article.title or ''}\n{article.text[:2000]}"
+    """(names, words) of an article's title and text; ages and street blocks count as names."""
+    text = f"{article.title or ''}\n{article.text}"
     names: Counter[str] = Counter()
     for m in _NAME.finditer(text):
         name = m.group(0)
@@ -54,6 +58,8 @@ def features(article: Article) -> tuple[Counter[str], Counter[str]]:
         for part in name.split()[1:]:
             if len(part) > 3 and part not in _NAME_STOP:
                 names[part.lower()] += 1  # surnames and street names alone
+    for m in _NUMBERS.finditer(text):  # "17-year-old", "Jones, 17,", "the 3500 block"
+        names["#" + (m["age"] or m["age2"] or m["block"] or "")] += 1
     words = Counter(w for w in _WORD.findall(text.lower()) if w not in _STOP)
     return names, words
 
@@ -64,9 +70,14 @@ class Options:
 
     window_days: int = 7
     follow_up_days: int = 60
-    threshold: float = 0.15
-    follow_up_threshold: float = 0.55
-    same_day_threshold: float = 0.10
+    threshold: float = 0.25  # within the window, occasion days three or more days apart
+    follow_up_threshold: float = 0.35
+    #: a later report that names the story's first day or month ("the May 14 shooting", "in May")
+    dated_follow_up_threshold: float = 0.15
+    other_town: float = 0.1  # added when the article and the story name no US city in common
+    #: within the window, by how many days the article's occasion day lies from the story's nearest:
+    #: reports naming the same day need little in common, those a day or two apart much more.
+    day_thresholds: tuple[float, ...] = (0.08, 0.15, 0.2)
     name_weight: float = 2.0
 
 
@@ -79,6 +90,7 @@ class _Story:
     words: Counter[str] = field(default_factory=Counter)
     title: str | None = None
     days: set[str] = field(default_factory=set)  # occasion days its reports resolved to
+    towns: Counter[str] = field(default_factory=Counter)  # US cities its reports name
     vec: dict[str, float] = field(default_factory=dict)  # cached profile, refreshed on each add
     norm: float = 0.0
     pos: int = 0  # its place in the index (postings refer to it)
@@ -126,26 +138,43 @@ class StoryIndex:
         if article.id in self._of_article:
             return self._of_article[article.id]
         names, words = features(article)
-        day = occasion_date(article)
+        when = occasion(article)
+        places = towns(article)
         vec = self._vector(names, words)
         norm = self._norm(vec)
         best, best_sim = None, 0.0
-        for story in self._candidates(day, vec):
+        for story in self._candidates(vec):
+            need = self._need(when, story)
+            if need is None:
+                continue
+            if places and story.towns and not places.keys() & story.towns.keys():
+                need += self.options.other_town  # no town in common: likely another occasion
             sim = self._cosine(vec, norm, story)
-            gap = _days(day, story.first)
-            need = self.options.threshold if gap is None or gap <= self.options.window_days \
-                else self.options.follow_up_threshold
-            if day and day in story.days and day != (article.published or "")[:10]:
-                need = min(need, self.options.same_day_threshold)  # both name the same day
             if sim >= need and sim > best_sim:
                 best, best_sim = story, sim
         if best is None:
-            best = _Story(_story_id(article), day, title=article.title, pos=len(self._stories))
+            best = _Story(_story_id(article), when.day, title=article.title, pos=len(self._stories))
             self._stories.append(best)
         self._join(best, article, names, words)
-        if day:
-            best.days.add(day)
+        if when.day:
+            best.days.add(when.day)
+        best.towns.update(places)
         return best.id
+
+    def _need(self, when: Occasion, story: _Story) -> float | None:
+        """The similarity an article needs to join ``story``; None when their dates rule it out."""
+        gap = _days(when.day, story.first)
+        if gap is None or gap <= self.options.window_days:
+            near = min((g for d in story.days if (g := _days(when.day, d)) is not None), default=None)
+            if near is not None and near < len(self.options.day_thresholds):
+                return self.options.day_thresholds[near]
+            return self.options.threshold
+        first = story.first or ""
+        if first in when.days or first[:7] in when.months:
+            return self.options.dated_follow_up_threshold  # it names the story's day or month
+        if gap <= self.options.follow_up_days:
+            return self.options.follow_up_threshold
+        return None
 
     def _join(self, story: _Story, article: Article, names: Counter[str], words: Counter[str]) -> None:
         story.articles.append(article.id)
@@ -159,17 +188,13 @@ class StoryIndex:
         for term in story.vec:
             self._postings.setdefault(term, set()).add(story.pos)
 
-    def _candidates(self, day: str | None, vec: dict[str, float]) -> Iterable[_Story]:
-        """Stories sharing a name or a rare word with the article, within the date window."""
+    def _candidates(self, vec: dict[str, float]) -> Iterable[_Story]:
+        """Stories sharing a name or a rare word with the article."""
         rare = sorted(vec, key=vec.__getitem__, reverse=True)[:25]
         seen: set[int] = set()
         for term in rare:
             seen |= self._postings.get(term, set())
-        for pos in sorted(seen):
-            story = self._stories[pos]
-            gap = _days(day, story.first)
-            if gap is None or gap <= self.options.follow_up_days:
-                yield story
+        return [self._stories[pos] for pos in sorted(seen)]
 
     # -- output and persistence ------------------------------------------------------------
     def stories(self, ids: set[str] | None = None) -> list[Story]:
@@ -180,7 +205,8 @@ class StoryIndex:
     def to_state(self) -> dict[str, Any]:
         return {"df": dict(self.df), "n_docs": self.n_docs,
                 "stories": [{"id": s.id, "first": s.first, "articles": s.articles, "title": s.title,
-                             "names": dict(s.names), "words": dict(s.words), "days": sorted(s.days)}
+                             "names": dict(s.names), "words": dict(s.words), "days": sorted(s.days),
+                             "towns": dict(s.towns)}
                             for s in self._stories]}
 
     @classmethod
@@ -190,7 +216,8 @@ class StoryIndex:
         index.n_docs = state["n_docs"]
         for s in state["stories"]:
             story = _Story(s["id"], s["first"], list(s["articles"]), Counter(s["names"]),
-                           Counter(s["words"]), s.get("title"), set(s.get("days", [])))
+                           Counter(s["words"]), s.get("title"), set(s.get("days", [])),
+                           Counter(s.get("towns", {})))
             story.vec = index._vector(story.names, story.words)
             story.norm, story.pos = index._norm(story.vec), len(index._stories)
             index._stories.append(story)

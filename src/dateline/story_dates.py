@@ -136,6 +136,8 @@ def candidates(article: Article, times: list[TimeExpression]) -> list[Candidate]
             lag = _days_between(t.value, published)
             if lag is None or lag < 0 or lag > (730 if explicit else 60):
                 continue  # a future date is a plan; an old one is history
+            if explicit and lag > 330 and not re.search(r"\d{4}", t.text):
+                continue  # "July 28" a day after publication is a plan, not last year's July 28
         if _is_stamp(text, t):
             continue
         score = _cue(text, t.start, t.end)
@@ -152,16 +154,42 @@ def candidates(article: Article, times: list[TimeExpression]) -> list[Candidate]
 
 def occasion_date(article: Article) -> str | None:
     """The day ``article``'s occasion happened, else its publication date; None without any date."""
+    return occasion(article).day
+
+
+@dataclass(slots=True)
+class Occasion:
+    """When a report's occasion happened, as far as the report says.
+
+    Attributes:
+        day: :func:`occasion_date`.
+        stated: whether the text states ``day`` (else it is the publication date).
+        days: every day the report ties to words of an occasion ("shot Tuesday", "the May 14 shooting").
+        months: the months it names ("in May 2016", "last month"): a follow-up may date its
+            occasion no closer than that.
+    """
+
+    day: str | None
+    stated: bool = False
+    days: frozenset[str] = frozenset()
+    months: frozenset[str] = frozenset()
+
+
+def occasion(article: Article) -> Occasion:
+    """The :class:`Occasion` of ``article``."""
     from .nlp.times import find_times
 
     published = (article.published or "")[:10]
     times = article.times or find_times(article.text, article.published)
+    months = frozenset(t.value for t in times if t.value and len(t.value) == 7 and t.status != "unknown"
+                       and (not published or t.value <= published[:7]))
     found = candidates(article, times)
     if not found:
-        return published or None
+        return Occasion(published or None, False, frozenset(), months)
     best: dict[str, float] = {}
     for c in found:
         best[c.value] = max(best.get(c.value, -9.0), c.score)
     support = {v: sum(c.score > 0 for c in found if c.value == v) for v in best}
-    return max(best, key=lambda v: (best[v] + 0.1 * min(support[v] - 1, 2), -min(c.start for c in found
-                                                                               if c.value == v)))
+    first = {v: min(c.start for c in found if c.value == v) for v in best}
+    day = max(best, key=lambda v: (best[v] + 0.1 * min(support[v] - 1, 2), -first[v]))
+    return Occasion(day, True, frozenset(v for v, score in best.items() if score > 0) | {day}, months)
