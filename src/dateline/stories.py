@@ -172,7 +172,9 @@ class StoryIndex:
         first = story.first or ""
         if first in when.days or first[:7] in when.months:
             return self.options.dated_follow_up_threshold  # it names the story's day or month
-        if gap <= self.options.follow_up_days:
+        if gap <= self.options.follow_up_days and (not when.stated or when.score < 0):
+            # a later report of what followed ("arrested Tuesday"), not one of a new occasion of its
+            # own ("warned on the 19th"): that is another story, perhaps of the same storyline
             return self.options.follow_up_threshold
         return None
 

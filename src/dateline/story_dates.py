@@ -167,12 +167,15 @@ class Occasion:
         days: every day the report ties to words of an occasion ("shot Tuesday", "the May 14 shooting").
         months: the months it names ("in May 2016", "last month"): a follow-up may date its
             occasion no closer than that.
+        score: how much ``day`` looks like the occasion's own (:func:`candidates`); below zero when
+            only words of what came after name it ("arrested Tuesday").
     """
 
     day: str | None
     stated: bool = False
     days: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()
+    score: float = 0.0
 
 
 def occasion(article: Article) -> Occasion:
@@ -192,4 +195,4 @@ def occasion(article: Article) -> Occasion:
     support = {v: sum(c.score > 0 for c in found if c.value == v) for v in best}
     first = {v: min(c.start for c in found if c.value == v) for v in best}
     day = max(best, key=lambda v: (best[v] + 0.1 * min(support[v] - 1, 2), -first[v]))
-    return Occasion(day, True, frozenset(v for v, score in best.items() if score > 0) | {day}, months)
+    return Occasion(day, True, frozenset(v for v, score in best.items() if score > 0) | {day}, months, best[day])

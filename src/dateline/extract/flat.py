@@ -238,7 +238,8 @@ def _title(lines: list[str], classes: list[str], body_start: int, page_script: s
         line = lines[i].strip()
         if not line or classes[i] == "chrome" or line.startswith(("- ", "• ")):
             continue
-        if 3 <= _units(line) <= 40 and not line.endswith((".", ":")) and script(line) == page_script:
+        ends = line.rstrip("\"'”’»)")  # a lead sentence may end in a closing quote: still a sentence
+        if 3 <= _units(line) <= 40 and not ends.endswith((".", ":", "!", "?")) and script(line) == page_script:
             return line
     return None
 
