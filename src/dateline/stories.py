@@ -18,6 +18,7 @@ article: an article joins the best story whose profile is similar enough, else o
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -91,6 +92,8 @@ class _Story:
     title: str | None = None
     days: set[str] = field(default_factory=set)  # occasion days its reports resolved to
     towns: Counter[str] = field(default_factory=Counter)  # US cities its reports name
+    day_ords: set[int] = field(default_factory=set)  # ``days`` as ordinals, for speed
+    first_ord: int | None = None
     vec: dict[str, float] = field(default_factory=dict)  # cached profile, refreshed on each add
     norm: float = 0.0
     pos: int = 0  # its place in the index (postings refer to it)
@@ -139,12 +142,13 @@ class StoryIndex:
             return self._of_article[article.id]
         names, words = features(article)
         when = occasion(article)
+        day = _ordinal(when.day)
         places = towns(article)
         vec = self._vector(names, words)
         norm = self._norm(vec)
         best, best_sim = None, 0.0
-        for story in self._candidates(vec):
-            need = self._need(when, story)
+        for story in self._candidates(vec, day, when):
+            need = self._need(when, day, story)
             if need is None:
                 continue
             if places and story.towns and not places.keys() & story.towns.keys():
@@ -153,24 +157,29 @@ class StoryIndex:
             if sim >= need and sim > best_sim:
                 best, best_sim = story, sim
         if best is None:
-            best = _Story(_story_id(article), when.day, title=article.title, pos=len(self._stories))
+            best = _Story(_story_id(article), when.day, title=article.title, pos=len(self._stories),
+                          first_ord=day)
             self._stories.append(best)
         self._join(best, article, names, words)
         if when.day:
             best.days.add(when.day)
+        if day is not None:
+            best.day_ords.add(day)
         best.towns.update(places)
         return best.id
 
-    def _need(self, when: Occasion, story: _Story) -> float | None:
+    def _need(self, when: Occasion, day: int | None, story: _Story) -> float | None:
         """The similarity an article needs to join ``story``; None when their dates rule it out."""
-        gap = _days(when.day, story.first)
-        if gap is None or gap <= self.options.window_days:
-            near = min((g for d in story.days if (g := _days(when.day, d)) is not None), default=None)
-            if near is not None and near < len(self.options.day_thresholds):
+        first = story.first_ord
+        if day is None or first is None:
+            return self.options.threshold
+        gap = abs(day - first)
+        if gap <= self.options.window_days:
+            near = min((abs(day - d) for d in story.day_ords), default=len(self.options.day_thresholds))
+            if near < len(self.options.day_thresholds):
                 return self.options.day_thresholds[near]
             return self.options.threshold
-        first = story.first or ""
-        if first in when.days or first[:7] in when.months:
+        if story.first in when.days or (story.first or "")[:7] in when.months:
             return self.options.dated_follow_up_threshold  # it names the story's day or month
         if gap <= self.options.follow_up_days and (not when.stated or when.score < 0):
             # a later report of what followed ("arrested Tuesday"), not one of a new occasion of its
@@ -190,13 +199,18 @@ class StoryIndex:
         for term in story.vec:
             self._postings.setdefault(term, set()).add(story.pos)
 
-    def _candidates(self, vec: dict[str, float]) -> Iterable[_Story]:
-        """Stories sharing a name or a rare word with the article."""
+    def _candidates(self, vec: dict[str, float], day: int | None, when: Occasion) -> Iterable[_Story]:
+        """Stories sharing a name or a rare word with the article, within reach of its dates."""
         rare = sorted(vec, key=vec.__getitem__, reverse=True)[:25]
         seen: set[int] = set()
         for term in rare:
             seen |= self._postings.get(term, set())
-        return [self._stories[pos] for pos in sorted(seen)]
+        reach = self.options.follow_up_days
+        for pos in sorted(seen):
+            story = self._stories[pos]
+            if day is None or story.first_ord is None or abs(day - story.first_ord) <= reach \
+                    or story.first in when.days or (story.first or "")[:7] in when.months:
+                yield story
 
     # -- output and persistence ------------------------------------------------------------
     def stories(self, ids: set[str] | None = None) -> list[Story]:
@@ -220,6 +234,8 @@ class StoryIndex:
             story = _Story(s["id"], s["first"], list(s["articles"]), Counter(s["names"]),
                            Counter(s["words"]), s.get("title"), set(s.get("days", [])),
                            Counter(s.get("towns", {})))
+            story.day_ords = {d for d in map(_ordinal, story.days) if d is not None}
+            story.first_ord = _ordinal(story.first)
             story.vec = index._vector(story.names, story.words)
             story.norm, story.pos = index._norm(story.vec), len(index._stories)
             index._stories.append(story)
@@ -229,11 +245,13 @@ class StoryIndex:
         return index
 
 
-def _days(a: str | None, b: str | None) -> int | None:
-    if not a or not b:
+@functools.lru_cache(maxsize=10_000)
+def _ordinal(day: str | None) -> int | None:
+    """A date's day number (for differences), None for no or no valid date."""
+    if not day:
         return None
     try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+        return date.fromisoformat(day[:10]).toordinal()
     except ValueError:
         return None
 
