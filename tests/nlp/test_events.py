@@ -128,3 +128,8 @@ def test_an_adjectival_participle_is_no_act(run) -> None:
 def test_an_event_noun_with_its_actors(run) -> None:
     a = run("Chilean riots against Peruvian policies went on for days.")
     assert ("CHL", "PER", "PROTEST") in {(e.source, e.target, e.plover) for e in a.events}
+
+
+def test_coordinated_targets_are_each_a_target(run) -> None:
+    a = run("Chile threatened to cut ties with Peru and Bolivia.")
+    assert {(e.source, e.target) for e in a.events if e.plover == "THREATEN"} == {("CHL", "PER"), ("CHL", "BOL")}

@@ -441,7 +441,7 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
     quote = _quote_at(article, tok.idx)
     date = _event_date(article, sent, quote, _reported(tok))
 
-    def emit(code: str, plover: str | None, mode: Modality) -> None:
+    def emit(code: str, plover: str | None, mode: Modality, tgt: tuple[str | None, str | None]) -> None:
         key = (src[0] or "", tgt[0] or "", code, sent.start)
         if key in seen:
             return
@@ -454,10 +454,38 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
             cue=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text),
             quote=quote[0] if quote else None))
 
-    emit(code, plover, mode)  # an intended act keeps the act's code; the modality says it is intended
     said = commitment(tok, code, mode)
-    if said is not None:
-        emit(said, None, "conditional" if mode == "conditional" else "asserted")
+    targets = [tgt, *(_conjoined(article, doc, sent, tgt, src[0]) if target is None else [])]
+    for one in targets:  # "threatened to cut ties with Congo and Costa Rica": one event for each
+        emit(code, plover, mode, one)  # an intended act keeps the act's code; the modality says so
+        if said is not None:
+            emit(said, None, "conditional" if mode == "conditional" else "asserted", one)
+
+
+def _conjoined(article: Article, doc: Doc, sent: Span, target: tuple[str | None, str | None],
+               source: str | None) -> list[tuple[str | None, str | None]]:
+    """The other parties coordinated with ``target`` in the sentence ("Iran, Libya and Cuba")."""
+    mention = next((m for m in article.mentions if m.actor == target[1]
+                    and sent.start_char <= m.start < sent.end_char), None)
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention else None
+    if span is None:
+        return []
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    group, todo = [], [root]
+    while todo:
+        node = todo.pop()
+        group.append(node)
+        todo.extend(c for c in node.children if c.dep_ == "conj")
+    out: list[tuple[str | None, str | None]] = []
+    for node in sorted(group, key=lambda t: t.i):
+        actor = actor_for_span(article, node.idx, node.idx + len(node.text))
+        code = actor and (actor.code or actor.country)
+        if actor is not None and code and actor.id != target[1] and _other_party(code, source) \
+                and code not in {c for c, _ in out}:
+            out.append((code, actor.id))
+    return out
 
 
 def _drop_manner_clauses(events: list[Event], doc: Doc) -> list[Event]:
