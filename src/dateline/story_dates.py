@@ -55,6 +55,8 @@ _NOUN_AFTER = re.compile(r"^(?:'s)?\s*(?:(?!(?:with|in|for|of|to|at|on|after|by|
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?,?\s*(?:on\s+|of\s+)?(?:the\s+)?$", re.I)
 _CLOCK_AFTER = re.compile(r",?\s+(?:at\s+)?(?:about\s+|approximately\s+|around\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\b",
                           re.I)
+#: Words of attribution date the saying only right before the day ("said Tuesday", not "said at 2 p.m. Sunday").
+_ATTRIBUTION = re.compile(r"said|says|say|told|according", re.I)
 _WHEN_AFTER = re.compile(r"[^.;!?]{0,40}?\bwhen\b")
 _WEAK_FORMS = re.compile(r"^(?:today|tonight|this (?:morning|afternoon|evening))$", re.I)
 _WEEKEND = re.compile(r"weekend", re.I)
@@ -99,7 +101,8 @@ def _cue(text: str, start: int, end: int) -> float:
         return 1.0  # "on Sept. 10 when he got into an argument", "Wednesday when it went off"
     cues = [(m.end(), 1.0 if _LATER_OCCASION.fullmatch(m.group(0)) is None else 0.5)
             for m in _OCCASION.finditer(text, lo, start)]
-    cues += [(m.end(), -1.0) for m in _REPORT.finditer(text, lo, start)]
+    cues += [(m.end(), -1.0 if m.end() > start - 12 or not _ATTRIBUTION.fullmatch(m.group(0)) else -0.4)
+             for m in _REPORT.finditer(text, lo, start)]
     if cues:
         return max(cues)[1]  # the nearest word before it governs it ("shot Tuesday", "said Tuesday")
     after = [(m.start(), 1.0) for m in _OCCASION.finditer(text, end, hi)]
@@ -122,12 +125,18 @@ def _is_stamp(text: str, t: TimeExpression) -> bool:
 
 
 def _merged(times: list[TimeExpression], text: str) -> list[TimeExpression]:
-    """Drop a weekday written right before an explicit date ("Sunday, July 5"): the date says the day."""
+    """A weekday written right before an explicit date ("Sunday, July 5") is one expression: the date's."""
     keep: list[TimeExpression] = []
+    skip = False
     for i, t in enumerate(times):
+        if skip:
+            skip = False
+            continue
         nxt = times[i + 1] if i + 1 < len(times) else None
         if nxt is not None and nxt.value and len(nxt.value) == 10 and _GLUE.match(text[t.end:nxt.start]) \
                 and any(ch.isdigit() for ch in nxt.text) and not any(ch.isdigit() for ch in t.text):
+            keep.append(TimeExpression(t.start, nxt.end, text[t.start:nxt.end], nxt.value, nxt.status, nxt.anchor))
+            skip = True
             continue
         keep.append(t)
     return keep
@@ -143,10 +152,11 @@ def candidates(article: Article, times: list[TimeExpression]) -> list[Candidate]
         explicit = any(ch.isdigit() for ch in t.text)  # "Nov. 22", "June 21, 2013"
         if published:
             lag = _days_between(t.value, published)
-            if lag is None or lag < 0 or lag > (730 if explicit else 60):
-                continue  # a future date is a plan; an old one is history
-            if explicit and lag > 330 and not re.search(r"\d{4}", t.text):
-                continue  # "July 28" a day after publication is a plan, not last year's July 28
+            with_year = bool(re.search(r"\d{4}", t.text))
+            if lag is None or lag < 0 or lag > (1500 if with_year else 730 if explicit else 60):
+                continue  # a future date is a plan; an old one is history (unless a trial dates it in full)
+            if explicit and lag > 350 and not with_year:
+                continue  # "July 28" a few days after publication is a plan, not last year's July 28
         if _is_stamp(text, t):
             continue
         score = _cue(text, t.start, t.end)
