@@ -76,3 +76,9 @@ def test_occasion_date_does_not_break_sentences_at_clock_times() -> None:
     text = ("An invented suspect surrendered to police today. He is suspected of shooting a man at about "
             "7:35 p.m. Wednesday evening outside a store, police said.")
     assert occasion_date(Article(id="c", text=text, published="2025-03-07")) == "2025-03-05"
+
+
+def test_occasion_date_reads_when_clauses_and_later_deaths() -> None:
+    text = ("Invented: police said Tuesday that Ana Melk was at the Quay Street bar on March 1 when a fight broke "
+            "out and she was shot. She was pronounced dead at 7:30 a.m. Sunday.")
+    assert occasion_date(Article(id="q", text=text, published="2025-03-04")) == "2025-03-01"

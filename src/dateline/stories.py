@@ -75,7 +75,7 @@ class Options:
     follow_up_threshold: float = 0.35
     #: a later report that names the story's first day or month ("the May 14 shooting", "in May")
     dated_follow_up_threshold: float = 0.15
-    other_town: float = 0.1  # added when the article and the story name no US city in common
+    other_town: float = 0.05  # added when the article and the story name no US city in common
     #: within the window, by how many days the article's occasion day lies from the story's nearest:
     #: reports naming the same day need little in common, those a day or two apart much more.
     day_thresholds: tuple[float, ...] = (0.08, 0.15, 0.2)

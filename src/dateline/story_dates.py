@@ -28,9 +28,10 @@ _OCCASION = re.compile(
     r"opened fire|killed|killing|killings|slain|slaying|murder(?:ed)?|homicide|stabbed|wounded|injured|"
     r"hurt|happened|occurred|took place|broke out|erupted|struck|hit|attack(?:ed)?|ambush(?:ed)?|"
     r"robbery|robbed|incident|crash(?:ed)?|explosion|blast|responded|dispatched|called to|"
-    r"found|discovered|died|dies|dead|death|fatal(?:ly)?|met|signed|voted|protest(?:ed)?)\b", re.I)
+    r"found|discovered|died|dies|pronounced dead|dead|death|fatal(?:ly)?|went off|discharged|rang out|exchanged|"
+    r"(?:was|were) reported|massacre|rampage|spree|standoff|gun battle|met|signed|voted|protest(?:ed)?)\b", re.I)
 #: Of these, ones that often come days after the occasion.
-_LATER_OCCASION = re.compile(r"\b(died|dies|death|found|discovered)\b", re.I)
+_LATER_OCCASION = re.compile(r"\b(died|dies|death|found|discovered|pronounced dead)\b", re.I)
 #: Words of reporting and of what follows an occasion (the day they name is not the occasion's).
 _REPORT = re.compile(
     r"\b(said|says|say|told|tells|announced|identified|named|arrested|arrest|charged|charges|booked|"
@@ -39,7 +40,8 @@ _REPORT = re.compile(
     r"pleaded|plea|guilty|convicted|trial|judge|jury|bail|bond|verdict|ordered|indicted|"
     r"conference|briefing|statement|autops\w+|gathered|remember\w*|"
     r"mourn\w*|investigating|searching|looking|asked|urged|continued|continue|remains|remained|"
-    r"recovering|interview|spoke|speaking|visited|held|scheduled|expected|will|planned)\b", re.I)
+    r"recovering|interview|spoke|speaking|visited|held|scheduled|expected|will|planned|disclosed|revealed|"
+    r"tweeted|filed|learned|added|explained|noted|prosecutors?|probation|condition)\b", re.I)
 #: Page furniture before a time expression: a timestamp, not a day of the story.
 _STAMP = re.compile(r"(?:posted|published|updated|last updated|update|copyright|©|created|modified|date:|\(@\w+\))"
                     r"\s*(?:at|on)?\s*:?\s*[^\n.]{0,14}$", re.I)
@@ -48,8 +50,14 @@ _ABBREV = re.compile(r"(?:\b[ap]\.m|\b[A-Z]|\b(?:St|Ave|Blvd|Rd|Dr|Mr|Mrs|Ms|Jr|
                      r"No|Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Co|Inc|Corp|U\.S))\.$")
 _NOUN_AFTER = re.compile(r"^(?:'s)?\s*(?:(?!(?:with|in|for|of|to|at|on|after|by|and|that|the|a|an|from|when|while)\b)"
                          r"[a-z-]+\s+){0,2}?(?:shooting|shootings|shootout|killing|slaying|homicide|attack|ambush|"
-                         r"murders?|massacre|gunfire|incident|robbery|crash|stabbing|death|deaths)\b", re.I)
+                         r"murders?|massacre|gunfire|incident|robbery|crash|stabbing|death|deaths|gun battle|"
+                         r"standoff|rampage|spree)\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?,?\s*(?:on\s+|of\s+)?(?:the\s+)?$", re.I)
+_CLOCK_AFTER = re.compile(r",?\s+(?:at\s+)?(?:about\s+|approximately\s+|around\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\b",
+                          re.I)
+#: Words of attribution date the saying only right before the day ("said Tuesday", not "said at 2 p.m. Sunday").
+_ATTRIBUTION = re.compile(r"said|says|say|told|according", re.I)
+_WHEN_AFTER = re.compile(r"[^.;!?]{0,40}?\bwhen\b")
 _WEAK_FORMS = re.compile(r"^(?:today|tonight|this (?:morning|afternoon|evening))$", re.I)
 _WEEKEND = re.compile(r"weekend", re.I)
 _GLUE = re.compile(r"^,?\s*(?:the\s+|\()?$")
@@ -88,9 +96,13 @@ def _cue(text: str, start: int, end: int) -> float:
     if _NOUN_AFTER.match(text[end:end + 40]):
         return 1.2  # "Thursday's shooting", "the Oct. 25 shooting": the day names the occasion
     lo, hi = _sentence(text, start, end)
+    when = _WHEN_AFTER.match(text, end, hi)
+    if when and _OCCASION.search(text, when.end(), min(hi, when.end() + 60)):
+        return 1.0  # "on Sept. 10 when he got into an argument", "Wednesday when it went off"
     cues = [(m.end(), 1.0 if _LATER_OCCASION.fullmatch(m.group(0)) is None else 0.5)
             for m in _OCCASION.finditer(text, lo, start)]
-    cues += [(m.end(), -1.0) for m in _REPORT.finditer(text, lo, start)]
+    cues += [(m.end(), -1.0 if m.end() > start - 12 or not _ATTRIBUTION.fullmatch(m.group(0)) else -0.4)
+             for m in _REPORT.finditer(text, lo, start)]
     if cues:
         return max(cues)[1]  # the nearest word before it governs it ("shot Tuesday", "said Tuesday")
     after = [(m.start(), 1.0) for m in _OCCASION.finditer(text, end, hi)]
@@ -109,16 +121,22 @@ def _is_stamp(text: str, t: TimeExpression) -> bool:
     """A page's posted/updated timestamp rather than a day of the story."""
     if _STAMP.search(text[max(0, t.start - 30):t.start]):
         return True
-    return bool(re.match(r"\s*(?:@|at)?\s*\d{1,2}:\d\d\s*[ap]\.?m", text[t.end:t.end + 16], re.I)) and t.start < 300
+    return bool(re.match(r",?\s*(?:@\s*)?\d{1,2}:\d\d", text[t.end:t.end + 12])) and t.start < 300
 
 
 def _merged(times: list[TimeExpression], text: str) -> list[TimeExpression]:
-    """Drop a weekday written right before an explicit date ("Sunday, July 5"): the date says the day."""
+    """A weekday written right before an explicit date ("Sunday, July 5") is one expression: the date's."""
     keep: list[TimeExpression] = []
+    skip = False
     for i, t in enumerate(times):
+        if skip:
+            skip = False
+            continue
         nxt = times[i + 1] if i + 1 < len(times) else None
         if nxt is not None and nxt.value and len(nxt.value) == 10 and _GLUE.match(text[t.end:nxt.start]) \
                 and any(ch.isdigit() for ch in nxt.text) and not any(ch.isdigit() for ch in t.text):
+            keep.append(TimeExpression(t.start, nxt.end, text[t.start:nxt.end], nxt.value, nxt.status, nxt.anchor))
+            skip = True
             continue
         keep.append(t)
     return keep
@@ -134,14 +152,15 @@ def candidates(article: Article, times: list[TimeExpression]) -> list[Candidate]
         explicit = any(ch.isdigit() for ch in t.text)  # "Nov. 22", "June 21, 2013"
         if published:
             lag = _days_between(t.value, published)
-            if lag is None or lag < 0 or lag > (730 if explicit else 60):
-                continue  # a future date is a plan; an old one is history
-            if explicit and lag > 330 and not re.search(r"\d{4}", t.text):
-                continue  # "July 28" a day after publication is a plan, not last year's July 28
+            with_year = bool(re.search(r"\d{4}", t.text))
+            if lag is None or lag < 0 or lag > (1500 if with_year else 730 if explicit else 60):
+                continue  # a future date is a plan; an old one is history (unless a trial dates it in full)
+            if explicit and lag > 350 and not with_year:
+                continue  # "July 28" a few days after publication is a plan, not last year's July 28
         if _is_stamp(text, t):
             continue
         score = _cue(text, t.start, t.end)
-        if _CLOCK.search(text[max(0, t.start - 30):t.start]):
+        if _CLOCK.search(text[max(0, t.start - 30):t.start]) or _CLOCK_AFTER.match(text, t.end):
             score += CLOCK_BONUS  # "at 2:25 a.m. Sunday": the narrative of the occasion gives its hour
         words = t.text.lower().strip()
         if _WEAK_FORMS.match(words):
