@@ -73,6 +73,24 @@ def direct_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[
             prev_end = span.end
 
 
+def speaker_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[tuple[list[str], int]]:
+    """(features, label) for every speaker candidate of a gold direct quote: 1 when its subject
+    overlaps the gold speaker mention."""
+    from dateline.nlp.quote_model import speaker_features
+    from dateline.nlp.quotes import _Span, _speaker_span, speaker_candidates
+
+    for rec, doc in zip(records, docs, strict=True):
+        direct = [q for q in rec["quotes"] if q["kind"] == "direct"]
+        quoted = [(s, e) for q in direct for s, e in q.get("fragments") or [[q["start"], q["end"]]]]
+        for q in direct:
+            gs, ge = q.get("speaker_start"), q.get("speaker_end")
+            for s, e in q.get("fragments") or [[q["start"], q["end"]]]:
+                for i, (verb, subj) in enumerate(speaker_candidates(doc, _Span(s, e), quoted)):
+                    a, b = _speaker_span(subj)
+                    yield (speaker_features(doc, s, e, verb, subj, i),
+                           int(gs is not None and a < ge and gs < b))
+
+
 def fit(rows: list[tuple[list[str], int]], epochs: int = 25, l2: float = 1e-4, min_count: int = 3,
         seed: int = 0) -> dict[str, float]:
     """Logistic regression by AdaGrad over sparse string features (rare features dropped)."""
@@ -118,17 +136,17 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "dateline" / "data" / "quote_model.json")
     args = ap.parse_args()
     splits = args.fit.split("+")
-    rows: list[tuple[list[str], int]] = []
-    for split in splits:
-        rows += list(direct_examples(*_load(split, args.cache)))
-    weights = fit(rows)
-    _report("fit", rows, weights)
-    if "devsplit" not in splits:
-        _report("devsplit", list(direct_examples(*_load("devsplit", args.cache))), weights)
-    model = {"about": "direct-quote classifier fitted by scripts/train_quotes.py on PolNeAR " + args.fit,
-             "direct": {"threshold": 0.5, "weights": weights}}
+    model: dict[str, Any] = {"about": "quote classifiers fitted by scripts/train_quotes.py on PolNeAR " + args.fit}
+    data = {split: _load(split, args.cache) for split in {*splits, "devsplit"}}
+    for name, examples in (("direct", direct_examples), ("speaker", speaker_examples)):
+        rows = [row for split in splits for row in examples(*data[split])]
+        weights = fit(rows)
+        _report(f"{name} fit", rows, weights)
+        if "devsplit" not in splits:
+            _report(f"{name} devsplit", list(examples(*data["devsplit"])), weights)
+        model[name] = {"threshold": 0.5, "weights": weights}
     args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(weights)} weights -> {args.out}")
+    print(f"{sum(len(m['weights']) for m in model.values() if isinstance(m, dict))} weights -> {args.out}")
 
 
 if __name__ == "__main__":

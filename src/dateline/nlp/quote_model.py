@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SENT_END = re.compile(r"[.!?][”\"]?\s")
 _SENT_BREAK = re.compile(r"[.!?][”\"]?\s+[A-Z“]")
 #: verbs that introduce speech; a copy kept here so the features do not depend on quotes.py
 SPEECH = frozenset("""say tell add warn claim state note insist argue explain announce declare deny
@@ -156,3 +157,30 @@ def _parse_features(doc: Doc, start: int, end: int, next_char: str) -> list[str]
 def _index(doc: Doc, char: int) -> int:
     tok = _token_at(doc, char, after=True)
     return tok.i if tok is not None else len(doc)
+
+
+def speaker_features(doc: Doc, start: int, end: int, verb: Token, subj: Token, rank: int) -> list[str]:
+    """Sparse features of one (cue verb, subject) candidate for the quote at ``start:end``;
+    ``rank`` is its place among the candidates by distance (0 = nearest)."""
+    text = doc.text
+    after = verb.idx >= end
+    gap = text[end:verb.idx] if after else text[verb.idx + len(verb.text):start]
+    gap_words = len(_WORD.findall(gap))
+    side = "after" if after else "before"
+    lemma = verb.lemma_.lower()
+    f = [
+        f"side={side}", f"gap={_bucket(gap_words)}|{side}", f"rank={min(rank, 3)}",
+        f"lemma={lemma}", f"speech={lemma in SPEECH}|{side}", f"verb_dep={verb.dep_}",
+        f"subj_pos={subj.pos_}", f"subj_after={subj.i > verb.i}|{side}", f"subj_dep={subj.dep_}",
+        f"gap_break={bool(_SENT_END.search(gap))}|{side}", f"gap_nl={chr(10) in gap}",
+    ]
+    if gap_words <= 2:
+        f.append(f"near={side}|{gap.strip()[:2]}")
+    head = _token_at(doc, start + 1, after=True)
+    if head is not None:
+        root = head
+        while root.head.i != root.i and start <= root.head.idx < end:
+            root = root.head
+        if root.head.i == verb.i:
+            f.append(f"governs={root.dep_}")
+    return f

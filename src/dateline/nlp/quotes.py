@@ -187,22 +187,41 @@ def _around(doc: Doc, span: _Span) -> list[Span]:
     return out
 
 
-def _attribute_direct(doc: Doc, span: _Span, quoted: list[tuple[int, int]]
-                      ) -> tuple[Token | None, Token | None]:
-    """(cue verb, speaker token) for a direct quote: a cue verb outside it in its sentence(s)."""
-    candidates = []
+def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token]]:
+    """(verb, subject) pairs outside the quotes in the sentences around ``span``, nearest first."""
+    found = []
     for sent in _around(doc, span):
-        for verb in _cue_verbs(sent, (span.start, span.end)):
-            if any(s <= verb.idx < e for s, e in quoted):
+        for verb in sent:
+            if verb.pos_ != "VERB" and not (verb.pos_ == "AUX" and verb.lemma_.lower() in SPEECH_CUES):
+                continue
+            if span.start <= verb.idx < span.end or any(s <= verb.idx < e for s, e in quoted):
                 continue
             subj = _subject(verb)
             if subj is not None and not any(s <= subj.idx < e for s, e in quoted):
-                candidates.append((abs(verb.idx - (span.start if verb.idx < span.start else span.end)),
-                                   verb, subj))
-    if not candidates:
+                found.append((abs(verb.idx - (span.start if verb.idx < span.start else span.end)), verb, subj))
+    found.sort(key=lambda c: c[0])
+    return [(verb, subj) for _, verb, subj in found]
+
+
+def _attribute_direct(doc: Doc, span: _Span, quoted: list[tuple[int, int]]
+                      ) -> tuple[Token | None, Token | None]:
+    """(cue verb, speaker token) for a direct quote: the verb beside it whose subject said it.
+
+    The shipped ranker (:func:`.quote_model.speaker_features`) scores every verb with a subject
+    around the quote; without it, the nearest speech verb wins.
+    """
+    model = quote_model.load()
+    candidates = speaker_candidates(doc, span, quoted)
+    if model is None or "speaker" not in model:
+        speech = [(v, s) for v, s in candidates if v.lemma_.lower() in SPEECH_CUES]
+        return speech[0] if speech else (None, None)
+    weights = model["speaker"]["weights"]
+    scored = [(quote_model.probability(quote_model.speaker_features(doc, span.start, span.end, v, s, i), weights),
+               v, s) for i, (v, s) in enumerate(candidates)]
+    if not scored:
         return None, None
-    _, verb, subj = min(candidates, key=lambda c: c[0])
-    return verb, subj
+    p, verb, subj = max(scored, key=lambda c: c[0])
+    return (verb, subj) if p >= model["speaker"]["threshold"] else (None, None)
 
 
 def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, int, int]]:
