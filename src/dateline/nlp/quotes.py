@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, Quote
+from ..model import Article, Quote, QuoteKind
+from . import quote_model
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -79,6 +80,27 @@ def direct_spans(text: str) -> list[_Span]:
             spans.extend(found)
         pos += len(para)
     return spans
+
+
+def _classify_spans(text: str, doc: Doc) -> tuple[list[_Span], list[_Span]]:
+    """(direct quotes, quoted pieces of something else) among the quoted stretches of ``text``.
+
+    The shipped classifier (:mod:`.quote_model`) decides from the words around the marks; without
+    it, a stretch that says something (:func:`_is_real_quote`) is a direct quote.
+    """
+    model = quote_model.load()
+    direct: list[_Span] = []
+    pieces: list[_Span] = []
+    prev_end: int | None = None
+    for span in direct_spans(text):
+        if model is None:
+            is_direct = _is_real_quote(text[span.start + 1:span.end - 1])
+        else:
+            feats = quote_model.direct_features(text, span.start, span.end, doc, span.open_ended, prev_end)
+            is_direct = quote_model.probability(feats, model["direct"]["weights"]) >= model["direct"]["threshold"]
+        (direct if is_direct else pieces).append(span)
+        prev_end = span.end
+    return direct, pieces
 
 
 def _is_real_quote(content: str) -> bool:
@@ -165,22 +187,41 @@ def _around(doc: Doc, span: _Span) -> list[Span]:
     return out
 
 
-def _attribute_direct(doc: Doc, span: _Span, quoted: list[tuple[int, int]]
-                      ) -> tuple[Token | None, Token | None]:
-    """(cue verb, speaker token) for a direct quote: a cue verb outside it in its sentence(s)."""
-    candidates = []
+def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token]]:
+    """(verb, subject) pairs outside the quotes in the sentences around ``span``, nearest first."""
+    found = []
     for sent in _around(doc, span):
-        for verb in _cue_verbs(sent, (span.start, span.end)):
-            if any(s <= verb.idx < e for s, e in quoted):
+        for verb in sent:
+            if verb.pos_ != "VERB" and not (verb.pos_ == "AUX" and verb.lemma_.lower() in SPEECH_CUES):
+                continue
+            if span.start <= verb.idx < span.end or any(s <= verb.idx < e for s, e in quoted):
                 continue
             subj = _subject(verb)
             if subj is not None and not any(s <= subj.idx < e for s, e in quoted):
-                candidates.append((abs(verb.idx - (span.start if verb.idx < span.start else span.end)),
-                                   verb, subj))
-    if not candidates:
+                found.append((abs(verb.idx - (span.start if verb.idx < span.start else span.end)), verb, subj))
+    found.sort(key=lambda c: c[0])
+    return [(verb, subj) for _, verb, subj in found]
+
+
+def _attribute_direct(doc: Doc, span: _Span, quoted: list[tuple[int, int]]
+                      ) -> tuple[Token | None, Token | None]:
+    """(cue verb, speaker token) for a direct quote: the verb beside it whose subject said it.
+
+    The shipped ranker (:func:`.quote_model.speaker_features`) scores every verb with a subject
+    around the quote; without it, the nearest speech verb wins.
+    """
+    model = quote_model.load()
+    candidates = speaker_candidates(doc, span, quoted)
+    if model is None or "speaker" not in model:
+        speech = [(v, s) for v, s in candidates if v.lemma_.lower() in SPEECH_CUES]
+        return speech[0] if speech else (None, None)
+    weights = model["speaker"]["weights"]
+    scored = [(quote_model.probability(quote_model.speaker_features(doc, span.start, span.end, v, s, i), weights),
+               v, s) for i, (v, s) in enumerate(candidates)]
+    if not scored:
         return None, None
-    _, verb, subj = min(candidates, key=lambda c: c[0])
-    return verb, subj
+    p, verb, subj = max(scored, key=lambda c: c[0])
+    return (verb, subj) if p >= model["speaker"]["threshold"] else (None, None)
 
 
 def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, int, int]]:
@@ -288,27 +329,18 @@ def _kind(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str
 def annotate_quotes(article: Article, doc: Doc) -> Article:
     """Fill ``article.quotes``; never raises on odd input (unbalanced marks, empty text)."""
     text = article.text
-    spans = [s for s in direct_spans(text) if _is_real_quote(text[s.start + 1:s.end - 1])]
-    quoted = [(s.start, s.end) for s in spans]
+    spans, pieces = _classify_spans(text, doc)
+    quoted = [(s.start, s.end) for s in spans]  # direct quotes: paraphrase never covers them
+    marked = sorted(quoted + [(s.start, s.end) for s in pieces])  # every quoted stretch, for kinds
     quotes: list[Quote] = []
     previous: Quote | None = None
     for span in spans:
-        verb, subj = _attribute_direct(doc, span, quoted)
-        q = Quote(span.start, span.end, text[span.start:span.end], "direct")
-        if subj is not None and verb is not None:
-            q.speaker_start, q.speaker_end = _speaker_span(subj)
-            q.speaker = text[q.speaker_start:q.speaker_end]
-            q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
-            q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
-        elif previous is not None and span.start - previous.end < 400:
-            q.speaker, q.speaker_name, q.speaker_actor = (previous.speaker, previous.speaker_name,
-                                                          previous.speaker_actor)
-        _add_relay(q, doc)
+        q = _quoted_stretch(article, doc, span, quoted, previous, "direct")
         quotes.append(q)
         previous = q
     quotes = _join_split_quotes(text, quotes)
     for verb, subj, start, end in _indirect(doc, quoted):
-        q = Quote(start, end, text[start:end], _kind(text, start, end, quoted))  # type: ignore[arg-type]
+        q = Quote(start, end, text[start:end], _kind(text, start, end, marked))  # type: ignore[arg-type]
         q.speaker_start, q.speaker_end = _speaker_span(subj)
         q.speaker = text[q.speaker_start:q.speaker_end]
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
@@ -321,7 +353,7 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
     taken = [(q.start, q.end) for q in quotes if q.kind == "direct"]
     taken += [(q.relay_start, q.relay_end) for q in quotes if q.relay_start is not None and q.relay_end is not None]
     for src_s, src_e, start, end in _according_to(doc, taken):  # relays already used are not sources
-        q = Quote(start, end, text[start:end], _kind(text, start, end, quoted))  # type: ignore[arg-type]
+        q = Quote(start, end, text[start:end], _kind(text, start, end, marked))  # type: ignore[arg-type]
         q.speaker, q.speaker_start, q.speaker_end = text[src_s:src_e], src_s, src_e
         q.speaker_name, q.speaker_actor = _resolve(article, doc, src_s, src_e, None)
         q.cue, q.cue_start, q.cue_end = "according to", src_s - 13, src_s
@@ -330,6 +362,25 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         quotes.append(q)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
+
+
+def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[int, int]],
+                    previous: Quote | None, kind: QuoteKind) -> Quote:
+    """A quote for the quoted stretch ``span``, attributed by the cue verb next to it; one that
+    stands alone continues the ``previous`` quote's speaker."""
+    text = article.text
+    verb, subj = _attribute_direct(doc, span, quoted)
+    q = Quote(span.start, span.end, text[span.start:span.end], kind)
+    if subj is not None and verb is not None:
+        q.speaker_start, q.speaker_end = _speaker_span(subj)
+        q.speaker = text[q.speaker_start:q.speaker_end]
+        q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
+        q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
+    elif previous is not None and span.start - previous.end < 400:
+        q.speaker, q.speaker_name, q.speaker_actor = (previous.speaker, previous.speaker_name,
+                                                      previous.speaker_actor)
+    _add_relay(q, doc)
+    return q
 
 
 SPLIT_GAP = 100  # characters of attribution between the two parts of a split quote

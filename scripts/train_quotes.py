@@ -1,0 +1,153 @@
+"""Fit the quote classifiers on PolNeAR (train + dev splits) and write ``src/dateline/data/quote_model.json``.
+
+    python scripts/train_quotes.py [--fit train|train+devsplit] [--cache DIR] [--out FILE]
+
+The data are read where they are (``../shared/data/quotes``); nothing of them is copied into the
+repository, only feature weights. ``--fit train`` fits on the train split alone and reports how the
+model does on the dev split (the check); the shipped model is fitted on both (the default).
+``--cache DIR`` keeps the spaCy parses between runs (DocBin files), never inside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "quotes"
+WORD = re.compile(r"\w+(?:['’]\w+)*")  # the scorer's word tokens
+
+
+def _docs(split: str, texts: list[str], cache: Path | None) -> list[Any]:
+    from spacy.tokens import DocBin
+
+    from dateline.nlp import parse
+
+    nlp = parse.load()
+    path = cache / f"{split}.spacy" if cache else None
+    if path is not None and path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts, strict=True)):
+            return docs
+    docs = list(parse.parse(texts))
+    if path is not None:
+        db = DocBin(store_user_data=False)
+        for d in docs:
+            db.add(d)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db.to_disk(path)
+    return docs
+
+
+def _token_set(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Start offsets of the scorer's word tokens overlapping ``start:end``."""
+    return frozenset(s for s, e in spans if s < end and start < e)
+
+
+def direct_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[tuple[list[str], int]]:
+    """(features, label) for every quoted stretch: 1 when it is exactly a gold direct fragment."""
+    from dateline.nlp.quote_model import direct_features
+    from dateline.nlp.quotes import direct_spans
+
+    for rec, doc in zip(records, docs, strict=True):
+        text = rec["text"]
+        spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        gold = set()
+        for q in rec["quotes"]:
+            if q["kind"] == "direct":
+                for s, e in q.get("fragments") or [[q["start"], q["end"]]]:
+                    gold.add(_token_set(text, s, e, spans))
+        prev_end = None
+        for span in direct_spans(text):
+            ids = _token_set(text, span.start, span.end, spans)
+            if ids:
+                yield (direct_features(text, span.start, span.end, doc, span.open_ended, prev_end),
+                       int(ids in gold))
+            prev_end = span.end
+
+
+def speaker_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[tuple[list[str], int]]:
+    """(features, label) for every speaker candidate of a gold direct quote: 1 when its subject
+    overlaps the gold speaker mention."""
+    from dateline.nlp.quote_model import speaker_features
+    from dateline.nlp.quotes import _Span, _speaker_span, speaker_candidates
+
+    for rec, doc in zip(records, docs, strict=True):
+        direct = [q for q in rec["quotes"] if q["kind"] == "direct"]
+        quoted = [(s, e) for q in direct for s, e in q.get("fragments") or [[q["start"], q["end"]]]]
+        for q in direct:
+            gs, ge = q.get("speaker_start"), q.get("speaker_end")
+            for s, e in q.get("fragments") or [[q["start"], q["end"]]]:
+                for i, (verb, subj) in enumerate(speaker_candidates(doc, _Span(s, e), quoted)):
+                    a, b = _speaker_span(subj)
+                    yield (speaker_features(doc, s, e, verb, subj, i),
+                           int(gs is not None and a < ge and gs < b))
+
+
+def fit(rows: list[tuple[list[str], int]], epochs: int = 25, l2: float = 1e-4, min_count: int = 3,
+        seed: int = 0) -> dict[str, float]:
+    """Logistic regression by AdaGrad over sparse string features (rare features dropped)."""
+    counts = Counter(f for feats, _ in rows for f in set(feats))
+    keep = {f for f, n in counts.items() if n >= min_count}
+    data = [([f for f in feats if f in keep] + ["bias"], y) for feats, y in rows]
+    w: dict[str, float] = {}
+    g2: dict[str, float] = {}
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for feats, y in data:
+            z = max(-30.0, min(30.0, sum(w.get(f, 0.0) for f in feats)))
+            grad = 1.0 / (1.0 + math.exp(-z)) - y
+            for f in feats:
+                g = grad + l2 * w.get(f, 0.0)
+                g2[f] = g2.get(f, 1e-8) + g * g
+                w[f] = w.get(f, 0.0) - 0.5 * g / math.sqrt(g2[f])
+    return {f: round(v, 4) for f, v in sorted(w.items()) if abs(v) >= 1e-3}
+
+
+def _report(name: str, rows: list[tuple[list[str], int]], weights: dict[str, float]) -> None:
+    from dateline.nlp.quote_model import probability
+
+    for threshold in (0.3, 0.4, 0.5, 0.6):
+        tp = sum(1 for f, y in rows if y and probability(f, weights) >= threshold)
+        pred = sum(1 for f, _ in rows if probability(f, weights) >= threshold)
+        gold = sum(y for _, y in rows)
+        p, r = tp / max(pred, 1), tp / max(gold, 1)
+        print(f"{name} t={threshold}: candidates P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}"
+              f" (gold-matching candidates {gold} of {len(rows)})")
+
+
+def _load(split: str, cache: Path | None) -> tuple[list[dict[str, Any]], list[Any]]:
+    records = [json.loads(x) for x in (DATA / f"polnear_{split}.jsonl").read_text(encoding="utf-8").splitlines()]
+    return records, _docs(split, [r["text"] for r in records], cache)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--fit", default="train+devsplit", choices=["train", "train+devsplit"])
+    ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "dateline" / "data" / "quote_model.json")
+    args = ap.parse_args()
+    splits = args.fit.split("+")
+    model: dict[str, Any] = {"about": "quote classifiers fitted by scripts/train_quotes.py on PolNeAR " + args.fit}
+    data = {split: _load(split, args.cache) for split in {*splits, "devsplit"}}
+    for name, examples in (("direct", direct_examples), ("speaker", speaker_examples)):
+        rows = [row for split in splits for row in examples(*data[split])]
+        weights = fit(rows)
+        _report(f"{name} fit", rows, weights)
+        if "devsplit" not in splits:
+            _report(f"{name} devsplit", list(examples(*data["devsplit"])), weights)
+        model[name] = {"threshold": 0.5, "weights": weights}
+    args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{sum(len(m['weights']) for m in model.values() if isinstance(m, dict))} weights -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

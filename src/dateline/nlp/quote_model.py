@@ -1,0 +1,186 @@
+"""A small learned classifier: is a quoted stretch a direct quote, or part of something else?
+
+Quote marks enclose direct quotes ("We are ready," she said), but also quoted pieces of a
+paraphrase (he called it "a mistake"; she said that Trump "lashed out"), titles ("Face the
+Nation") and scare quotes. What decides is the text around the marks: what stands before the
+opening mark (a colon, a paragraph start, a "said,"), how the content starts and ends, and what
+follows the closing mark. Each candidate gets a handful of sparse string features that feed a
+logistic regression; ``scripts/train_quotes.py`` fits it on PolNeAR's train and dev splits and
+writes ``data/quote_model.json``; inference is a dictionary look-up and a sum in pure Python.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import math
+import re
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SENT_END = re.compile(r"[.!?][”\"]?\s")
+_SENT_BREAK = re.compile(r"[.!?][”\"]?\s+[A-Z“]")
+#: verbs that introduce speech; a copy kept here so the features do not depend on quotes.py
+SPEECH = frozenset("""say tell add warn claim state note insist argue explain announce declare deny
+admit acknowledge confirm reply respond answer ask write report reiterate stress emphasize emphasise
+mention suggest predict promise pledge vow threaten urge recall reaffirm assert contend maintain tweet
+post testify conclude continue joke quip recount shout yell tell""".split())
+
+
+@functools.cache
+def load(name: str = "quote_model.json") -> dict[str, Any] | None:
+    """The shipped model, or None when none was trained."""
+    try:
+        text = resources.files("dateline.data").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def probability(features: list[str], weights: dict[str, float]) -> float:
+    """The logistic model's probability for a bag of features."""
+    z = sum(weights.get(f, 0.0) for f in features) + weights.get("bias", 0.0)
+    z = max(-30.0, min(30.0, z))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _bucket(n: int) -> str:
+    for limit, name in ((1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (9, "6-9"), (19, "10-19")):
+        if n <= limit:
+            return name
+    return "20+"
+
+
+def _token_at(doc: Doc, char: int, after: bool) -> Token | None:
+    """The first token starting at/after ``char`` (after=True) or the last one ending before it."""
+    starts = doc.user_data.get("dateline_tok_starts")
+    if starts is None:
+        starts = doc.user_data["dateline_tok_starts"] = [t.idx for t in doc]
+    if after:
+        i = bisect.bisect_left(starts, char)
+        return doc[i] if i < len(doc) else None
+    i = bisect.bisect_left(starts, char) - 1
+    return doc[i] if i >= 0 else None
+
+
+def _shape(ch: str) -> str:
+    if not ch:
+        return "none"
+    if ch == "\n":
+        return "nl"
+    if ch.isupper():
+        return "upper"
+    if ch.islower():
+        return "lower"
+    if ch.isdigit():
+        return "digit"
+    return ch
+
+
+def _mark(text: str, start: int) -> str:
+    ch = text[start:start + 2]
+    if ch == "''":
+        return "twosingle"
+    return {"“": "curly", '"': "straight", "‘": "single", "'": "single", "«": "guillemet"}.get(ch[:1], "other")
+
+
+def direct_features(text: str, start: int, end: int, doc: Doc | None, open_ended: bool = False,
+                    prev_end: int | None = None) -> list[str]:
+    """Sparse features of the quoted stretch ``text[start:end]`` (marks included); ``prev_end`` is
+    where the quoted stretch before it ends (a split quote's second part follows its first)."""
+    inner = text[start:end].strip("\"“”‘’'«» \n")
+    words = _WORD.findall(inner)
+    before = text[max(0, start - 40):start]
+    line_start = text.rfind("\n", 0, start) + 1
+    prev_char = before.rstrip(" \t\xa0")[-1:] if text[line_start:start].strip() else "\n"
+    after = text[end:end + 40]
+    next_char = after.lstrip(" \t\xa0")[:1]
+    first = inner[:1]
+    last = inner.rstrip()[-1:] if inner else ""
+    prev_words = _WORD.findall(before.lower())
+    next_words = _WORD.findall(after.lower())
+    title_ratio = sum(w[:1].isupper() for w in words) / max(len(words), 1)
+    f = [
+        f"prev={_shape(prev_char)}", f"first={_shape(first)}", f"last={_shape(last)}",
+        f"next={_shape(next_char)}", f"n={_bucket(len(words))}", f"mark={_mark(text, start)}",
+        f"prev_first={_shape(prev_char)}|{_shape(first)}", f"last_next={_shape(last)}|{_shape(next_char)}",
+        f"n_last={_bucket(len(words))}|{_shape(last)}", f"n_prev={_bucket(len(words))}|{_shape(prev_char)}",
+        f"open_ended={open_ended}", f"sentences={min(len(_SENT_BREAK.findall(inner)), 3)}",
+        f"title={'high' if title_ratio > 0.7 else 'mid' if title_ratio > 0.3 else 'low'}",
+    ]
+    if prev_end is not None and start - prev_end <= 60 and "\n" not in text[prev_end:start]:
+        f.append(f"after_quote|{_shape(first)}")
+    if prev_words and prev_char.isalpha():
+        f.append(f"prevw={prev_words[-1]}")
+    if next_words and next_char.isalpha():
+        f.append(f"nextw={next_words[0]}")
+    if doc is not None:
+        f += _parse_features(doc, start, end, next_char)
+    return f
+
+
+def _parse_features(doc: Doc, start: int, end: int, next_char: str) -> list[str]:
+    """What the parse says about the words around the marks."""
+    f = []
+    prev = _token_at(doc, start, after=False)
+    if prev is not None and doc.text[prev.idx + len(prev.text):start].strip() == "":
+        f += [f"prev_pos={prev.pos_}", f"prev_dep={prev.dep_}"]
+        if prev.lemma_.lower() in SPEECH:
+            f.append("prev_speech")
+        elif prev.is_punct and prev.i > 0 and doc[prev.i - 1].lemma_.lower() in SPEECH:
+            f.append(f"prev_speech{prev.text}")
+    nxt = [t for t in doc[_index(doc, end):_index(doc, end) + 5] if not t.is_punct]
+    for i, tok in enumerate(nxt[:4]):
+        if tok.lemma_.lower() in SPEECH and tok.pos_ in ("VERB", "AUX"):
+            f.append(f"next_speech@{i}|{_shape(next_char)}")
+            break
+    head = _token_at(doc, start + 1, after=True)
+    if head is not None:
+        root = head
+        while root.head.i != root.i and start <= root.head.idx < end:
+            root = root.head
+        outside = root.head if root.head.i != root.i else None
+        if outside is not None:
+            f.append(f"head_dep={root.dep_}")
+            if outside.lemma_.lower() in SPEECH:
+                f.append(f"head_speech={root.dep_}")
+        else:
+            f.append("head_root")
+    return f
+
+
+def _index(doc: Doc, char: int) -> int:
+    tok = _token_at(doc, char, after=True)
+    return tok.i if tok is not None else len(doc)
+
+
+def speaker_features(doc: Doc, start: int, end: int, verb: Token, subj: Token, rank: int) -> list[str]:
+    """Sparse features of one (cue verb, subject) candidate for the quote at ``start:end``;
+    ``rank`` is its place among the candidates by distance (0 = nearest)."""
+    text = doc.text
+    after = verb.idx >= end
+    gap = text[end:verb.idx] if after else text[verb.idx + len(verb.text):start]
+    gap_words = len(_WORD.findall(gap))
+    side = "after" if after else "before"
+    lemma = verb.lemma_.lower()
+    f = [
+        f"side={side}", f"gap={_bucket(gap_words)}|{side}", f"rank={min(rank, 3)}",
+        f"lemma={lemma}", f"speech={lemma in SPEECH}|{side}", f"verb_dep={verb.dep_}",
+        f"subj_pos={subj.pos_}", f"subj_after={subj.i > verb.i}|{side}", f"subj_dep={subj.dep_}",
+        f"gap_break={bool(_SENT_END.search(gap))}|{side}", f"gap_nl={chr(10) in gap}",
+    ]
+    if gap_words <= 2:
+        f.append(f"near={side}|{gap.strip()[:2]}")
+    head = _token_at(doc, start + 1, after=True)
+    if head is not None:
+        root = head
+        while root.head.i != root.i and start <= root.head.idx < end:
+            root = root.head
+        if root.head.i == verb.i:
+            f.append(f"governs={root.dep_}")
+    return f
