@@ -291,13 +291,13 @@ def _places(b: Builder) -> None:
 
 
 # -- groups and organisations --------------------------------------------------------------------
-def _group_parts(chunk: Span, start: int) -> list[tuple[int, int, str]]:
+def _group_parts(text: str, chunk: Span, start: int) -> list[tuple[int, int, str]]:
     """(start, end, country) of each country a role phrase names: "US and British forces" is
     "US" and "British forces"; "North Korea's foreign ministry" is one."""
-    hits = [h for h in find_phrases(chunk.doc.text, start, chunk.end_char) if h.entry.country]
+    hits = [h for h in find_phrases(text, start, chunk.end_char) if h.entry.country]
     if not hits:
         return []
-    between = [chunk.doc.text[a.end:c.start] for a, c in zip(hits, hits[1:], strict=False)]
+    between = [text[a.end:c.start] for a, c in zip(hits, hits[1:], strict=False)]
     if len(hits) > 1 and all(re.fullmatch(r"\s*(,|and|or|&)\s*(and\s*)?", s) for s in between):
         last = hits[-1]
         return [(h.start, h.end, h.entry.country or "") for h in hits[:-1]] + [
@@ -317,7 +317,7 @@ def _groups(b: Builder, doc: Doc) -> None:
         if sector is None or chunk.root.ent_type_ == "PERSON" or lookup(chunk.text) is not None:
             continue
         start = chunk.start_char + (4 if chunk.text.lower().startswith("the ") else 0)
-        parts = _group_parts(chunk, start)
+        parts = _group_parts(b.article.text, chunk, start)  # doc.text is rebuilt on each access
         if not parts or _has_person(b, start, chunk.end_char):
             continue  # "South Korean President Yoon's office" keeps Yoon
         b.drop_inside(start, chunk.end_char)  # the group replaces the bare country inside it
