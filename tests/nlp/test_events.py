@@ -133,3 +133,8 @@ def test_an_event_noun_with_its_actors(run) -> None:
 def test_coordinated_targets_are_each_a_target(run) -> None:
     a = run("Chile threatened to cut ties with Peru and Bolivia.")
     assert {(e.source, e.target) for e in a.events if e.plover == "THREATEN"} == {("CHL", "PER"), ("CHL", "BOL")}
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand(run) -> None:
+    a = run("Chile said on Tuesday that Peru must release the fishermen.")
+    assert [(e.source, e.target, e.code, e.plover) for e in a.events] == [("CHL", "PER", "1053", "REQUEST")]

@@ -42,7 +42,8 @@ INTENT_HEADS = frozenset({"ready", "plan", "intend", "aim", "seek", "want", "pre
                           "pledge", "vow", "willing", "set", "determined", "commit", "expect",
                           "hope", "try", "agree", "offer", "decide"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "warn", "mention", "stress", "note", "announce",
-                          "declare", "insist", "reiterate", "confirm", "claim", "report"})
+                          "declare", "insist", "reiterate", "confirm", "claim", "report", "conclude",
+                          "argue", "write"})
 #: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
 #: disarming (087)
 INTRANSITIVE = re.compile(r"08[37]")
@@ -342,14 +343,19 @@ def _event_date(article: Article, sent: Span, quote: tuple[int, Quote] | None,
 # -- the annotator ----------------------------------------------------------------------------
 def _reported(tok: Token) -> bool:
     """Inside the complement of a speech verb ("Putin said he appreciates ...")."""
+    return _speech_verb(tok) is not None
+
+
+def _speech_verb(tok: Token) -> Token | None:
+    """The speech verb whose complement holds ``tok``, if any."""
     node = tok
     for _ in range(6):
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
-            return True
+            return node.head
         if node.head is node:
-            return False
+            return None
         node = node.head
-    return False
+    return None
 
 
 def _passive(article: Article, doc: Doc, tok: Token
@@ -401,6 +407,9 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             code, plover = (trig.code, trig.plover) if trig else (None, None)
             if _conditional_response(tok):
                 code, plover = "130", "THREATEN"
+            if _obligation(tok):
+                _reported_demand(article, doc, sent, tok, code, events, seen)
+                continue  # "Russia said Sudan must return the helicopter": a demand, not a return
             if code is None or _requester(tok) is not None:
                 continue  # a demanded act is not an event: the demand is, and its code names the act
             if code in ("020", "100"):
@@ -527,6 +536,30 @@ def _requester(tok: Token) -> Token | None:
         if node.lemma_.lower() in REQUEST_WORDS and node.lemma_.lower() != tok.lemma_.lower():
             return node
     return None
+
+
+def _obligation(tok: Token) -> bool:
+    """A verb with "must" or "should" in a speech verb's complement ("said Sudan must return")."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.lower_ in ("must", "should") and c.dep_ == "aux"
+                                                for c in tok.children) and _speech_verb(tok) is not None
+
+
+def _reported_demand(article: Article, doc: Doc, sent: Span, tok: Token, code: str | None,
+                     events: list[Event], seen: set[tuple[str, str, str, int]]) -> None:
+    """The speaker demands of the obliged party what it must do; the code names the act when the
+    lexicon knows it (CAMEO 10x)."""
+    verb = _speech_verb(tok)
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb is None or subj is None:
+        return
+    speaker = _source(article, doc, verb)
+    actor = actor_for_span(article, *_noun_phrase(subj, keep_conj=True))
+    if not speaker[0] or actor is None or not (actor.code or actor.country):
+        return
+    demand = (_DEMAND.get(code[:4]) or _mirror(_DEMAND, code) or "100") if code else "100"
+    obliged: tuple[str | None, str | None] = (actor.code or actor.country, actor.id)
+    for target in [obliged, *_conjoined(article, doc, sent, obliged, speaker[0])]:
+        _add(article, doc, sent, tok, demand, None, events, seen, speaker, target)
 
 
 def _request_code(tok: Token, code: str) -> str:
