@@ -138,3 +138,8 @@ def test_coordinated_targets_are_each_a_target(run) -> None:
 def test_what_a_speaker_says_another_must_do_is_a_demand(run) -> None:
     a = run("Chile said on Tuesday that Peru must release the fishermen.")
     assert [(e.source, e.target, e.code, e.plover) for e in a.events] == [("CHL", "PER", "1053", "REQUEST")]
+
+
+def test_the_us_is_no_pronoun(run) -> None:
+    a = run("The US rejected the Chilean proposal.")
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("USA", "CHL", "REJECT")]

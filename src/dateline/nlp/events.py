@@ -226,7 +226,7 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
     if subj.lower_ in ("its", "it", "their", "they"):
         outer = _subject_token(subj.head.head) if subj.head.head is not subj.head else None
         subj = outer if outer is not None and outer.lower_ not in ("its", "it") else subj
-    if subj.lower_ in PRONOUN_SELF:
+    if subj.lower_ in PRONOUN_SELF and subj.text != "US":  # "US" is the country, "us" the speakers
         found = _quote_at(article, subj.idx)
         if found is not None:
             actor = article.actor(found[1].speaker_actor)
