@@ -165,7 +165,8 @@ def _describe(ent: Span, doc: Doc) -> tuple[str | None, str | None, str | None]:
     RUSGOV, "Arab League Secretary-General" the League's own code.
     """
     start, end = _before(doc, ent)
-    before = doc[start:end].text
+    titles = ent.text.strip()[:len(ent.text.strip()) - len(_strip_titles(ent.text.strip()))]
+    before = f"{doc[start:end].text} {titles}".strip()  # "Vice-President Moody Awori" is one name to spaCy
     context = f"{before} | {_apposition(doc, ent)}"
     hit = next((h for h in find_phrases(context) if h.entry.kind != "agency" or h.entry.country),
                None)
