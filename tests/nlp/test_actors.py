@@ -164,3 +164,10 @@ def test_words_around_a_known_name_still_win(run) -> None:
     a = run("Former US President Barack Obama spoke in Kenya.")
     (obama,) = [x for x in a.actors if x.kind == "person"]
     assert obama.code == "USAELI"
+
+
+@pytest.mark.parametrize("text", ["New Jersey", "New Mexico"])
+def test_a_new_place_is_not_the_old_country(text: str) -> None:
+    from dateline.nlp.actor_tables import find_phrases
+
+    assert find_phrases(f"Police in {text} said so.") == []

@@ -143,3 +143,12 @@ def test_what_a_speaker_says_another_must_do_is_a_demand(run) -> None:
 def test_the_us_is_no_pronoun(run) -> None:
     a = run("The US rejected the Chilean proposal.")
     assert [(e.source, e.target, e.plover) for e in a.events] == [("USA", "CHL", "REJECT")]
+
+
+@pytest.mark.parametrize("text", [
+    "The driver was pulled over by a state police trooper in Ohio.",  # invented: no withdrawal
+    "The suspect pleaded guilty on Thursday in Ohio.",  # no appeal
+    "The mayor seized upon the issue of illegal guns in Ohio.",  # no seizure
+])
+def test_idioms_are_no_events(run, text: str) -> None:
+    assert run(text).events == []

@@ -208,6 +208,9 @@ _TOKEN = re.compile(r"[^\s\-–]+")
 _ARTICLE = re.compile(r"(?:the|The)\s+")
 #: "anti-American", "pro-Russian", "inter-Korean": about the country, not the country acting
 _PREFIXED = re.compile(r"(?i)(?<![a-z])(?:anti|pro|inter|intra|non|pan|trans)-$")
+#: "New Jersey", "New Mexico": another place than the country the rest of the name spells
+#: (a "New ..." the table knows whole, "New Zealand", is matched whole before this is asked)
+_NEW_PLACE = re.compile(r"(?<![\w-])New\s$")
 #: "US$5 million", "US $50": a currency, not the country acting
 _CURRENCY = re.compile(r"\s?\$")
 
@@ -257,7 +260,8 @@ def find_phrases(text: str, start: int = 0, end: int | None = None) -> list[Hit]
                 s, e = tokens[i][0], tokens[j - 1][1]
                 phrase, entry = _phrase_at(text[s:e])
                 if entry is not None and not is_currency(text, s + len(phrase)) \
-                        and not _PREFIXED.search(text, max(0, s - 7), s):
+                        and not _PREFIXED.search(text, max(0, s - 7), s) \
+                        and not _NEW_PLACE.search(text, max(0, s - 4), s):
                     lead = _ARTICLE.match(phrase)  # "The US": the actor is "US"
                     cut = lead.end() if lead and lead.end() < len(phrase) else 0
                     hits.append(Hit(s + cut, s + len(phrase), phrase[cut:], entry))
