@@ -2,8 +2,8 @@
 
     python scripts/eval_text_browsers.py        # needs Debian's w3m and lynx
 
-The dumps are written under /tmp (never into the repo); the benchmark scorer reads the cleaner's
-output and each tool's raw dump (keep everything) for comparison.
+The dumps are cached under /tmp/flat/dumps (never in the repo); the benchmark scorer reads the
+cleaner's output and each tool's raw dump (keep everything) for comparison.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+DUMPS = Path("/tmp/flat/dumps")
 DATA = ROOT.parent / "shared" / "data" / "extraction"
 SCORER = ROOT.parent / "shared" / "bench" / "extraction" / "score.py"
 TOOLS = {"w3m": ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-I", "UTF-8", "-cols", "200"],
@@ -27,6 +28,18 @@ def score(folder: Path) -> dict[str, float]:
     subprocess.run([sys.executable, str(SCORER), str(folder), str(DATA / "gold"), "--bootstrap", "0",
                     "--json", str(folder / "_s.json")], capture_output=True, check=True)
     return json.loads((folder / "_s.json").read_text())
+
+
+def text_dump(tool: str, cmd: list[str], pid: str, page: Path) -> str:
+    """The text browser's dump of one dev page (cached)."""
+    cached = DUMPS / tool / f"{pid}.txt"
+    if cached.exists():
+        return cached.read_text(encoding="utf-8")
+    page.write_bytes(gzip.open(DATA / "html" / f"{pid}.html.gz").read())
+    dump = subprocess.run([*cmd, str(page)], capture_output=True, timeout=30).stdout.decode("utf-8", "replace")
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(dump, encoding="utf-8")
+    return dump
 
 
 def main() -> None:
@@ -41,9 +54,7 @@ def main() -> None:
             cleaned.mkdir()
             raw.mkdir()
             for i in ids:
-                page.write_bytes(gzip.open(DATA / "html" / f"{i}.html.gz").read())
-                dump = subprocess.run([*cmd, str(page)], capture_output=True, timeout=30).stdout.decode(
-                    "utf-8", "replace")
+                dump = text_dump(tool, cmd, i, page)
                 (cleaned / f"{i}.json").write_text(json.dumps({"text": clean_flat(dump).text}))
                 (raw / f"{i}.json").write_text(json.dumps({"text": dump}))
             for name, folder in (("dateline", cleaned), ("keep everything", raw)):

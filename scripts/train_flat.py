@@ -3,21 +3,27 @@
     python scripts/train_flat.py [--folds 5] [--write]
 
 Data: ../shared/data/extraction (read where it is; nothing is copied). A line's label is whether
-most of its word 4-grams (short lines: the line itself) occur in the page's gold body. The score
-that counts is the 5-fold cross-validated one, folds by page: each page is cleaned by a model that
-never saw it, and the benchmark scorer reads those predictions. --write then fits on all pages and
-writes src/dateline/data/flat_model.json.
+most of its word 4-grams (short lines: the line itself) occur in the page's gold body. The model is
+gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, for training only), exported
+to JSON for :mod:`dateline.extract.flat_model`. The score that counts is the cross-validated one,
+folds by page: each page is cleaned by a model that never saw it, and the benchmark scorer reads
+those predictions (also reported on the two halves of the pages, even and odd positions). --write
+then fits on all pages and writes src/dateline/data/flat_model.json. Feature rows are cached under
+/tmp/flat (never in the repo).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import pickle
 import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -25,7 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "extraction"
 SCORER = ROOT.parent / "shared" / "bench" / "extraction" / "score.py"
 OUT = ROOT / "src" / "dateline" / "data" / "flat_model.json"
+CACHE = Path("/tmp/flat")
 _W = re.compile(r"\w+")
+DECODE: dict[str, Any] = {"span": 0.4, "power": 0.5, "keep": 0.2, "keep_outside": 1.01, "footer_breaks": True}
 
 
 def shingles(text: str) -> set[tuple[str, ...]]:
@@ -33,87 +41,213 @@ def shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(toks[i:i + 4]) for i in range(max(len(toks) - 3, 0))}
 
 
-def label(line: str, gold: str, gold_sh: set[tuple[str, ...]]) -> float:
-    sh = shingles(line)
-    if sh:
-        return float(len(sh & gold_sh) / len(sh) >= 0.5)
-    norm = " ".join(_W.findall(line.lower()))
-    return float(bool(norm) and norm in " ".join(_W.findall(gold.lower())))
+def labels(lines: list[str], gold: str) -> list[float]:
+    """Body labels of a page's non-blank lines.
 
-
-def page_rows(text: str, gold: str) -> tuple[list[list[float]], list[float]]:
-    from dateline.extract import flat, flat_model
-
-    lines = text.replace("\r\n", "\n").split("\n")
-    nonblank = [ln for ln in lines if ln.strip()]
-    top = sorted(nonblank, key=len, reverse=True)[:20]
-    page_script, stops = flat.script(" ".join(top)), flat._stop_words(flat._language(top))
-    first = [("blank", "blank") if not ln.strip() else flat.classify(ln, page_script, stops) for ln in lines]
-    run = flat._best_run(lines, flat._resolve_context([c for c, _ in first]))
-    stats = [flat._measure(ln, stops) for ln in lines]
-    rows = flat_model.features(lines, first, [run[0] <= i < run[1] for i in range(len(lines))],
-                               [u for u, _, _ in stats], [d for _, d, _ in stats], [e for _, _, e in stats])
+    A line with word 4-grams is body when most of them occur in the gold body. A shorter line is
+    body when its words occur there and the nearest longer line before or after it is body (so a
+    menu item that happens to be a word of the body, "- Nutrition", is not).
+    """
     gold_sh = shingles(gold)
-    keep = [i for i, ln in enumerate(lines) if ln.strip()]
-    return [rows[i] for i in keep], [label(lines[i], gold, gold_sh) for i in keep]
+    gold_norm = " " + " ".join(_W.findall(gold.lower())) + " "
+    sh = [shingles(ln) for ln in lines]
+    out: list[float | None] = [float(len(s & gold_sh) / len(s) >= 0.5) if s else None for s in sh]
+    for k, s in enumerate(sh):
+        if s:
+            continue
+        norm = " ".join(_W.findall(lines[k].lower()))
+        prev = next((out[j] for j in range(k - 1, max(k - 4, -1), -1) if sh[j]), 0.0)
+        nxt = next((out[j] for j in range(k + 1, min(k + 4, len(sh))) if sh[j]), 0.0)
+        out[k] = float(bool(norm) and f" {norm} " in gold_norm and bool(prev or nxt))
+    return [float(v or 0.0) for v in out]
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 3000, rate: float = 0.5) -> np.ndarray:
-    """Logistic regression by gradient descent, classes balanced."""
-    w = np.zeros(x.shape[1])
-    weight = np.where(y > 0, 0.5 / max(y.mean(), 1e-6), 0.5 / max(1 - y.mean(), 1e-6))
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
-        grad = x.T @ ((p - y) * weight) / len(y) + l2 * w
-        w -= rate * grad
-    return w
+def page_rows(text: str) -> tuple[list[int], list[list[float]], list[str]]:
+    """Non-blank line indices, feature rows and texts of one page, exactly as the cleaner sees it."""
+    from dateline.extract import flat
+
+    page = flat.analyse(text)
+    idx, rows = flat.line_rows(page)
+    return idx, rows, [page.lines[i] for i in idx]
 
 
-def score(pred_dir: Path) -> dict[str, float]:
+def all_rows(ids: list[str], pages: dict[str, str], golds: dict[str, str]) -> dict[str, Any]:
+    """Per page: (indices, feature rows, labels, sizes, texts) of its non-blank lines; cached in /tmp/flat."""
+    src = ROOT / "src" / "dateline" / "extract"
+    code = b"".join((src / f).read_bytes() for f in ("flat.py", "flat_features.py"))
+    key = hashlib.sha1(code + " ".join(ids).encode()).hexdigest()[:12]
+    path = CACHE / f"rows-{key}.pkl"
+    if path.exists():
+        feats = pickle.loads(path.read_bytes())
+    else:
+        feats = {i: page_rows(pages[i]) for i in ids}
+        CACHE.mkdir(exist_ok=True)
+        path.write_bytes(pickle.dumps(feats))
+    return {i: (idx, rows, labels(texts, golds[i]), [len(t.strip()) for t in texts], texts)
+            for i, (idx, rows, texts) in feats.items()}
+
+
+def train_model(train: list[str], rows: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """A model fitted on the pages ``train``: the first stage, and (``--stages 2``) a second stage
+    fitted on the first stage's probabilities from an inner 3-fold split (never its own fit's)."""
+    from dateline.extract import flat_model
+    from dateline.extract.flat_features import context
+
+    y = np.array([v for i in train for v in rows[i][2]])
+    stages = [fit(np.array([r for i in train for r in rows[i][1]]), y, args)]
+    if args.stages > 1:
+        first: dict[str, list[float]] = {}
+        bases = sorted({i.split(":")[-1] for i in train})  # a page and its text-browser dumps stay together
+        inner_fold = {b: k % 3 for k, b in enumerate(bases)}
+        for fold in range(3):
+            part = [i for i in train if inner_fold[i.split(":")[-1]] != fold]
+            x = np.array([r for i in part for r in rows[i][1]])
+            inner = fit(x, np.array([v for i in part for v in rows[i][2]]), args)
+            for i in train:
+                if inner_fold[i.split(":")[-1]] == fold:
+                    first[i] = flat_model.unchromed(flat_model.probabilities(rows[i][1], inner), rows[i][1])
+        x2 = np.array([[*r, *c] for i in train for r, c in zip(rows[i][1], context(rows[i][3], first[i]),
+                                                                  strict=True)])
+        stages.append(fit(x2, y, args))
+    for stage in stages:
+        stage.pop("_arrays", None)
+    return {"stages": stages, "decode": dict(DECODE)}
+
+
+def fit(x: np.ndarray, y: np.ndarray, args: argparse.Namespace) -> dict[str, Any]:
+    """Boosted trees fitted on (x, y), exported as the JSON model of dateline.extract.flat_model."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    clf = HistGradientBoostingClassifier(max_iter=args.trees, max_leaf_nodes=args.leaves, max_depth=args.depth,
+                                         learning_rate=args.rate, l2_regularization=1.0, min_samples_leaf=40,
+                                         early_stopping=False, random_state=0)
+    clf.fit(x, y)
+    trees = []
+    for (pred,) in clf._predictors:
+        nodes = pred.nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        n = np.arange(len(nodes))
+        trees.append([np.where(leaf, 0, nodes["feature_idx"]).tolist(),
+                      [float(f"{v:.6g}") if not lf else 1e300 for v, lf in zip(nodes["num_threshold"], leaf,
+                                                                                 strict=True)],
+                      np.where(leaf, n, nodes["left"]).tolist(), np.where(leaf, n, nodes["right"]).tolist(),
+                      [round(float(v), 5) if lf else 0.0 for v, lf in zip(nodes["value"], leaf, strict=True)]])
+    depth = max(int(p[0].nodes["depth"].max()) for p in clf._predictors)
+    return {"base": round(float(np.ravel(clf._baseline_prediction)[0]), 6), "depth": depth, "trees": trees}
+
+
+def metric_score(texts: dict[str, str], golds: dict[str, str], ids: list[str]) -> tuple[float, float, float]:
+    """(F1, P, R) of the benchmark's metric, in process (the scorer's own module)."""
+    sys.path.insert(0, str(SCORER.parent))
+    import metric  # type: ignore[import-not-found]
+
+    m = metric.score({i: golds[i] for i in ids}, {i: texts[i] for i in ids}, n_bootstrap=0)
+    return m["f1"], m["precision"], m["recall"]
+
+
+def body_text(lines: list[str], kept: list[int]) -> str:
+    return "\n\n".join(" ".join(lines[i].split()) for i in kept)
+
+
+def tune(oof: dict[str, list[float]], rows: dict[str, Any], golds: dict[str, str], ids: list[str]) -> dict[str, float]:
+    """The decoding parameters that do best on out-of-fold probabilities, shown on both halves."""
+    from dateline.extract.flat import select
+
+    halves = (ids[::2], ids[1::2])
+    results = []
+    for span in (0.3, 0.4, 0.5, 0.6):
+        for power in (0.5, 1.0):
+            for keep in (0.2, 0.3, 0.4, 0.5):
+                for breaks in (False, True):
+                    dec = {"span": span, "power": power, "keep": keep, "keep_outside": 1.01, "footer_breaks": breaks}
+                    texts = {i: body_text(rows[i][4], select(list(range(len(oof[i]))), oof[i], rows[i][4], dec))
+                             for i in ids}
+                    f = [metric_score(texts, golds, h)[0] for h in halves]
+                    results.append((sum(f) / 2, f, dec))
+    results.sort(key=lambda r: -r[0])
+    for _mean, f, dec in results[:5]:
+        print(f"  decode {dec}: halves F1 {f[0]:.4f} / {f[1]:.4f}")
+    return results[0][2]
+
+
+def score(pred_dir: Path, ids: list[str] | None = None) -> dict[str, float]:
     out = pred_dir / "_score.json"
-    subprocess.run([sys.executable, str(SCORER), str(pred_dir), str(DATA / "gold"), "--bootstrap", "0",
+    gold = DATA / "gold"
+    if ids is not None:
+        gold = pred_dir / "_gold"
+        gold.mkdir(exist_ok=True)
+        for i in ids:
+            (gold / f"{i}.json").write_bytes((DATA / "gold" / f"{i}.json").read_bytes())
+    subprocess.run([sys.executable, str(SCORER), str(pred_dir), str(gold), "--bootstrap", "0",
                     "--json", str(out)], capture_output=True, check=True)
-    return json.loads(out.read_text())
+    return json.loads(out.read_text())  # type: ignore[no-any-return]
 
 
 def main() -> None:
-    from dateline.extract.flat import clean_flat
+    from dateline.extract import flat
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--write", action="store_true")
-    ap.add_argument("--threshold", type=float, default=0.9)
-    ap.add_argument("--gap", type=int, default=10)
+    ap.add_argument("--tune", action="store_true", help="search the decoding parameters on CV probabilities")
+    ap.add_argument("--trees", type=int, default=120)
+    ap.add_argument("--leaves", type=int, default=8)
+    ap.add_argument("--depth", type=int, default=4)
+    ap.add_argument("--rate", type=float, default=0.1)
+    ap.add_argument("--stages", type=int, default=2)
+    ap.add_argument("--augment", action="store_true", help="also train on w3m and lynx dumps of the training pages")
     args = ap.parse_args()
     ids = (DATA / "ids.txt").read_text().split()
     pages = {i: (DATA / "flat" / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
     golds = {i: json.loads((DATA / "gold" / f"{i}.json").read_text())["articleBody"] for i in ids}
-    rows = {i: page_rows(pages[i], golds[i]) for i in ids}
+    extra = []
+    if args.augment:  # the same pages as w3m and lynx dump them: other flattening styles to learn from
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from eval_text_browsers import TOOLS, text_dump
+
+        with tempfile.TemporaryDirectory() as tmp:
+            for tool, cmd in TOOLS.items():
+                for i in ids:
+                    pages[f"{tool}:{i}"] = text_dump(tool, cmd, i, Path(tmp) / "page.html")
+                    golds[f"{tool}:{i}"] = golds[i]
+                    extra.append(f"{tool}:{i}")
+    rows = all_rows([*ids, *extra], pages, golds)
+    oof: dict[str, list[float]] = {}
+    models = {}
+    from dateline.extract import flat_model
+
+    for fold in range(args.folds):
+        train = [i for k, i in enumerate(ids) if k % args.folds != fold]
+        models[fold] = train_model([*train, *(e for e in extra if e.split(":")[-1] in set(train))], rows, args)
+        for k, i in enumerate(ids):
+            if k % args.folds == fold:
+                oof[i] = flat_model.line_probabilities(rows[i][1], rows[i][3], models[fold])
+    (CACHE / "oof.pkl").write_bytes(pickle.dumps(oof))
+    if args.tune:
+        DECODE.update(tune(oof, rows, golds, ids))
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp)
-        for fold in range(args.folds):
-            train = [i for k, i in enumerate(ids) if k % args.folds != fold]
-            x = np.array([r for i in train for r in rows[i][0]])
-            y = np.array([v for i in train for v in rows[i][1]])
-            model = {"weights": fit(x, y).tolist(), "threshold": args.threshold, "gap": args.gap}
-            for k, i in enumerate(ids):
-                if k % args.folds == fold:
-                    text = clean_flat(pages[i], model=model).text
-                    (pred / f"{i}.json").write_text(json.dumps({"text": text}))
+        for k, i in enumerate(ids):
+            model = {**models[k % args.folds], "decode": dict(DECODE)}
+            (pred / f"{i}.json").write_text(json.dumps({"text": flat.clean_flat(pages[i], model=model).text}))
         cv = score(pred)
+        halves = [score(pred, h) for h in (ids[::2], ids[1::2])]
+    print(f"decode {DECODE}")
     print(f"{args.folds}-fold cross-validated (pages held out): F1 {cv['f1']:.4f} "
-          f"P {cv['precision']:.4f} R {cv['recall']:.4f}")
+          f"P {cv['precision']:.4f} R {cv['recall']:.4f}; halves F1 {halves[0]['f1']:.4f} / {halves[1]['f1']:.4f}")
     if args.write:
-        from dateline.extract.flat_model import FEATURES
+        model = train_model([*ids, *extra], rows, args)
+        model.update(decode=dict(DECODE), features=flat_features_names(), trained_on="extraction dev, 121 pages",
+                     cv={"f1": round(cv["f1"], 4), "precision": round(cv["precision"], 4),
+                         "recall": round(cv["recall"], 4)})
+        OUT.write_text(json.dumps(model, separators=(",", ":")) + "\n")
+        print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KB)")
 
-        x = np.array([r for i in ids for r in rows[i][0]])
-        y = np.array([v for i in ids for v in rows[i][1]])
-        w = fit(x, y)
-        OUT.write_text(json.dumps({"features": FEATURES, "weights": [round(v, 5) for v in w.tolist()],
-                                   "threshold": args.threshold, "gap": args.gap,
-                                   "trained_on": "extraction dev, 121 pages",
-                                   "cv_f1": round(cv["f1"], 4)}, indent=1) + "\n")
-        print(f"wrote {OUT}")
+
+def flat_features_names() -> list[str]:
+    from dateline.extract.flat_features import FEATURES
+
+    return FEATURES
 
 
 if __name__ == "__main__":

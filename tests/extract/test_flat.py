@@ -89,3 +89,41 @@ def test_text_browser_wrapping_is_undone() -> None:
 def test_credit_from_an_agency_the_lead_cites() -> None:
     body = [*BODY[:1], "According to EFE and other agencies, the vote was close. " + BODY[1], *BODY[2:]]
     assert clean_flat(page(body=body)).credit == "EFE"
+
+
+def test_related_headlines_after_the_copyright_line_are_not_body() -> None:
+    related = tuple(f"- Invented headline number {n} about a festival in the town of Lindmark" for n in range(8))
+    r = clean_flat(page("Lindmark council votes to close old pier",
+                        chrome_bottom=("© 2025 Invented Daily. All rights reserved.", *related)))
+    assert r.text == "\n\n".join(BODY)
+
+
+def test_features_have_one_row_per_non_blank_line() -> None:
+    from dateline.extract import flat
+    from dateline.extract.flat_features import CONTEXT, FEATURES, context
+
+    p = flat.analyse(page("Menu", "Lindmark council votes to close old pier"))
+    idx, rows = flat.line_rows(p)
+    assert idx == [i for i, ln in enumerate(p.lines) if ln.strip()]
+    assert all(len(r) == len(FEATURES) for r in rows)
+    ctx = context([len(p.lines[i]) for i in idx], [0.1] * len(idx))
+    assert all(len(c) == len(CONTEXT) for c in ctx)
+
+
+def test_select_keeps_the_best_contiguous_span() -> None:
+    from dateline.extract.flat import select
+
+    lines = ["x" * 50] * 9
+    probs = [0.9, 0.1, 0.1, 0.1, 0.9, 0.95, 0.3, 0.9, 0.1]
+    kept = select(list(range(9)), probs, lines, {"span": 0.5, "power": 1.0, "keep": 0.2, "keep_outside": 1.01})
+    assert kept == [4, 5, 6, 7]
+
+
+def test_model_probabilities_from_invented_trees() -> None:
+    from dateline.extract import flat_model
+
+    # one stump on feature 0 at 0.5: left leaf -2, right leaf +2
+    stump = {"base": 0.0, "depth": 1, "trees": [[[0, 0, 0], [0.5, 1e300, 1e300], [1, 1, 2], [2, 1, 2],
+                                                  [0.0, -2.0, 2.0]]]}
+    probs = flat_model.probabilities([[0.0], [1.0]], stump)
+    assert probs[0] < 0.5 < probs[1]

@@ -95,6 +95,18 @@ def script(text: str) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
+def _has_script(text: str, name: str) -> bool:
+    """Whether ``text`` has a letter of script ``name`` (as :func:`script` names them)."""
+    if text.isascii():
+        return name == "LATIN" and any(ch.isalpha() for ch in text)
+    for ch in text:
+        if ch.isalpha():
+            key = unicodedata.name(ch, "").split(" ")[0]
+            if (key in ("CJK", "HIRAGANA", "KATAKANA") and name == "CJK") or key == name:
+                return True
+    return False
+
+
 def _units(line: str) -> int:
     """Length in word units: words for spaced scripts, characters / 2 for CJK and Hangul runs."""
     cjk = len(_CJK.findall(line))
@@ -124,7 +136,8 @@ def classify(line: str, page_script: str | None, stops: frozenset[str]) -> tuple
         if pattern.search(stripped) and (reason != "copyright" or _units(stripped) < 40):
             return "chrome", reason
     line_script = script(stripped)
-    if page_script and line_script and line_script != page_script and _units(stripped) >= 2:
+    if (page_script and line_script and line_script != page_script and _units(stripped) >= 2
+            and not _has_script(stripped, page_script)):  # mixed lines ("Kindle for PCの起動") are the page's
         return "chrome", f"script {line_script.lower()}"
     units = _units(stripped)
     is_item = bool(_BULLET.match(stripped))
@@ -252,22 +265,6 @@ def _measure(line: str, stops: frozenset[str]) -> tuple[int, float, bool]:
     return _units(stripped), density, bool(_SENTENCE_END.search(stripped))
 
 
-def _model_classes(lines: list[str], first: list[tuple[str, str]], run: tuple[int, int],
-                   stops: frozenset[str], model: dict[str, Any]) -> tuple[list[str], list[float]]:
-    """Line classes from the learned model: good when it says so, chrome where a rule says so."""
-    from . import flat_model
-
-    stats = [_measure(ln, stops) for ln in lines]
-    rows = flat_model.features(lines, first, [run[0] <= i < run[1] for i in range(len(lines))],
-                               [u for u, _, _ in stats], [d for _, d, _ in stats], [e for _, _, e in stats])
-    probs = flat_model.probabilities(rows, model["weights"])
-    threshold = float(model.get("threshold", 0.5))
-    # a chrome pattern or a line in another script is never article text, whatever the model says
-    classes = ["blank" if not ln.strip() else "chrome" if first[i][0] == "chrome" else
-               "good" if p >= threshold else "short" for i, (ln, p) in enumerate(zip(lines, probs, strict=True))]
-    return classes, probs
-
-
 _BULLET = re.compile(r"^\s*(?:[-–•◦▪▫●○■□*+·]|\d{1,2}[.)])\s+")
 
 
@@ -296,38 +293,105 @@ def unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+@dataclass(slots=True)
+class PageLines:
+    """A flattened page split into lines, with the rules' view of each line."""
+
+    lines: list[str]
+    page_script: str | None
+    first: list[tuple[str, str]]
+    classes: list[str]
+    run: tuple[int, int]
+    stats: list[tuple[int, float, bool]]
+
+
+def analyse(text: str) -> PageLines:
+    """Lines of a flattened page (text-browser wrapping undone) with their rule classes and measures."""
+    lines = unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    top = sorted((ln for ln in lines if ln.strip()), key=len, reverse=True)[:20]
+    page_script = script(" ".join(top))
+    stops = _stop_words(_language(top))
+    first = [("blank", "blank") if not ln.strip() else classify(ln, page_script, stops) for ln in lines]
+    classes = _resolve_context([c for c, _ in first])
+    return PageLines(lines, page_script, first, classes, _best_run(lines, classes),
+                     [_measure(ln, stops) for ln in lines])
+
+
+def line_rows(page: PageLines) -> tuple[list[int], list[list[float]]]:
+    """The non-blank line indices of a page and their feature vectors for the learned model."""
+    from .flat_features import features
+
+    return features(page.lines, page.first, page.run, [u for u, _, _ in page.stats],
+                    [d for _, d, _ in page.stats], [e for _, _, e in page.stats])
+
+
+_FOOTER = re.compile(r"(copyright\s*)?(©|\(c\))\s*(\d{4}|[^\W\d]+\.)|copyright\s*\d{4}|all rights reserved|"
+                     r"무단\s*전재|版权所有|著作権", re.I)
+
+
+def is_footer(line: str) -> bool:
+    """A copyright notice of the page ("Copyright © 2024 ...", "All rights reserved"), not a photo
+    credit ("© Reuters", "Image copyright Getty Images"): the body does not run on across it."""
+    stripped = line.strip()
+    return bool(_FOOTER.search(stripped)) and is_chrome(stripped)
+
+
+def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[str, Any]) -> list[int]:
+    """The body lines: the contiguous span that gains most, then the likely lines inside it.
+
+    The body is mostly one block: each non-blank line adds ``(p - span)`` times its length to the
+    score of a span (length ** ``power``), and the best-scoring span (maximum subarray) is the body's
+    extent; inside it a line is kept when its probability reaches ``keep``; outside it, only when it
+    reaches ``keep_outside`` (a body paragraph set apart by an inline box). With ``footer_breaks``
+    the span does not cross the page's copyright notice.
+    """
+    from .flat_features import best_span
+
+    if not idx:
+        return []
+    breaks = [is_footer(lines[i]) for i in idx] if decode.get("footer_breaks") else None
+    lo, hi = best_span([len(lines[i].strip()) for i in idx], probs, float(decode.get("span", 0.5)),
+                       float(decode.get("power", 0.5)), breaks)
+    keep, outside = float(decode.get("keep", 0.5)), float(decode.get("keep_outside", 1.01))
+    return [i for k, (i, p) in enumerate(zip(idx, probs, strict=True))
+            if p >= (keep if lo <= k < hi else outside)]
+
+
 def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
     """The article body and metadata of a flattened page.
 
     Args:
         text: the flattened page (lines of text nodes, blank lines between blocks).
+        model: the line classifier (default: the shipped ``data/flat_model.json``; without one,
+            the rules alone decide).
 
     Returns:
         The body (paragraphs joined by blank lines), its paragraph offsets, the title, the outlet
         and wire credit found in the page's own lines, a date only where the page states one,
         and the decision for every line.
-
-    Args:
-        model: line-classifier weights (default: the shipped ``data/flat_model.json``; without
-            one, the rules alone decide).
     """
-    lines = unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    nonblank = [ln for ln in lines if ln.strip()]
-    page_script = script(" ".join(sorted(nonblank, key=len, reverse=True)[:20]))
-    stops = _stop_words(_language(sorted(nonblank, key=len, reverse=True)[:20]))
-    first = [("blank", "blank") if not ln.strip() else classify(ln, page_script, stops) for ln in lines]
-    classes = _resolve_context([c for c, _ in first])
-    start, end = _best_run(lines, classes)
     from . import flat_model
 
+    page = analyse(text)
+    lines, first, classes = page.lines, page.first, page.classes
+    start, end = page.run
     model = model or flat_model.load()
     if model is not None:
-        learned, _ = _model_classes(lines, first, (start, end), stops, model)
-        first = [("good", "model: body") if c == "good" else f for c, f in zip(learned, first, strict=True)]
-        classes = _resolve_context(learned)
-        start, end = _best_run(lines, classes, gap=int(model.get("gap", 6)))
+        idx, rows = line_rows(page)
+        probs = flat_model.line_probabilities(rows, [len(lines[i].strip()) for i in idx], model)
+        kept = set(select(idx, probs, lines, model.get("decode", {})))
+        classes = ["good" if i in kept else "blank" if not ln.strip() else "chrome" if first[i][0] == "chrome"
+                   else "short" for i, ln in enumerate(lines)]
+        first = [("good", f"model: body (p={p:.2f})") if i in kept else
+                 f if f[0] == "chrome" else (f[0], f"model: not body (p={p:.2f})")
+                 for i, f, p in _with_probs(first, idx, probs)]
+        start, end = (min(kept), max(kept) + 1) if kept else (0, 0)
     body_idx = [i for i in range(start, end) if classes[i] in BODY]
-    body_idx = _drop_title_repeats(lines, body_idx, _title(lines, classes, start, page_script))
+    if model is not None:
+        body_idx = _trim_edges(lines, body_idx)
+        start, end = (body_idx[0], body_idx[-1] + 1) if body_idx else (start, end)
+    title = _title(lines, classes, start, page.page_script)
+    body_idx = _drop_title_repeats(lines, body_idx, title)
     paragraphs, parts, pos = [], [], 0
     for i in body_idx:
         para = " ".join(lines[i].split())
@@ -337,11 +401,39 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
     decisions = _decisions(lines, first, classes, set(body_idx), start, end)
     tail = [ln for ln in lines[end:] if ln.strip()][:8]
     return FlatResult(
-        text="\n\n".join(parts), paragraphs=paragraphs,
-        title=_title(lines, classes, start, page_script),
+        text="\n\n".join(parts), paragraphs=paragraphs, title=title,
         outlet=next((o for ln in [*tail, *lines[::-1]] if (o := outlet_from_line(ln))), None),
         credit=next((c for ln in tail if (c := credit_from_line(ln))), None) or lead_credit(parts[:3]),
         published=_published(lines, start), lines=decisions)
+
+
+def _metadata_line(line: str, first: bool) -> bool:
+    """A line at the edge of the body that is the page's metadata, not its text: a bare date, a
+    bare wire credit ("Yonhap"), or (at the start) a headline (a title-like line without a full stop)."""
+    stripped = line.strip()
+    units = _units(stripped)
+    if units <= 8 and _DATE_LINE.fullmatch(stripped):
+        return True
+    if units <= 4 and credit_from_line(stripped):
+        return True
+    return first and 3 <= units <= 25 and not stripped.endswith((".", ":", "。", "!", "?", "\"", "”")) \
+        and not _BULLET.match(stripped)
+
+
+def _trim_edges(lines: list[str], body_idx: list[int]) -> list[int]:
+    """The body lines without the metadata lines the model took in at its start and end."""
+    lo, hi = 0, len(body_idx)
+    while lo < hi - 1 and _metadata_line(lines[body_idx[lo]], first=True):
+        lo += 1
+    while hi - 1 > lo and _metadata_line(lines[body_idx[hi - 1]], first=False):
+        hi -= 1
+    return body_idx[lo:hi]
+
+
+def _with_probs(first: list[tuple[str, str]], idx: list[int],
+                probs: list[float]) -> list[tuple[int, tuple[str, str], float]]:
+    prob = dict(zip(idx, probs, strict=True))
+    return [(i, f, prob.get(i, 0.0)) for i, f in enumerate(first)]
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")

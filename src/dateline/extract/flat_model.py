@@ -1,30 +1,21 @@
-"""A small learned line classifier for the flattened-text cleaner.
+"""A small learned line classifier for the flattened-text cleaner: gradient-boosted trees.
 
-Cheap features of each line and its neighbours (length, sentence shape, stop words, list and
-chrome patterns, script, position, the rule classes of :mod:`dateline.extract.flat`) feed a
-logistic regression. ``scripts/train_flat.py`` fits it and writes ``data/flat_model.json`` (a few
-hundred bytes); inference is a dot product in pure Python.
+The features are those of :mod:`dateline.extract.flat_features`. ``scripts/train_flat.py`` fits the
+trees (scikit-learn, for training only) and writes them to ``data/flat_model.json`` as flat arrays:
+per tree, each node's feature, threshold, left and right child and value, a leaf pointing to
+itself. Inference walks all trees at once for all lines of a page with numpy (a few array
+operations per tree level).
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import math
-import re
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
-FEATURES = ["bias", "log_units", "ends_sentence", "stop_density", "list_item", "chrome", "other_script",
-            "headline", "digit_ratio", "position", "separators", "rule_good", "rule_near",
-            "prev_good", "next_good", "prev2_good", "next2_good", "prev_chrome", "next_chrome",
-            "log_chars", "url_or_at", "caps_ratio", "units_ge_12_and_ends", "in_rule_run"]
-
-_SEP = re.compile(r"[|/·•>»«©]")
-_DIGIT = re.compile(r"\d")
-_CAP = re.compile(r"\b[A-Z]")
-_WORDS = re.compile(r"\w+")
+import numpy as np
 
 
 @functools.cache
@@ -37,43 +28,59 @@ def load() -> dict[str, Any] | None:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
-def features(lines: Sequence[str], first: Sequence[tuple[str, str]], in_run: Sequence[bool],
-             units: Sequence[int], density: Sequence[float], ends: Sequence[bool]) -> list[list[float]]:
-    """One feature vector per line (blank lines get zeros; they are never kept)."""
-    n = len(lines)
-    good = [c == "good" for c, _ in first]
-    chrome = [c == "chrome" for c, _ in first]
-
-    def near(i: int, step: int, flags: Sequence[bool]) -> float:
-        j = i + step
-        while 0 <= j < n and not lines[j].strip():
-            j += step
-        return float(flags[j]) if 0 <= j < n else 0.0
-
-    out = []
-    for i, line in enumerate(lines):
-        s = line.strip()
-        if not s:
-            out.append([0.0] * len(FEATURES))
-            continue
-        words = _WORDS.findall(s)
-        chars = max(len(s), 1)
-        reason = first[i][1]
-        out.append([
-            1.0, math.log1p(units[i]), float(ends[i]), density[i],
-            float(s.startswith(("- ", "• ", "* "))), float(chrome[i]), float(reason.startswith("script")),
-            float(reason == "headline-like"), len(_DIGIT.findall(s)) / chars, i / max(n - 1, 1),
-            len(_SEP.findall(s)) / chars, float(good[i]), float(first[i][0] == "near"),
-            near(i, -1, good), near(i, 1, good), near(i, -2, good), near(i, 2, good),
-            near(i, -1, chrome), near(i, 1, chrome), math.log1p(chars),
-            float("http" in s or "@" in s), len(_CAP.findall(s)) / max(len(words), 1),
-            float(units[i] >= 12 and ends[i]), float(in_run[i])])
-    return out
+def _arrays(trees: list[list[list[float]]]) -> tuple[np.ndarray, ...]:
+    """The trees as padded (trees x nodes) arrays."""
+    size = max(len(t[0]) for t in trees)
+    feat = np.zeros((len(trees), size), dtype=np.intp)
+    thr = np.full((len(trees), size), np.inf)
+    left = np.tile(np.arange(size), (len(trees), 1))
+    right = left.copy()
+    value = np.zeros((len(trees), size))
+    for t, (f, th, lf, rt, val) in enumerate(trees):
+        n = len(f)
+        feat[t, :n], thr[t, :n], left[t, :n], right[t, :n], value[t, :n] = f, th, lf, rt, val
+    return feat, thr, left, right, value
 
 
-def probabilities(rows: list[list[float]], weights: Sequence[float]) -> list[float]:
-    out = []
-    for row in rows:
-        z = sum(w * x for w, x in zip(weights, row, strict=True))
-        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-    return out
+def _tree_arrays(model: dict[str, Any]) -> tuple[np.ndarray, ...]:
+    cached = model.get("_arrays")
+    if cached is None:  # built once per model and kept with it
+        cached = model["_arrays"] = _arrays(model["trees"])
+    return cached  # type: ignore[no-any-return]
+
+
+def probabilities(rows: Sequence[Sequence[float]], model: dict[str, Any]) -> list[float]:
+    """The body probability of each feature row under the model's trees."""
+    if not rows:
+        return []
+    feat, thr, left, right, value = _tree_arrays(model)
+    x = np.asarray(rows, dtype=float)
+    n, trees = len(x), np.arange(feat.shape[0])
+    node = np.zeros((n, feat.shape[0]), dtype=np.intp)
+    line = np.arange(n)[:, None]
+    for _ in range(int(model["depth"])):
+        f = feat[trees, node]
+        go_left = x[line, f] <= thr[trees, node]
+        node = np.where(go_left, left[trees, node], right[trees, node])
+    z = float(model["base"]) + value[trees, node].sum(axis=1)
+    return (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).tolist()  # type: ignore[no-any-return]
+
+
+def line_probabilities(rows: Sequence[Sequence[float]], sizes: Sequence[float], model: dict[str, Any]) -> list[float]:
+    """Body probabilities of a page's non-blank lines: each stage sees the line's features and
+    the previous stage's probabilities around it (:func:`dateline.extract.flat_features.context`)."""
+    from .flat_features import context
+
+    probs = unchromed(probabilities(rows, model["stages"][0]), rows)
+    for stage in model["stages"][1:]:
+        probs = probabilities([[*r, *c] for r, c in zip(rows, context(sizes, probs), strict=True)], stage)
+    return unchromed(probs, rows)
+
+
+def unchromed(probs: list[float], rows: Sequence[Sequence[float]]) -> list[float]:
+    """Probabilities with the rules' chrome lines (a chrome pattern, another script) at 0: such a line
+    is never article text, whatever the model says, and the next stage should see that."""
+    from .flat_features import FEATURES
+
+    col = FEATURES.index("chrome")
+    return [0.0 if r[col] else p for p, r in zip(probs, rows, strict=True)]

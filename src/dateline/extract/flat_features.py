@@ -1,0 +1,195 @@
+"""Cheap features of each line of a flattened page, for the learned line classifier.
+
+Every feature holds for any language and site: the line's own shape (length, sentence end, stop
+words, list and chrome patterns, script), its neighbours' shapes (up to three non-blank lines on each
+side), its block (the lines between two blank lines), the run of short lines it belongs to (menus and
+link lists), how often the same text recurs on the page, and where it sits relative to the page's
+mass of long sentence-like lines (the body is mostly one contiguous block of them).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import accumulate
+
+_SEP = re.compile(r"[|/·•>»«©]")
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"\w+")
+_BULLET = re.compile(r"^\s*(?:[-–•◦▪▫●○■□*+·]|\d{1,2}[.)])\s+")
+_QUOTE = re.compile(r"[\"“”«»„「」『』]")
+_DATE = re.compile(r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}:\d{2}\b|"
+                   r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.I)
+_BYLINE = re.compile(r"^(by|von|par|por|di|door|av|af)\s", re.I)
+
+#: the line's own shape
+OWN = ["log_units", "log_chars", "ends_sentence", "stop_density", "list_item", "chrome", "other_script",
+       "headline", "digit_ratio", "separators", "url_or_at", "caps_ratio", "comma_ratio", "word_len",
+       "tabs", "ends_colon", "starts_lower", "all_caps", "log_repeats", "blank_before", "blank_after",
+       "rule_good", "rule_near", "rule_short", "quote", "date", "byline", "rel_units"]
+#: the shape of non-blank neighbours at these offsets
+OFFSETS = (-3, -2, -1, 1, 2, 3)
+NEIGHBOUR = ["log_units", "ends_sentence", "rule_good", "chrome", "list_item"]
+#: where the line sits on the page and in its block
+PLACE = ["position", "mass_before", "mass_after", "in_run", "log_to_run_start", "log_after_run_end",
+         "block_lines", "block_units", "block_items", "short_run", "win3_units", "win3_good", "win3_ends",
+         "win10_good", "win10_chrome", "after_copyright", "before_copyright", "page_log_lines", "page_good_share"]
+FEATURES = [*OWN, *[f"{name}@{o:+d}" for o in OFFSETS for name in NEIGHBOUR], *PLACE]
+
+
+def _own(line: str, first: tuple[str, str], units: int, density: float, ends: bool, repeats: int,
+         blank_before: bool, blank_after: bool, max_units: int) -> list[float]:
+    s = line.strip()
+    words = _WORDS.findall(s)
+    chars = max(len(s), 1)
+    letters = [ch for ch in s if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    cls, reason = first
+    return [
+        math.log1p(units), math.log1p(chars), float(ends), density, float(bool(_BULLET.match(s))),
+        float(cls == "chrome"), float(reason.startswith("script")), float(reason == "headline-like"),
+        len(_DIGIT.findall(s)) / chars, len(_SEP.findall(s)) / chars, float("http" in s or "@" in s),
+        sum(w[0].isupper() for w in words) / max(len(words), 1), s.count(",") / max(len(words), 1),
+        sum(map(len, words)) / max(len(words), 1), min(line.count("\t"), 5.0), float(s.endswith((":", "："))),
+        float(s[:1].islower()), float(len(letters) >= 4 and upper / len(letters) > 0.8),
+        math.log(repeats), float(blank_before), float(blank_after), float(cls == "good"), float(cls == "near"),
+        float(cls == "short"), float(bool(_QUOTE.search(s))), float(bool(_DATE.search(s))),
+        float(bool(_BYLINE.match(s)) and units <= 8), math.log1p(units) - math.log1p(max_units)]
+
+
+def _blocks(idx: Sequence[int]) -> list[int]:
+    """Block number of each non-blank line: a block ends at a blank line."""
+    out, block = [], 0
+    for k, i in enumerate(idx):
+        if k and i > idx[k - 1] + 1:
+            block += 1
+        out.append(block)
+    return out
+
+
+def _short_runs(short: Sequence[bool]) -> list[int]:
+    """Length of the run of consecutive short lines each line is in (0 for a long line)."""
+    out = [0] * len(short)
+    k = 0
+    while k < len(short):
+        if not short[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(short) and short[j]:
+            j += 1
+        out[k:j] = [j - k] * (j - k)
+        k = j
+    return out
+
+
+def _window(values: Sequence[float], k: int, radius: int, prefix: Sequence[float]) -> float:
+    lo, hi = max(0, k - radius), min(len(values), k + radius + 1)
+    return (prefix[hi] - prefix[lo] - values[k]) / max(hi - lo - 1, 1)
+
+
+def features(lines: Sequence[str], first: Sequence[tuple[str, str]], run: tuple[int, int], units: Sequence[int],
+             density: Sequence[float], ends: Sequence[bool]) -> tuple[list[int], list[list[float]]]:
+    """The non-blank line indices of a page and one feature vector (``FEATURES``) for each.
+
+    Args:
+        lines: the page's lines.
+        first: the rule class and reason of each line (:func:`dateline.extract.flat.classify`).
+        run: [start, end) line indices of the rules' densest run of body lines.
+        units, density, ends: each line's length in word units, stop-word density and sentence end.
+    """
+    idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    m = len(idx)
+    if not m:
+        return idx, []
+    repeats = Counter(" ".join(lines[i].split()).lower() for i in idx)
+    max_units = max(units[i] for i in idx)
+    own = [_own(lines[i], first[i], units[i], density[i], ends[i], repeats[" ".join(lines[i].split()).lower()],
+                i == 0 or not lines[i - 1].strip(), i + 1 >= len(lines) or not lines[i + 1].strip(), max_units)
+           for i in idx]
+    good = [float(first[i][0] == "good") for i in idx]
+    chrome = [float(first[i][0] == "chrome") for i in idx]
+    ends_f = [float(ends[i]) for i in idx]
+    logu = [math.log1p(units[i]) for i in idx]
+    mass = [len(lines[i].strip()) * g for i, g in zip(idx, good, strict=True)]
+    total = sum(mass) or 1.0
+    before = list(accumulate(mass, initial=0.0))
+    pre = {name: list(accumulate(v, initial=0.0)) for name, v in
+           (("u", logu), ("g", good), ("e", ends_f), ("c", chrome))}
+    blocks = _blocks(idx)
+    block_size = Counter(blocks)
+    block_units: Counter[int] = Counter()
+    block_items: Counter[int] = Counter()
+    for k, b in enumerate(blocks):
+        block_units[b] += units[idx[k]]
+        block_items[b] += int(own[k][4])
+    runs = _short_runs([units[i] < 6 and not ends[i] for i in idx])
+    run_start = next((k for k, i in enumerate(idx) if i >= run[0]), m)
+    run_end = next((k for k, i in enumerate(idx) if i >= run[1]), m)
+    page = [math.log1p(m), sum(good) / m]
+    copyright = [k for k, i in enumerate(idx) if first[i][1] == "copyright"]
+    rows = []
+    for k, i in enumerate(idx):
+        neigh = []
+        for o in OFFSETS:
+            j = k + o
+            neigh += [logu[j], ends_f[j], good[j], chrome[j], own[j][4]] if 0 <= j < m else [0.0] * 5
+        b = blocks[k]
+        rows.append([
+            *own[k], *neigh, k / max(m - 1, 1), before[k] / total, (total - before[k + 1]) / total,
+            float(run[0] <= i < run[1]), math.log1p(max(run_start - k, 0)), math.log1p(max(k - run_end + 1, 0)),
+            math.log1p(block_size[b]), math.log1p(block_units[b]), block_items[b] / block_size[b],
+            math.log1p(runs[k]), _window(logu, k, 3, pre["u"]), _window(good, k, 3, pre["g"]),
+            _window(ends_f, k, 3, pre["e"]), _window(good, k, 10, pre["g"]), _window(chrome, k, 10, pre["c"]),
+            float(bool(copyright) and copyright[0] < k), float(bool(copyright) and copyright[-1] > k), *page])
+    return idx, rows
+
+
+def best_span(sizes: Sequence[float], probs: Sequence[float], theta: float, power: float,
+              breaks: Sequence[bool] | None = None) -> tuple[int, int]:
+    """[lo, hi) of the run of lines that gains most when each adds ``(p - theta) * size ** power``;
+    no run crosses a line marked in ``breaks``."""
+    best, span, cur, start = -math.inf, (0, 0), 0.0, 0
+    for k, (size, p) in enumerate(zip(sizes, probs, strict=True)):
+        if breaks is not None and breaks[k]:
+            cur, start = -math.inf, k + 1
+            continue
+        if cur <= 0:
+            cur, start = 0.0, k
+        cur += (p - theta) * size ** power
+        if cur > best:
+            best, span = cur, (start, k + 1)
+    return span
+
+
+#: second-stage features: the first stage's probabilities around the line and over the page
+CONTEXT = ["p", *[f"p@{o:+d}" for o in OFFSETS], "p_win3", "p_win10", "p_mass_before", "p_mass_after",
+           "in_span", "log_to_span_start", "log_after_span_end", "p_page_max", "p_page_mean", "p_rank"]
+
+
+def context(sizes: Sequence[float], probs: Sequence[float]) -> list[list[float]]:
+    """Second-stage features of each non-blank line from the first stage's probabilities.
+
+    Args:
+        sizes: the characters of each non-blank line.
+        probs: the first stage's body probability of each.
+    """
+    m = len(probs)
+    if not m:
+        return []
+    pre = list(accumulate(probs, initial=0.0))
+    mass = [p * s for p, s in zip(probs, sizes, strict=True)]
+    total = sum(mass) or 1.0
+    before = list(accumulate(mass, initial=0.0))
+    lo, hi = best_span(sizes, probs, 0.5, 0.5)
+    order = sorted(range(m), key=lambda k: -probs[k])
+    rank = [0.0] * m
+    for r, k in enumerate(order):
+        rank[k] = r / m
+    page = [max(probs), pre[m] / m]
+    return [[probs[k], *[probs[k + o] if 0 <= k + o < m else 0.0 for o in OFFSETS],
+             _window(probs, k, 3, pre), _window(probs, k, 10, pre), before[k] / total,
+             (total - before[k + 1]) / total, float(lo <= k < hi), math.log1p(max(lo - k, 0)),
+             math.log1p(max(k - hi + 1, 0)), *page, rank[k]] for k in range(m)]
