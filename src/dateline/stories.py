@@ -34,6 +34,9 @@ from .story_places import towns
 
 __all__ = ["Options", "StoryIndex", "cluster", "features", "occasion_date"]
 
+#: an occasion day this far below zero is dated only by words of what came after (story_dates)
+FOLLOW_UP_CUE = -0.5
+
 _NAME = re.compile(r"\b(?:[A-Z][a-z'’]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z'’]+|[A-Z]\.|de|van|von|of))*\b")
 _NUMBERS = re.compile(r"\b(?:(?P<age>\d{1,3})-year-old|(?<=[a-z], )(?P<age2>\d{1,2})(?=, )|(?P<block>\d{2,5}) block)\b")
 _WORD = re.compile(r"[a-z][a-z'’]{2,}")
@@ -181,7 +184,7 @@ class StoryIndex:
             return self.options.threshold
         if story.first in when.days or (story.first or "")[:7] in when.months:
             return self.options.dated_follow_up_threshold  # it names the story's day or month
-        if gap <= self.options.follow_up_days and (not when.stated or when.score < 0):
+        if gap <= self.options.follow_up_days and (not when.stated or when.score <= FOLLOW_UP_CUE):
             # a later report of what followed ("arrested Tuesday"), not one of a new occasion of its
             # own ("warned on the 19th"): that is another story, perhaps of the same storyline
             return self.options.follow_up_threshold
