@@ -124,6 +124,26 @@ def _speaker_span(tok: Token) -> tuple[int, int]:
     return left.idx, tok.idx + len(tok.text)
 
 
+def _speaker_extent(tok: Token) -> tuple[int, int]:
+    """The whole speaker mention as written: its head's span widened to the words that describe
+    it ("A web video by the Republican National Committee", "Phil Lovas, the state's chairman")."""
+    start, end = _speaker_span(tok)
+    if tok.pos_ == "PRON" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return start, end
+    right = tok.right_edge
+    while right.i > tok.i and (right.is_punct or right.dep_ in ("cc", "case")):
+        right = tok.doc[right.i - 1]
+    return min(start, tok.left_edge.idx), max(end, right.idx + len(right.text))
+
+
+def _set_speaker(q: Quote, article: Article, doc: Doc, subj: Token, previous: Quote | None) -> None:
+    """Fill ``q``'s speaker from the subject token: the mention as written, resolved by its head."""
+    start, end = _speaker_span(subj)
+    q.speaker_name, q.speaker_actor = _resolve(article, doc, start, end, previous)
+    q.speaker_start, q.speaker_end = _speaker_extent(subj)
+    q.speaker = article.text[q.speaker_start:q.speaker_end]
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a cue verb, following coordination ("condemned ... and stated")."""
     seen = 0
@@ -341,12 +361,9 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
     quotes = _join_split_quotes(text, quotes)
     for verb, subj, start, end in _indirect(doc, quoted):
         q = Quote(start, end, text[start:end], _kind(text, start, end, marked))  # type: ignore[arg-type]
-        q.speaker_start, q.speaker_end = _speaker_span(subj)
-        q.speaker = text[q.speaker_start:q.speaker_end]
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
         prior = [x for x in quotes if x.end <= start]
-        q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end,
-                                                   prior[-1] if prior else None)
+        _set_speaker(q, article, doc, subj, prior[-1] if prior else None)
         _add_relay(q, doc)
         if not any(x.start <= q.start and q.end <= x.end for x in quotes):
             quotes.append(q)
@@ -360,8 +377,47 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         if text[q.cue_start:q.cue_end].lower() != "according to":
             q.cue_start = q.cue_end = None
         quotes.append(q)
+    quotes += _learned_clauses(article, doc, quotes, quoted, marked)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: list[tuple[int, int]],
+                     marked: list[tuple[int, int]]) -> list[Quote]:
+    """Attributions the rules missed ("urged Congress to act", "cited fears of ..."): verbs whose
+    right-hand words the shipped clause classifier takes for reported content."""
+    model = quote_model.load()
+    if model is None or "clause" not in model:
+        return []
+    weights, threshold = model["clause"]["weights"], model["clause"]["threshold"]
+    text = article.text
+    taken = [(q.start, q.end) for q in found]
+    out: list[Quote] = []
+    best: dict[int, tuple[float, int, int]] = {}
+    for verb, start, end, extent in quote_model.clause_candidates(doc):
+        p = quote_model.probability(quote_model.clause_features(doc, verb, start, end, extent), weights)
+        if p >= threshold and p > best.get(verb.i, (0.0, 0, 0))[0]:
+            best[verb.i] = (p, start, end)
+    for i, (_, start, end) in sorted(best.items()):
+        verb, span = doc[i], (start, end)
+        if any(s <= verb.idx < e for s, e in quoted) or sum(_overlap(span, x) for x in quoted) >= 0.5 * (end - start):
+            continue
+        if any(_overlap(span, x) >= 0.5 * min(end - start, x[1] - x[0]) for x in taken):
+            continue
+        subj = _subject(verb)
+        if subj is None:  # no one to attribute it to: not worth a quote
+            continue
+        kind = "mixed" if _kind(text, start, end, marked) != "indirect" else "indirect"  # direct ones are found
+        q = Quote(start, end, text[start:end], kind)  # type: ignore[arg-type]
+        q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
+        _set_speaker(q, article, doc, subj, None)
+        out.append(q)
+        taken.append(span)
+    return out
 
 
 def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[int, int]],
@@ -372,10 +428,8 @@ def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[
     verb, subj = _attribute_direct(doc, span, quoted)
     q = Quote(span.start, span.end, text[span.start:span.end], kind)
     if subj is not None and verb is not None:
-        q.speaker_start, q.speaker_end = _speaker_span(subj)
-        q.speaker = text[q.speaker_start:q.speaker_end]
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
-        q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
+        _set_speaker(q, article, doc, subj, previous)
     elif previous is not None and span.start - previous.end < 400:
         q.speaker, q.speaker_name, q.speaker_actor = (previous.speaker, previous.speaker_name,
                                                       previous.speaker_actor)
