@@ -42,6 +42,14 @@ def load(name: str = "quote_model.json") -> dict[str, Any] | None:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get("dateline_text")
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
+    return text  # type: ignore[no-any-return]
+
+
 def probability(features: list[str], weights: dict[str, float]) -> float:
     """The logistic model's probability for a bag of features."""
     z = sum(weights.get(f, 0.0) for f in features) + weights.get("bias", 0.0)
@@ -128,7 +136,7 @@ def _parse_features(doc: Doc, start: int, end: int, next_char: str) -> list[str]
     """What the parse says about the words around the marks."""
     f = []
     prev = _token_at(doc, start, after=False)
-    if prev is not None and doc.text[prev.idx + len(prev.text):start].strip() == "":
+    if prev is not None and doc_text(doc)[prev.idx + len(prev.text):start].strip() == "":
         f += [f"prev_pos={prev.pos_}", f"prev_dep={prev.dep_}"]
         if prev.lemma_.lower() in SPEECH:
             f.append("prev_speech")
@@ -162,7 +170,7 @@ def _index(doc: Doc, char: int) -> int:
 def speaker_features(doc: Doc, start: int, end: int, verb: Token, subj: Token, rank: int) -> list[str]:
     """Sparse features of one (cue verb, subject) candidate for the quote at ``start:end``;
     ``rank`` is its place among the candidates by distance (0 = nearest)."""
-    text = doc.text
+    text = doc_text(doc)
     after = verb.idx >= end
     gap = text[end:verb.idx] if after else text[verb.idx + len(verb.text):start]
     gap_words = len(_WORD.findall(gap))
@@ -222,13 +230,13 @@ def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
 
 
 def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "1/1") -> list[str]:
-    """Sparse features of one candidate ``verb`` reporting ``doc.text[start:end]`` (``extent`` as
+    """Sparse features of one candidate ``verb`` reporting ``doc_text(doc)[start:end]`` (``extent`` as
     :func:`clause_candidates` names it)."""
     lemma = verb.lemma_.lower()
     deps = sorted({c.dep_ for c in verb.rights if c.dep_ in _CONTENT})
     first = next((c for c in verb.rights if c.dep_ in _CONTENT), None)
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    n = len(_WORD.findall(doc.text[start:end]))
+    n = len(_WORD.findall(doc_text(doc)[start:end]))
     f = [f"lemma={lemma}", f"deps={'+'.join(deps)}", f"dep={verb.dep_}", f"tag={verb.tag_}",
          f"first={first.dep_ if first is not None else 'none'}", f"n={_bucket(n)}",
          f"lemma_first={lemma}|{first.dep_ if first is not None else 'none'}",

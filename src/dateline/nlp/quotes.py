@@ -113,11 +113,19 @@ def _is_real_quote(content: str) -> bool:
     return False
 
 
+def _ents(doc: Doc) -> list[Span]:
+    """The doc's entities, computed once per doc (``doc.ents`` is rebuilt on every access)."""
+    cached = doc.user_data.get("dateline_ents")
+    if cached is None:
+        cached = doc.user_data["dateline_ents"] = list(doc.ents)
+    return cached  # type: ignore[no-any-return]
+
+
 def _speaker_span(tok: Token) -> tuple[int, int]:
     """Character span of a speaker: its entity, else the token with its left modifiers."""
     doc = tok.doc
     if tok.ent_type_:
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.start <= tok.i < ent.end:
                 return ent.start_char, ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0)
     left = tok.left_edge
@@ -199,9 +207,9 @@ def _around(doc: Doc, span: _Span) -> list[Span]:
         return []
     out = [sents[i] for i in idx]
     last, first = sents[idx[-1]], sents[idx[0]]
-    if idx[-1] + 1 < len(sents) and doc.text[span.end:last.end_char].strip() == "":
+    if idx[-1] + 1 < len(sents) and quote_model.doc_text(doc)[span.end:last.end_char].strip() == "":
         out.append(sents[idx[-1] + 1])
-    if idx[0] > 0 and doc.text[first.start_char:span.start].strip() == "" and \
+    if idx[0] > 0 and quote_model.doc_text(doc)[first.start_char:span.start].strip() == "" and \
             sents[idx[0] - 1].text.rstrip().endswith((":", ",")):
         out.insert(0, sents[idx[0] - 1])
     return out
@@ -266,12 +274,12 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        if comp.i < verb.i and not doc.text[end:verb.idx].lstrip().startswith((",", subj.text)):
+        if comp.i < verb.i and not quote_model.doc_text(doc)[end:verb.idx].lstrip().startswith((",", subj.text)):
             continue  # a clause before the verb counts only in "CONTENT, SPEAKER said"
-        relay = re.search(r",?\s+according to\b", doc.text[start:end])
+        relay = re.search(r",?\s+according to\b", quote_model.doc_text(doc)[start:end])
         if relay:
             end = start + relay.start()  # the relay is not part of what was said
-        while end > start and doc.text[end - 1] in ".,;: ":
+        while end > start and quote_model.doc_text(doc)[end - 1] in ".,;: ":
             end -= 1
         inside = sum(min(end, e) - max(start, s) for s, e in quoted if s < end and start < e)
         if end - start < 12 or inside >= 0.5 * (end - start):
@@ -282,7 +290,7 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
 
 def _trim(doc: Doc, start: int, end: int) -> int:
     """The end of a content span without closing punctuation."""
-    while end > start and doc.text[end - 1] in ".,;: ":
+    while end > start and quote_model.doc_text(doc)[end - 1] in ".,;: ":
         end -= 1
     return end
 
@@ -309,9 +317,9 @@ def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int
             start, end = sent.start_char, sent.end_char
         else:  # "CONTENT, according to X."
             start, end = sent.start_char, sent.start_char + m.start()
-        text = doc.text[start:end].strip(" ,.;")
+        text = quote_model.doc_text(doc)[start:end].strip(" ,.;")
         if len(text) >= 20:
-            start = doc.text.index(text, start)
+            start = quote_model.doc_text(doc).index(text, start)
             out.append((src_s, src_e, start, start + len(text)))
     return out
 
@@ -332,7 +340,7 @@ def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote |
             a_start, a_end = _speaker_span(antecedent)
             return _resolve(article, doc, a_start, a_end, previous)
     if text.lower() in PRONOUNS or re.match(r"(?i)the (president|minister|leader|official)", text):
-        persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= start]
+        persons = [e for e in _ents(doc) if e.label_ == "PERSON" and e.end_char <= start]
         if persons:
             return persons[-1].text, None
         return (previous.speaker_name, previous.speaker_actor) if previous else (None, None)
@@ -467,12 +475,12 @@ def _add_relay(q: Quote, doc: Doc) -> None:
     if sent is None:
         return
     found = _relay(sent, (q.start, q.end))
-    if found is None and doc.text[q.end:sent.end_char].strip() == "":
-        nxt = _sentence_of(doc, sent.end_char + 1) if sent.end_char + 1 < len(doc.text) else None
+    if found is None and quote_model.doc_text(doc)[q.end:sent.end_char].strip() == "":
+        nxt = _sentence_of(doc, sent.end_char + 1) if sent.end_char + 1 < len(quote_model.doc_text(doc)) else None
         found = _relay(nxt, (q.start, q.end)) if nxt is not None else None
     if found is not None:
         q.relay_start, q.relay_end = found
-        q.relay = doc.text[found[0]:found[1]]
+        q.relay = quote_model.doc_text(doc)[found[0]:found[1]]
         if q.speaker is None:
             q.speaker, q.speaker_start, q.speaker_end = q.relay, q.relay_start, q.relay_end
             q.speaker_name = q.relay
