@@ -210,9 +210,10 @@ def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
     """
     out = []
     for verb in doc:
-        if verb.pos_ != "VERB":
+        if verb.pos_ == "VERB":
+            deps = [c for c in verb.rights if c.dep_ in _CONTENT]
+        else:
             continue
-        deps = [c for c in verb.rights if c.dep_ in _CONTENT]
         for k, last_dep in enumerate(deps, 1):
             first = deps[0].left_edge
             ends = [(last_dep.right_edge, f"{min(k, 3)}/{min(len(deps), 3)}")]
@@ -235,13 +236,14 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
     lemma = verb.lemma_.lower()
     deps = sorted({c.dep_ for c in verb.rights if c.dep_ in _CONTENT})
     first = next((c for c in verb.rights if c.dep_ in _CONTENT), None)
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
     n = len(_WORD.findall(doc_text(doc)[start:end]))
     f = [f"lemma={lemma}", f"deps={'+'.join(deps)}", f"dep={verb.dep_}", f"tag={verb.tag_}",
          f"first={first.dep_ if first is not None else 'none'}", f"n={_bucket(n)}",
          f"lemma_first={lemma}|{first.dep_ if first is not None else 'none'}",
          f"subj={'none' if subj is None else subj.pos_ + '|' + (subj.ent_type_ or '-')}",
-         f"speech={lemma in SPEECH}", f"extent={extent}", f"extent_n={extent}|{_bucket(n)}",
+         f"speech={lemma in SPEECH}", f"extent={extent}", f"pos={verb.pos_}",
+         f"lemma_subj={lemma}|{'none' if subj is None else subj.ent_type_ or subj.pos_}", f"extent_n={extent}|{_bucket(n)}",
          f"extent_lemma={extent}|{lemma}"]
     rights = [c for c in verb.rights if c.dep_ in _CONTENT]
     inside = [c for c in rights if c.idx < end]

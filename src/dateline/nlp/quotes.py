@@ -139,9 +139,15 @@ def _speaker_extent(tok: Token) -> tuple[int, int]:
     if tok.pos_ == "PRON" or tok.dep_ not in ("nsubj", "nsubjpass"):
         return start, end
     right = tok.right_edge
-    while right.i > tok.i and (right.is_punct or right.dep_ in ("cc", "case")):
+    if tok.head.i > tok.i and right.i >= tok.head.i:  # a parse that wraps the verb in its subject
+        return start, end
+    while right.i > tok.i and (right.is_punct or right.is_space or right.dep_ in ("cc", "case")):
         right = tok.doc[right.i - 1]
-    return min(start, tok.left_edge.idx), max(end, right.idx + len(right.text))
+    start, end = min(start, tok.left_edge.idx), max(end, right.idx + len(right.text))
+    text = quote_model.doc_text(tok.doc)
+    if "\n" in text[start:end]:  # a mention never runs across lines
+        return _speaker_span(tok)
+    return start, end
 
 
 def _set_speaker(q: Quote, article: Article, doc: Doc, subj: Token, previous: Quote | None) -> None:
@@ -313,8 +319,8 @@ def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int
         src_s, src_e = sent.start_char + m.start(1), sent.start_char + m.end(1)
         if m.start() < 3:  # "According to X, CONTENT."
             start, end = sent.start_char + m.end(), sent.end_char
-        elif sent.text[m.end():].strip(" .\n"):  # "CONTENT, according to X, and CONTENT."
-            start, end = sent.start_char, sent.end_char
+        elif sent.text[m.end():].strip(" .\n") and len(sent.text[:m.start()].strip(" ,")) < 20:
+            start, end = sent.start_char, sent.end_char  # "Now, according to X, CONTENT."
         else:  # "CONTENT, according to X."
             start, end = sent.start_char, sent.start_char + m.start()
         text = quote_model.doc_text(doc)[start:end].strip(" ,.;")
@@ -416,7 +422,7 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
             continue
         if any(_overlap(span, x) >= 0.5 * min(end - start, x[1] - x[0]) for x in taken):
             continue
-        subj = _subject(verb)
+        subj = _subject(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
         if subj is None:  # no one to attribute it to: not worth a quote
             continue
         kind = "mixed" if _kind(text, start, end, marked) != "indirect" else "indirect"  # direct ones are found
