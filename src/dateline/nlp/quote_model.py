@@ -243,7 +243,8 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
          f"lemma_first={lemma}|{first.dep_ if first is not None else 'none'}",
          f"subj={'none' if subj is None else subj.pos_ + '|' + (subj.ent_type_ or '-')}",
          f"speech={lemma in SPEECH}", f"extent={extent}", f"pos={verb.pos_}",
-         f"lemma_subj={lemma}|{'none' if subj is None else subj.ent_type_ or subj.pos_}", f"extent_n={extent}|{_bucket(n)}",
+         f"lemma_subj={lemma}|{'none' if subj is None else subj.ent_type_ or subj.pos_}",
+         f"extent_n={extent}|{_bucket(n)}",
          f"extent_lemma={extent}|{lemma}"]
     rights = [c for c in verb.rights if c.dep_ in _CONTENT]
     inside = [c for c in rights if c.idx < end]
