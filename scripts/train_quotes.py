@@ -91,6 +91,33 @@ def speaker_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator
                            int(gs is not None and a < ge and gs < b))
 
 
+def _gold_units(text: str, rec: dict[str, Any], spans: list[tuple[int, int]]) -> list[frozenset[int]]:
+    units = []
+    for q in rec["quotes"]:
+        ids: frozenset[int] = frozenset()
+        for s, e in q.get("fragments") or [[q["start"], q["end"]]]:
+            ids |= _token_set(text, s, e, spans)
+        if ids:
+            units.append(ids)
+    return units
+
+
+def clause_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[tuple[list[str], int]]:
+    """(features, label) for every verb's candidate content: 1 when it overlaps a gold quote by
+    half of the larger of the two (the scorer's overlap50)."""
+    from dateline.nlp.quote_model import clause_candidates, clause_features
+
+    for rec, doc in zip(records, docs, strict=True):
+        text = rec["text"]
+        spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        gold = _gold_units(text, rec, spans)
+        for verb, start, end, extent in clause_candidates(doc):
+            ids = _token_set(text, start, end, spans)
+            if ids:
+                hit = any(len(ids & g) >= 0.5 * max(len(ids), len(g)) for g in gold)
+                yield clause_features(doc, verb, start, end, extent), int(hit)
+
+
 def fit(rows: list[tuple[list[str], int]], epochs: int = 25, l2: float = 1e-4, min_count: int = 3,
         seed: int = 0) -> dict[str, float]:
     """Logistic regression by AdaGrad over sparse string features (rare features dropped)."""
@@ -138,7 +165,8 @@ def main() -> None:
     splits = args.fit.split("+")
     model: dict[str, Any] = {"about": "quote classifiers fitted by scripts/train_quotes.py on PolNeAR " + args.fit}
     data = {split: _load(split, args.cache) for split in {*splits, "devsplit"}}
-    for name, examples in (("direct", direct_examples), ("speaker", speaker_examples)):
+    for name, examples in (("direct", direct_examples), ("speaker", speaker_examples),
+                               ("clause", clause_examples)):
         rows = [row for split in splits for row in examples(*data[split])]
         weights = fit(rows)
         _report(f"{name} fit", rows, weights)

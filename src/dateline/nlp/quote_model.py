@@ -42,6 +42,14 @@ def load(name: str = "quote_model.json") -> dict[str, Any] | None:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get("dateline_text")
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
+    return text  # type: ignore[no-any-return]
+
+
 def probability(features: list[str], weights: dict[str, float]) -> float:
     """The logistic model's probability for a bag of features."""
     z = sum(weights.get(f, 0.0) for f in features) + weights.get("bias", 0.0)
@@ -128,7 +136,7 @@ def _parse_features(doc: Doc, start: int, end: int, next_char: str) -> list[str]
     """What the parse says about the words around the marks."""
     f = []
     prev = _token_at(doc, start, after=False)
-    if prev is not None and doc.text[prev.idx + len(prev.text):start].strip() == "":
+    if prev is not None and doc_text(doc)[prev.idx + len(prev.text):start].strip() == "":
         f += [f"prev_pos={prev.pos_}", f"prev_dep={prev.dep_}"]
         if prev.lemma_.lower() in SPEECH:
             f.append("prev_speech")
@@ -162,7 +170,7 @@ def _index(doc: Doc, char: int) -> int:
 def speaker_features(doc: Doc, start: int, end: int, verb: Token, subj: Token, rank: int) -> list[str]:
     """Sparse features of one (cue verb, subject) candidate for the quote at ``start:end``;
     ``rank`` is its place among the candidates by distance (0 = nearest)."""
-    text = doc.text
+    text = doc_text(doc)
     after = verb.idx >= end
     gap = text[end:verb.idx] if after else text[verb.idx + len(verb.text):start]
     gap_words = len(_WORD.findall(gap))
@@ -183,4 +191,76 @@ def speaker_features(doc: Doc, start: int, end: int, verb: Token, subj: Token, r
             root = root.head
         if root.head.i == verb.i:
             f.append(f"governs={root.dep_}")
+    return f
+
+
+#: dependents that are not part of what a verb reports: other clauses joined to it, its subject
+_NOT_CONTENT = frozenset("conj cc nsubj nsubjpass csubj expl aux auxpass neg punct mark advmod".split())
+#: dependents that carry what a verb reports
+_CONTENT = frozenset("ccomp xcomp dobj prep attr dative oprd acomp advcl npadvmod".split())
+
+
+def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
+    """(verb, start, end, extent) for every verb with something after it that it could report.
+
+    Each verb gives a few extents: its right-hand content dependents up to the first, second ...
+    of them (``k/n``), each also with a trailing comma-led clause of its last dependent cut off
+    (``k/n,cut``): "praised the plan, which ..." may report only "the plan". The subject and the
+    clauses joined to the verb are never content.
+    """
+    out = []
+    for verb in doc:
+        if verb.pos_ == "VERB":
+            deps = [c for c in verb.rights if c.dep_ in _CONTENT]
+        else:
+            continue
+        for k, last_dep in enumerate(deps, 1):
+            first = deps[0].left_edge
+            ends = [(last_dep.right_edge, f"{min(k, 3)}/{min(len(deps), 3)}")]
+            cut = next((c for c in last_dep.rights if c.dep_ in ("relcl", "acl", "advcl", "prep", "appos")
+                        and c.i > 0 and doc[c.i - 1].text == ","), None)
+            if cut is not None and cut.i - 2 >= first.i:
+                ends.append((doc[cut.i - 2], f"{min(k, 3)}/{min(len(deps), 3)},cut"))
+            for last, extent in ends:
+                while last.i > first.i and (last.is_punct or last.dep_ in ("cc", "conj")):
+                    last = doc[last.i - 1]
+                start, end = first.idx, last.idx + len(last.text)
+                if end > start:
+                    out.append((verb, start, end, extent))
+    return out
+
+
+def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "1/1") -> list[str]:
+    """Sparse features of one candidate ``verb`` reporting ``doc_text(doc)[start:end]`` (``extent`` as
+    :func:`clause_candidates` names it)."""
+    lemma = verb.lemma_.lower()
+    deps = sorted({c.dep_ for c in verb.rights if c.dep_ in _CONTENT})
+    first = next((c for c in verb.rights if c.dep_ in _CONTENT), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
+    n = len(_WORD.findall(doc_text(doc)[start:end]))
+    f = [f"lemma={lemma}", f"deps={'+'.join(deps)}", f"dep={verb.dep_}", f"tag={verb.tag_}",
+         f"first={first.dep_ if first is not None else 'none'}", f"n={_bucket(n)}",
+         f"lemma_first={lemma}|{first.dep_ if first is not None else 'none'}",
+         f"subj={'none' if subj is None else subj.pos_ + '|' + (subj.ent_type_ or '-')}",
+         f"speech={lemma in SPEECH}", f"extent={extent}", f"pos={verb.pos_}",
+         f"lemma_subj={lemma}|{'none' if subj is None else subj.ent_type_ or subj.pos_}",
+         f"extent_n={extent}|{_bucket(n)}",
+         f"extent_lemma={extent}|{lemma}"]
+    rights = [c for c in verb.rights if c.dep_ in _CONTENT]
+    inside = [c for c in rights if c.idx < end]
+    outside = [c for c in rights if c.idx >= end]
+    if inside:
+        f += [f"last={inside[-1].dep_}", f"lemma_last={lemma}|{inside[-1].dep_}"]
+    f.append(f"excluded={outside[0].dep_ if outside else 'none'}")
+    if outside and outside[0].dep_ == "prep":
+        f.append(f"excluded_prep={outside[0].lower_}")
+    if first is not None and first.dep_ == "ccomp":
+        mark = next((c.lower_ for c in first.children if c.dep_ == "mark"), "none")
+        f.append(f"mark={mark}")
+    if first is not None and first.dep_ == "prep":
+        f.append(f"prep={lemma}|{first.lower_}")
+    if any(c.dep_ == "neg" for c in verb.children):
+        f.append("neg")
+    if subj is None and verb.dep_ in ("conj", "xcomp", "advcl"):
+        f.append(f"borrowed_subj={verb.dep_}")
     return f

@@ -113,15 +113,49 @@ def _is_real_quote(content: str) -> bool:
     return False
 
 
+def _ents(doc: Doc) -> list[Span]:
+    """The doc's entities, computed once per doc (``doc.ents`` is rebuilt on every access)."""
+    cached = doc.user_data.get("dateline_ents")
+    if cached is None:
+        cached = doc.user_data["dateline_ents"] = list(doc.ents)
+    return cached  # type: ignore[no-any-return]
+
+
 def _speaker_span(tok: Token) -> tuple[int, int]:
     """Character span of a speaker: its entity, else the token with its left modifiers."""
     doc = tok.doc
     if tok.ent_type_:
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.start <= tok.i < ent.end:
                 return ent.start_char, ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0)
     left = tok.left_edge
     return left.idx, tok.idx + len(tok.text)
+
+
+def _speaker_extent(tok: Token) -> tuple[int, int]:
+    """The whole speaker mention as written: its head's span widened to the words that describe
+    it ("A web video by the Republican National Committee", "Phil Lovas, the state's chairman")."""
+    start, end = _speaker_span(tok)
+    if tok.pos_ == "PRON" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return start, end
+    right = tok.right_edge
+    if tok.head.i > tok.i and right.i >= tok.head.i:  # a parse that wraps the verb in its subject
+        return start, end
+    while right.i > tok.i and (right.is_punct or right.is_space or right.dep_ in ("cc", "case")):
+        right = tok.doc[right.i - 1]
+    start, end = min(start, tok.left_edge.idx), max(end, right.idx + len(right.text))
+    text = quote_model.doc_text(tok.doc)
+    if "\n" in text[start:end]:  # a mention never runs across lines
+        return _speaker_span(tok)
+    return start, end
+
+
+def _set_speaker(q: Quote, article: Article, doc: Doc, subj: Token, previous: Quote | None) -> None:
+    """Fill ``q``'s speaker from the subject token: the mention as written, resolved by its head."""
+    start, end = _speaker_span(subj)
+    q.speaker_name, q.speaker_actor = _resolve(article, doc, start, end, previous)
+    q.speaker_start, q.speaker_end = _speaker_extent(subj)
+    q.speaker = article.text[q.speaker_start:q.speaker_end]
 
 
 def _subject(verb: Token) -> Token | None:
@@ -179,9 +213,9 @@ def _around(doc: Doc, span: _Span) -> list[Span]:
         return []
     out = [sents[i] for i in idx]
     last, first = sents[idx[-1]], sents[idx[0]]
-    if idx[-1] + 1 < len(sents) and doc.text[span.end:last.end_char].strip() == "":
+    if idx[-1] + 1 < len(sents) and quote_model.doc_text(doc)[span.end:last.end_char].strip() == "":
         out.append(sents[idx[-1] + 1])
-    if idx[0] > 0 and doc.text[first.start_char:span.start].strip() == "" and \
+    if idx[0] > 0 and quote_model.doc_text(doc)[first.start_char:span.start].strip() == "" and \
             sents[idx[0] - 1].text.rstrip().endswith((":", ",")):
         out.insert(0, sents[idx[0] - 1])
     return out
@@ -246,12 +280,12 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        if comp.i < verb.i and not doc.text[end:verb.idx].lstrip().startswith((",", subj.text)):
+        if comp.i < verb.i and not quote_model.doc_text(doc)[end:verb.idx].lstrip().startswith((",", subj.text)):
             continue  # a clause before the verb counts only in "CONTENT, SPEAKER said"
-        relay = re.search(r",?\s+according to\b", doc.text[start:end])
+        relay = re.search(r",?\s+according to\b", quote_model.doc_text(doc)[start:end])
         if relay:
             end = start + relay.start()  # the relay is not part of what was said
-        while end > start and doc.text[end - 1] in ".,;: ":
+        while end > start and quote_model.doc_text(doc)[end - 1] in ".,;: ":
             end -= 1
         inside = sum(min(end, e) - max(start, s) for s, e in quoted if s < end and start < e)
         if end - start < 12 or inside >= 0.5 * (end - start):
@@ -262,7 +296,7 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
 
 def _trim(doc: Doc, start: int, end: int) -> int:
     """The end of a content span without closing punctuation."""
-    while end > start and doc.text[end - 1] in ".,;: ":
+    while end > start and quote_model.doc_text(doc)[end - 1] in ".,;: ":
         end -= 1
     return end
 
@@ -285,13 +319,13 @@ def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int
         src_s, src_e = sent.start_char + m.start(1), sent.start_char + m.end(1)
         if m.start() < 3:  # "According to X, CONTENT."
             start, end = sent.start_char + m.end(), sent.end_char
-        elif sent.text[m.end():].strip(" .\n"):  # "CONTENT, according to X, and CONTENT."
-            start, end = sent.start_char, sent.end_char
+        elif sent.text[m.end():].strip(" .\n") and len(sent.text[:m.start()].strip(" ,")) < 20:
+            start, end = sent.start_char, sent.end_char  # "Now, according to X, CONTENT."
         else:  # "CONTENT, according to X."
             start, end = sent.start_char, sent.start_char + m.start()
-        text = doc.text[start:end].strip(" ,.;")
+        text = quote_model.doc_text(doc)[start:end].strip(" ,.;")
         if len(text) >= 20:
-            start = doc.text.index(text, start)
+            start = quote_model.doc_text(doc).index(text, start)
             out.append((src_s, src_e, start, start + len(text)))
     return out
 
@@ -312,11 +346,17 @@ def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote |
             a_start, a_end = _speaker_span(antecedent)
             return _resolve(article, doc, a_start, a_end, previous)
     if text.lower() in PRONOUNS or re.match(r"(?i)the (president|minister|leader|official)", text):
-        persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= start]
+        persons = [e for e in _ents(doc) if e.label_ == "PERSON" and e.end_char <= start]
         if persons:
             return persons[-1].text, None
         return (previous.speaker_name, previous.speaker_actor) if previous else (None, None)
     return text, None
+
+
+def _paraphrase_kind(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> QuoteKind:
+    """Mixed or indirect: content found from a verb is never a direct quote (those come from the
+    quote marks), even when it lies inside marks the classifier took for a quoted piece."""
+    return "indirect" if _kind(text, start, end, marked) == "indirect" else "mixed"
 
 
 def _kind(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str:
@@ -340,28 +380,63 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         previous = q
     quotes = _join_split_quotes(text, quotes)
     for verb, subj, start, end in _indirect(doc, quoted):
-        q = Quote(start, end, text[start:end], _kind(text, start, end, marked))  # type: ignore[arg-type]
-        q.speaker_start, q.speaker_end = _speaker_span(subj)
-        q.speaker = text[q.speaker_start:q.speaker_end]
+        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked))
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
         prior = [x for x in quotes if x.end <= start]
-        q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end,
-                                                   prior[-1] if prior else None)
+        _set_speaker(q, article, doc, subj, prior[-1] if prior else None)
         _add_relay(q, doc)
         if not any(x.start <= q.start and q.end <= x.end for x in quotes):
             quotes.append(q)
     taken = [(q.start, q.end) for q in quotes if q.kind == "direct"]
     taken += [(q.relay_start, q.relay_end) for q in quotes if q.relay_start is not None and q.relay_end is not None]
     for src_s, src_e, start, end in _according_to(doc, taken):  # relays already used are not sources
-        q = Quote(start, end, text[start:end], _kind(text, start, end, marked))  # type: ignore[arg-type]
+        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked))
         q.speaker, q.speaker_start, q.speaker_end = text[src_s:src_e], src_s, src_e
         q.speaker_name, q.speaker_actor = _resolve(article, doc, src_s, src_e, None)
         q.cue, q.cue_start, q.cue_end = "according to", src_s - 13, src_s
         if text[q.cue_start:q.cue_end].lower() != "according to":
             q.cue_start = q.cue_end = None
         quotes.append(q)
+    quotes += _learned_clauses(article, doc, quotes, quoted, marked)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: list[tuple[int, int]],
+                     marked: list[tuple[int, int]]) -> list[Quote]:
+    """Attributions the rules missed ("urged Congress to act", "cited fears of ..."): verbs whose
+    right-hand words the shipped clause classifier takes for reported content."""
+    model = quote_model.load()
+    if model is None or "clause" not in model:
+        return []
+    weights, threshold = model["clause"]["weights"], model["clause"]["threshold"]
+    text = article.text
+    taken = [(q.start, q.end) for q in found]
+    out: list[Quote] = []
+    best: dict[int, tuple[float, int, int]] = {}
+    for verb, start, end, extent in quote_model.clause_candidates(doc):
+        p = quote_model.probability(quote_model.clause_features(doc, verb, start, end, extent), weights)
+        if p >= threshold and p > best.get(verb.i, (0.0, 0, 0))[0]:
+            best[verb.i] = (p, start, end)
+    for i, (_, start, end) in sorted(best.items()):
+        verb, span = doc[i], (start, end)
+        if any(s <= verb.idx < e for s, e in quoted) or sum(_overlap(span, x) for x in quoted) >= 0.5 * (end - start):
+            continue
+        if any(_overlap(span, x) >= 0.5 * min(end - start, x[1] - x[0]) for x in taken):
+            continue
+        subj = _subject(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
+        if subj is None:  # no one to attribute it to: not worth a quote
+            continue
+        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked))
+        q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
+        _set_speaker(q, article, doc, subj, None)
+        out.append(q)
+        taken.append(span)
+    return out
 
 
 def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[int, int]],
@@ -372,10 +447,8 @@ def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[
     verb, subj = _attribute_direct(doc, span, quoted)
     q = Quote(span.start, span.end, text[span.start:span.end], kind)
     if subj is not None and verb is not None:
-        q.speaker_start, q.speaker_end = _speaker_span(subj)
-        q.speaker = text[q.speaker_start:q.speaker_end]
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
-        q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
+        _set_speaker(q, article, doc, subj, previous)
     elif previous is not None and span.start - previous.end < 400:
         q.speaker, q.speaker_name, q.speaker_actor = (previous.speaker, previous.speaker_name,
                                                       previous.speaker_actor)
@@ -413,12 +486,12 @@ def _add_relay(q: Quote, doc: Doc) -> None:
     if sent is None:
         return
     found = _relay(sent, (q.start, q.end))
-    if found is None and doc.text[q.end:sent.end_char].strip() == "":
-        nxt = _sentence_of(doc, sent.end_char + 1) if sent.end_char + 1 < len(doc.text) else None
+    if found is None and quote_model.doc_text(doc)[q.end:sent.end_char].strip() == "":
+        nxt = _sentence_of(doc, sent.end_char + 1) if sent.end_char + 1 < len(quote_model.doc_text(doc)) else None
         found = _relay(nxt, (q.start, q.end)) if nxt is not None else None
     if found is not None:
         q.relay_start, q.relay_end = found
-        q.relay = doc.text[found[0]:found[1]]
+        q.relay = quote_model.doc_text(doc)[found[0]:found[1]]
         if q.speaker is None:
             q.speaker, q.speaker_start, q.speaker_end = q.relay, q.relay_start, q.relay_end
             q.speaker_name = q.relay
