@@ -48,7 +48,7 @@ July August September October November December Mr Mrs Ms Dr According Officers 
 
 
 def features(article: Article) -> tuple[Counter[str], Counter[str]]:
-    """(names, words) of an article's title and text; ages and street blocks count as names."""
+    """(names, words) of an article's title and text; ages, street blocks and headline words count as names."""
     text = f"{article.title or ''}\n{article.text}"
     names: Counter[str] = Counter()
     for m in _NAME.finditer(text):
@@ -62,6 +62,9 @@ def features(article: Article) -> tuple[Counter[str], Counter[str]]:
     for m in _NUMBERS.finditer(text):  # "17-year-old", "Jones, 17,", "the 3500 block"
         names["#" + (m["age"] or m["age2"] or m["block"] or "")] += 1
     words = Counter(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+    for w in _WORD.findall((article.title or "").lower()):
+        if w not in _STOP:
+            names["t:" + w] += 1  # a headline's words ("Howland", "barbershop") say what the story is about
     return names, words
 
 
@@ -179,8 +182,10 @@ class StoryIndex:
             if near < len(self.options.day_thresholds):
                 return self.options.day_thresholds[near]
             return self.options.threshold
-        if story.first in when.days or (story.first or "")[:7] in when.months:
-            return self.options.dated_follow_up_threshold  # it names the story's day or month
+        if story.first in when.days:
+            return self.options.dated_follow_up_threshold  # it names the story's day
+        if (story.first or "")[:7] in when.months:
+            return self.options.dated_follow_up_threshold  # or its month
         if gap <= self.options.follow_up_days:
             return self.options.follow_up_threshold
         return None
