@@ -145,7 +145,7 @@ class StoryIndex:
             return self._of_article[article.id]
         names, words = features(article)
         when = occasion(article)
-        day = _ordinal(when.day)
+        day = _ordinal(when.lead)
         places = towns(article)
         vec = self._vector(names, words)
         norm = self._norm(vec)
@@ -160,12 +160,12 @@ class StoryIndex:
             if sim >= need and sim > best_sim:
                 best, best_sim = story, sim
         if best is None:
-            best = _Story(_story_id(article), when.day, title=article.title, pos=len(self._stories),
+            best = _Story(_story_id(article), when.lead, title=article.title, pos=len(self._stories),
                           first_ord=day)
             self._stories.append(best)
         self._join(best, article, names, words)
-        if when.day:
-            best.days.add(when.day)
+        if when.lead:
+            best.days.add(when.lead)
         if day is not None:
             best.day_ords.add(day)
         best.towns.update(places)
