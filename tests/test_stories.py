@@ -82,3 +82,9 @@ def test_occasion_date_reads_when_clauses_and_later_deaths() -> None:
     text = ("Invented: police said Tuesday that Ana Melk was at the Quay Street bar on March 1 when a fight broke "
             "out and she was shot. She was pronounced dead at 7:30 a.m. Sunday.")
     assert occasion_date(Article(id="q", text=text, published="2025-03-04")) == "2025-03-01"
+
+
+def test_occasion_date_of_days_scored_alike_is_the_earliest() -> None:
+    text = ("Invented: a man who was shot Saturday in Lindmark died Monday. "
+            "Ana Melk, 17, was wounded Friday night outside the Quay Street bar.")
+    assert occasion_date(Article(id="e", text=text, published="2025-03-04")) == "2025-02-28"

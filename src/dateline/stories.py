@@ -51,7 +51,7 @@ July August September October November December Mr Mrs Ms Dr According Officers 
 
 
 def features(article: Article) -> tuple[Counter[str], Counter[str]]:
-    """(names, words) of an article's title and text; ages and street blocks count as names."""
+    """(names, words) of an article's title and text; ages, street blocks and headline words count as names."""
     text = f"{article.title or ''}\n{article.text}"
     names: Counter[str] = Counter()
     for m in _NAME.finditer(text):
@@ -65,6 +65,9 @@ def features(article: Article) -> tuple[Counter[str], Counter[str]]:
     for m in _NUMBERS.finditer(text):  # "17-year-old", "Jones, 17,", "the 3500 block"
         names["#" + (m["age"] or m["age2"] or m["block"] or "")] += 1
     words = Counter(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+    for w in _WORD.findall((article.title or "").lower()):
+        if w not in _STOP:
+            names["t:" + w] += 1  # a headline's words ("Howland", "barbershop") say what the story is about
     return names, words
 
 
@@ -145,7 +148,7 @@ class StoryIndex:
             return self._of_article[article.id]
         names, words = features(article)
         when = occasion(article)
-        day = _ordinal(when.day)
+        day = _ordinal(when.lead)
         places = towns(article)
         vec = self._vector(names, words)
         norm = self._norm(vec)
@@ -160,12 +163,12 @@ class StoryIndex:
             if sim >= need and sim > best_sim:
                 best, best_sim = story, sim
         if best is None:
-            best = _Story(_story_id(article), when.day, title=article.title, pos=len(self._stories),
+            best = _Story(_story_id(article), when.lead, title=article.title, pos=len(self._stories),
                           first_ord=day)
             self._stories.append(best)
         self._join(best, article, names, words)
-        if when.day:
-            best.days.add(when.day)
+        if when.lead:
+            best.days.add(when.lead)
         if day is not None:
             best.day_ords.add(day)
         best.towns.update(places)
@@ -182,8 +185,10 @@ class StoryIndex:
             if near < len(self.options.day_thresholds):
                 return self.options.day_thresholds[near]
             return self.options.threshold
-        if story.first in when.days or (story.first or "")[:7] in when.months:
-            return self.options.dated_follow_up_threshold  # it names the story's day or month
+        if story.first in when.days:
+            return self.options.dated_follow_up_threshold  # it names the story's day
+        if (story.first or "")[:7] in when.months:
+            return self.options.dated_follow_up_threshold  # or its month
         if gap <= self.options.follow_up_days and (not when.stated or when.score <= FOLLOW_UP_CUE):
             # a later report of what followed ("arrested Tuesday"), not one of a new occasion of its
             # own ("warned on the 19th"): that is another story, perhaps of the same storyline
