@@ -88,3 +88,18 @@ def test_occasion_date_of_days_scored_alike_is_the_earliest() -> None:
     text = ("Invented: a man who was shot Saturday in Lindmark died Monday. "
             "Ana Melk, 17, was wounded Friday night outside the Quay Street bar.")
     assert occasion_date(Article(id="e", text=text, published="2025-03-04")) == "2025-02-28"
+
+
+def test_a_later_occasion_of_its_own_is_another_story_a_later_arrest_is_not() -> None:
+    # invented: the pier vote, then (three weeks on) a new occasion with the same people and words
+    protest = Article(id="p", title="Lindmark council faces pier protest",
+                      text="Ana Brandt, the Lindmark harbour council leader, met protesters on Quay Street on "
+                           "Wednesday who want the old Brandt Pier kept open after the council's vote.",
+                      published="2025-03-27")
+    arrest = Article(id="r", title="Arrest after Brandt Pier vote",
+                     text="Police arrested a man on Tuesday who threatened Ana Brandt after the Lindmark harbour "
+                          "council voted to close the old Brandt Pier on Quay Street.",
+                     published="2025-03-26")
+    got = cluster([*arts(), protest, arrest])
+    assert got["p"] != got["a"]  # a meeting of its own, dated by its own words: another story
+    assert got["r"] == got["a"]  # dated only by what followed ("arrested"): a follow-up of the vote
