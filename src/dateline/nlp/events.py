@@ -1,49 +1,39 @@
 """Events: who did (or said they would do) what to whom, coded in CAMEO and PLOVER.
 
-A trigger is a verb from the lexicon (``data/event_verbs.tsv``, written from CAMEO's category
-definitions) whose object words fit, or an event noun ("summit between X and Y"). Its source is
-the subject of the verb, found up the parse (coordinated and governing verbs, a possessor:
-"South Korea's position not to supply"); "we" and "our" inside a quote are the speaker's side.
-Its target is an actor in the verb's object or prepositional phrases, else another country in the
-sentence.
+A trigger is a verb of the lexicon (:mod:`.event_lexicon`) whose object words fit, or an event noun
+("the summit between X and Y", "Palestinian riots against Israeli policies"). Its source is the
+subject of the verb, found up the parse (coordinated subjects are each a source; "we" inside a
+quote is the speaker's side; a well-known name carries its country). Its target is an actor in the
+verb's object or prepositional phrases, else the first other party named after the trigger;
+coordinated recipients are each a target; resignations and withdrawals need none.
 
-Modality comes from the parse around the trigger (:func:`modality`): negation ("not", "no plans
-to"), hypotheticals (could/might/would, "considering", "did not rule out"), conditionals (the main
-clause of an "if" sentence: a conditional response such as "we will make a corresponding
-decision" is coded as a threat) and intentions (will, ready to, plans to). The date is a time
-expression of the sentence; a reported statement without one takes the date of the occasion
-the lead reports; a background fact gets no date rather than the publication date.
+How statements are coded follows CAMEO: an act stated for the future keeps its own code with its
+modality (:mod:`.modality`) and brings the statement as an asserted event of its own (an intent
+to cooperate 03, a threat 13, a refusal 12, see :func:`commitment`); a demanded act is no event,
+the demand is (10x naming the act, also for "X said Y must ..."). An event told in an adverbial
+clause of another by the same source is part of it. The date is a time expression of the
+sentence; a reported statement without one takes the date of the occasion the lead reports; a
+background fact gets no date rather than the publication date.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import re
-from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from .. import settings
 from ..model import Article, Event, Modality, Quote
 from .actor_tables import find_phrases
 from .actors import actor_for_span
+from .event_lexicon import complement_text, describe, match_trigger, noun_triggers, plover_label
+from .modality import chain, has_if_clause, modality, reported, speech_verb
 from .times import lead_date
+
+__all__ = ["annotate_events", "commitment", "describe", "modality", "plover_label"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
-HYPOTHETICAL_HEADS = frozenset({"consider", "reconsider", "weigh", "mull", "review", "explore",
-                                "study", "debate", "discuss", "contemplate", "right", "option",
-                                "possibility", "ability", "able", "capable", "threat", "risk"})
-NEGATING_HEADS = frozenset({"refuse", "decline", "deny", "reject", "fail", "avoid"})
-INTENT_HEADS = frozenset({"ready", "plan", "intend", "aim", "seek", "want", "prepare", "promise",
-                          "pledge", "vow", "willing", "set", "determined", "commit", "expect",
-                          "hope", "try", "agree", "offer", "decide"})
-SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "warn", "mention", "stress", "note", "announce",
-                          "declare", "insist", "reiterate", "confirm", "claim", "report", "conclude",
-                          "argue", "write"})
 #: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
 #: disarming (087)
 INTRANSITIVE = re.compile(r"08[37]")
@@ -51,142 +41,6 @@ RESPONSE_WORDS = re.compile(r"\b(decision|measure|measures|action|step|steps|cou
                             r"countermeasures|response|retaliat\w*)\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    lemma: str
-    objects: re.Pattern[str] | None
-    code: str
-    plover: str | None
-
-
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("dateline.data").joinpath(name).read_text(encoding="utf-8")
-    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
-@functools.cache
-def cameo() -> dict[str, dict[str, object]]:
-    text = resources.files("dateline.data").joinpath("cameo.json").read_text(encoding="utf-8")
-    return json.loads(text)["codes"]  # type: ignore[no-any-return]
-
-
-@functools.cache
-def verb_triggers() -> dict[str, list[Trigger]]:
-    table: dict[str, list[Trigger]] = {}
-    for row in _rows("event_verbs.tsv"):
-        lemma, objects, code = row[0], row[1], row[2]
-        plover = row[3].strip() if len(row) > 3 and row[3].strip() else None
-        table.setdefault(lemma, []).append(
-            Trigger(lemma, re.compile(objects, re.I) if objects else None, code.strip(), plover))
-    return table
-
-
-@functools.cache
-def noun_triggers() -> dict[str, tuple[str, str | None]]:
-    return {r[0]: (r[1].strip(), (r[2].strip() or None) if len(r) > 2 else None)
-            for r in _rows("event_nouns.tsv")}
-
-
-def describe(code: str) -> tuple[str | None, float | None]:
-    """(PLOVER type, Goldstein value) of a CAMEO code."""
-    entry = cameo().get(code) or cameo().get(code[:3]) or cameo().get(code[:2]) or {}
-    goldstein = entry.get("goldstein")
-    return entry.get("plover"), float(goldstein) if isinstance(goldstein, int | float) else None  # type: ignore[return-value]
-
-
-def plover_label(plover: str | None, code: str) -> str | None:
-    """The PLOVER type under the ``plover_labels`` setting. PLOVER v0.5b1 (2016) still had
-    DEMAND (now REQUEST), DISAPPROVE and INVESTIGATE (now ACCUSE) and FIGHT (conventional force,
-    CAMEO 19-20, now ASSAULT), and counted destroying property as COERCE."""
-    if plover is None or settings.get("plover_labels") != "2016":
-        return plover
-    root = code[:2]
-    if plover == "REQUEST":
-        return "DEMAND"
-    if plover == "ACCUSE":
-        return "INVESTIGATE" if root == "09" else "DISAPPROVE"
-    if plover == "ASSAULT":
-        return "FIGHT" if root in ("19", "20") else "COERCE" if root == "17" else "ASSAULT"
-    return plover
-
-
-# -- modality ---------------------------------------------------------------------------------
-def _chain(tok: Token, depth: int = 4) -> list[Token]:
-    """The token and its governors up the clause (xcomp, acl, pcomp ... but not across a
-    reporting verb's complement boundary)."""
-    out = [tok]
-    while depth and tok.head is not tok and tok.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep",
-                                                         "advcl", "conj", "relcl", "dobj", "acomp",
-                                                         "ccomp"):
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in NEGATING_HEADS:
-            break  # "said (that) X": the report is not part of X's modality
-        if tok.dep_ in ("conj", "advcl", "relcl") and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            break  # a clause with its own subject does not inherit its neighbour's modality
-        tok = tok.head
-        out.append(tok)
-        depth -= 1
-    return out
-
-
-def _is(tok: Token, words: frozenset[str]) -> bool:
-    """Whether the token's lemma is one of ``words``, also when the small model dropped a final
-    "e" from it ("hopes" -> "hop")."""
-    lemma = tok.lemma_.lower()
-    return lemma in words or lemma + "e" in words
-
-
-def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in tok.children)
-
-
-def _in_if_clause(tok: Token) -> bool:
-    node = tok
-    for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
-            return True
-        if node.head is node:
-            return False
-        node = node.head
-    return False
-
-
-def _has_if_clause(tok: Token) -> bool:
-    for node in (tok, tok.head):
-        for child in node.children:
-            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
-                                             for g in child.children):
-                return True
-    return False
-
-
-def modality(tok: Token) -> Modality:
-    """The modality of the event triggered by ``tok`` (see the module docstring)."""
-    chain = _chain(tok)
-    if _in_if_clause(tok):
-        return "hypothetical"
-    heads = [t for t in chain[1:]]
-    for h in heads:
-        if _is(h, HYPOTHETICAL_HEADS):
-            return "hypothetical"
-        if h.lemma_.lower() == "rule" and _negated(h):
-            return "hypothetical"  # "did not rule out supplying"
-    negations = sum(_negated(t) for t in chain) + sum(_is(h, NEGATING_HEADS) for h in heads)
-    auxes = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
-    if _has_if_clause(tok):
-        return "conditional"
-    if negations % 2 == 1:
-        return "negated"
-    if auxes & {"would"} and not auxes & {"could", "might", "may"} and _reported(tok):
-        return "intended"  # "Israel announced it would free ...": the future of a past statement
-    if auxes & {"could", "might", "may", "would"}:
-        return "hypothetical"
-    if auxes & {"will", "shall", "'ll"} or any(_is(h, INTENT_HEADS) for h in heads):
-        return "intended"
-    if any(c.lower_ == "going" for c in tok.head.children) or tok.head.lower_ == "going":
-        return "intended"
-    return "asserted"
 
 
 # -- participants -----------------------------------------------------------------------------
@@ -300,26 +154,13 @@ def _other_party(code: str, source: str | None) -> bool:
 
 
 # -- triggers ---------------------------------------------------------------------------------
-def _complement_text(tok: Token) -> str:
-    return " ".join(t.lower_ for t in tok.subtree if t.i > tok.i or t.dep_ in ("dobj", "prt"))
-
-
-def _match(tok: Token) -> Trigger | None:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or lemma not in verb_triggers() or tok.dep_ in ("amod", "compound"):
-        return None  # "the proposed changes" names no act of proposing
-    words = _complement_text(tok)
-    for trig in verb_triggers()[lemma]:
-        if trig.objects is None or trig.objects.search(words):
-            return trig
-    return None
 
 
 def _conditional_response(tok: Token) -> bool:
     """"If that happens, we will make a corresponding decision": a threat."""
-    return tok.pos_ == "VERB" and _has_if_clause(tok) and (
+    return tok.pos_ == "VERB" and has_if_clause(tok) and (
         tok.lemma_.lower() in ("respond", "retaliate", "act", "react") or
-        tok.lemma_.lower() in ("make", "take") and bool(RESPONSE_WORDS.search(_complement_text(tok))))
+        tok.lemma_.lower() in ("make", "take") and bool(RESPONSE_WORDS.search(complement_text(tok))))
 
 
 # -- dates ------------------------------------------------------------------------------------
@@ -341,21 +182,6 @@ def _event_date(article: Article, sent: Span, quote: tuple[int, Quote] | None,
 
 
 # -- the annotator ----------------------------------------------------------------------------
-def _reported(tok: Token) -> bool:
-    """Inside the complement of a speech verb ("Putin said he appreciates ...")."""
-    return _speech_verb(tok) is not None
-
-
-def _speech_verb(tok: Token) -> Token | None:
-    """The speech verb whose complement holds ``tok``, if any."""
-    node = tok
-    for _ in range(6):
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
-            return node.head
-        if node.head is node:
-            return None
-        node = node.head
-    return None
 
 
 def _passive(article: Article, doc: Doc, tok: Token
@@ -403,7 +229,7 @@ def annotate_events(article: Article, doc: Doc) -> Article:
     seen: set[tuple[str, str, str, int]] = set()
     for sent in doc.sents:
         for tok in sent:
-            trig = _match(tok)
+            trig = match_trigger(tok)
             code, plover = (trig.code, trig.plover) if trig else (None, None)
             if _conditional_response(tok):
                 code, plover = "130", "THREATEN"
@@ -446,9 +272,9 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
         return
     if not tgt[0] and target is None and not INTRANSITIVE.match(code):
         return  # a recipient is left out only for reciprocal events and acts that need none
-    mode: Modality = "conditional" if plover == "THREATEN" and _has_if_clause(tok) else modality(tok)
+    mode: Modality = "conditional" if plover == "THREATEN" and has_if_clause(tok) else modality(tok)
     quote = _quote_at(article, tok.idx)
-    date = _event_date(article, sent, quote, _reported(tok))
+    date = _event_date(article, sent, quote, reported(tok))
 
     def emit(code: str, plover: str | None, mode: Modality, tgt: tuple[str | None, str | None]) -> None:
         key = (src[0] or "", tgt[0] or "", code, sent.start)
@@ -541,14 +367,14 @@ def _requester(tok: Token) -> Token | None:
 def _obligation(tok: Token) -> bool:
     """A verb with "must" or "should" in a speech verb's complement ("said Sudan must return")."""
     return tok.pos_ in ("VERB", "AUX") and any(c.lower_ in ("must", "should") and c.dep_ == "aux"
-                                                for c in tok.children) and _speech_verb(tok) is not None
+                                                for c in tok.children) and speech_verb(tok) is not None
 
 
 def _reported_demand(article: Article, doc: Doc, sent: Span, tok: Token, code: str | None,
                      events: list[Event], seen: set[tuple[str, str, str, int]]) -> None:
     """The speaker demands of the obliged party what it must do; the code names the act when the
     lexicon knows it (CAMEO 10x)."""
-    verb = _speech_verb(tok)
+    verb = speech_verb(tok)
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if verb is None or subj is None:
         return
@@ -566,7 +392,7 @@ def _request_code(tok: Token, code: str) -> str:
     """A demand's code refined by the act it demands, when the lexicon knows that act."""
     for child in tok.subtree:
         if child is not tok and _requester(child) is tok:
-            trig = _match(child)
+            trig = match_trigger(child)
             if trig is not None:
                 table = _DEMAND if code == "100" else _APPEAL
                 return table.get(trig.code[:4]) or _mirror(table, trig.code) or code
@@ -600,13 +426,13 @@ def commitment(tok: Token, code: str, mode: Modality) -> str | None:
     refugees to return": 035, an intent to yield), or None. A governing verb that is a trigger
     itself ("agreed to provide", "refused to release", "threatened to cut") already is that
     statement."""
-    chain = _chain(tok)
-    if any(_match(h) is not None for h in chain[1:]) or code[:2] in ("03", "12", "13"):
+    links = chain(tok)
+    if any(match_trigger(h) is not None for h in links[1:]) or code[:2] in ("03", "12", "13"):
         return None
     if mode in ("intended", "conditional"):
         return _mirror(_INTENT, code) if code[:2] in ("04", "05", "06", "07", "08") else _mirror(_THREAT, code)
     if mode == "negated":
-        auxes = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
+        auxes = {c.lower_ for t in links[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
         if auxes & FUTURE_AUX:
             return _mirror(_REFUSAL, code)
     return None

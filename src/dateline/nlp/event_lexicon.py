@@ -1,0 +1,96 @@
+"""The event lexicon: CAMEO codes with their PLOVER types and Goldstein values, and the trigger
+words that signal them.
+
+``data/cameo.json`` holds the CAMEO table (built by ``scripts/build_cameo.py``);
+``data/event_verbs.tsv`` and ``data/event_nouns.tsv`` are the project's own trigger lists, written
+from the CAMEO category definitions: a verb's row fires when the words after it (its object and
+complement) match the row's pattern, and the first row of a lemma that matches wins.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .. import settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    objects: re.Pattern[str] | None
+    code: str
+    plover: str | None
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("dateline.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@functools.cache
+def cameo() -> dict[str, dict[str, object]]:
+    text = resources.files("dateline.data").joinpath("cameo.json").read_text(encoding="utf-8")
+    return json.loads(text)["codes"]  # type: ignore[no-any-return]
+
+
+@functools.cache
+def verb_triggers() -> dict[str, list[Trigger]]:
+    table: dict[str, list[Trigger]] = {}
+    for row in _rows("event_verbs.tsv"):
+        lemma, objects, code = row[0], row[1], row[2]
+        plover = row[3].strip() if len(row) > 3 and row[3].strip() else None
+        table.setdefault(lemma, []).append(
+            Trigger(lemma, re.compile(objects, re.I) if objects else None, code.strip(), plover))
+    return table
+
+
+@functools.cache
+def noun_triggers() -> dict[str, tuple[str, str | None]]:
+    return {r[0]: (r[1].strip(), (r[2].strip() or None) if len(r) > 2 else None)
+            for r in _rows("event_nouns.tsv")}
+
+
+def describe(code: str) -> tuple[str | None, float | None]:
+    """(PLOVER type, Goldstein value) of a CAMEO code."""
+    entry = cameo().get(code) or cameo().get(code[:3]) or cameo().get(code[:2]) or {}
+    goldstein = entry.get("goldstein")
+    return entry.get("plover"), float(goldstein) if isinstance(goldstein, int | float) else None  # type: ignore[return-value]
+
+
+def plover_label(plover: str | None, code: str) -> str | None:
+    """The PLOVER type under the ``plover_labels`` setting. PLOVER v0.5b1 (2016) still had
+    DEMAND (now REQUEST), DISAPPROVE and INVESTIGATE (now ACCUSE) and FIGHT (conventional force,
+    CAMEO 19-20, now ASSAULT), and counted destroying property as COERCE."""
+    if plover is None or settings.get("plover_labels") != "2016":
+        return plover
+    root = code[:2]
+    if plover == "REQUEST":
+        return "DEMAND"
+    if plover == "ACCUSE":
+        return "INVESTIGATE" if root == "09" else "DISAPPROVE"
+    if plover == "ASSAULT":
+        return "FIGHT" if root in ("19", "20") else "COERCE" if root == "17" else "ASSAULT"
+    return plover
+
+
+def complement_text(tok: Token) -> str:
+    return " ".join(t.lower_ for t in tok.subtree if t.i > tok.i or t.dep_ in ("dobj", "prt"))
+
+
+def match_trigger(tok: Token) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in verb_triggers() or tok.dep_ in ("amod", "compound"):
+        return None  # "the proposed changes" names no act of proposing
+    words = complement_text(tok)
+    for trig in verb_triggers()[lemma]:
+        if trig.objects is None or trig.objects.search(words):
+            return trig
+    return None
