@@ -92,3 +92,48 @@ def test_parenthetical_attribution(run) -> None:
     text = "The fishing quota will be cut again next year, Lars Holm said, because the stocks are low."
     (q,) = quotes(run, text)
     assert q.kind == "indirect" and q.speaker_name == "Lars Holm" and "quota will be cut" in q.text
+
+
+# Invented text below, written for these tests.
+
+def test_quoted_piece_of_a_paraphrase_is_not_a_direct_quote(run) -> None:
+    text = 'Lars Holm said the plan "lacked any real ambition for the fishing towns of the north."'
+    qs = quotes(run, text)
+    assert [q.kind for q in qs] == ["mixed"]
+    assert qs[0].text.startswith("the plan") and qs[0].speaker_name == "Lars Holm"
+
+
+def test_learned_clause_finds_attributions_beyond_say(run) -> None:
+    text = "Lars Holm urged the European Commission to reopen the talks on fishing quotas before the winter."
+    (q,) = quotes(run, text)
+    assert (q.kind, q.cue, q.speaker_name) == ("indirect", "urged", "Lars Holm")
+    assert q.text.startswith("the European Commission to reopen")
+
+
+def test_speaker_is_the_subject_of_the_verb_beside_the_quote(run) -> None:
+    text = ('"We will not sign this agreement in its present form," Holm told reporters after meeting '
+            'Elena Vargas, who declined to comment.')
+    (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert (q.speaker, q.cue) == ("Holm", "told")
+
+
+def test_quote_reported_by_a_verb_outside_the_marks_stays_direct(run) -> None:
+    text = 'Vargas warned on Monday that "if Norway cuts the quota again, it would be a very big mistake."'
+    (q,) = quotes(run, text)
+    assert q.kind == "direct" and q.speaker == "Vargas"
+
+
+def test_rules_work_without_the_shipped_model(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.nlp import quote_model
+
+    monkeypatch.setattr(quote_model, "load", lambda name="quote_model.json": None)
+    text = '"We value the partnership with Norway very much," Vargas said on Monday.'
+    (q,) = quotes(run, text)
+    assert q.kind == "direct" and q.speaker == "Vargas"
+
+
+def test_direct_features_never_raise_on_marks_at_the_edges() -> None:
+    from dateline.nlp.quote_model import direct_features
+
+    for text in ['"', '""', '"a"', "''x''", "“"]:
+        assert direct_features(text, 0, len(text), None)

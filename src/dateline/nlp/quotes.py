@@ -353,10 +353,14 @@ def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote |
     return text, None
 
 
-def _paraphrase_kind(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> QuoteKind:
-    """Mixed or indirect: content found from a verb is never a direct quote (those come from the
-    quote marks), even when it lies inside marks the classifier took for a quoted piece."""
-    return "indirect" if _kind(text, start, end, marked) == "indirect" else "mixed"
+def _paraphrase_kind(text: str, start: int, end: int, marked: list[tuple[int, int]], cue: int) -> QuoteKind:
+    """The kind of content found from a verb at ``cue``: wholly quoted words reported by a verb
+    outside the marks ('warned that "..."') are direct; a verb inside quote marks reports part of
+    someone else's quote (a quote in a quote), which is never a direct quote of its own."""
+    kind = _kind(text, start, end, marked)
+    if kind == "direct" and not any(s <= cue < e for s, e in marked):
+        return "direct"
+    return "indirect" if kind == "indirect" else "mixed"
 
 
 def _kind(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str:
@@ -380,7 +384,7 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         previous = q
     quotes = _join_split_quotes(text, quotes)
     for verb, subj, start, end in _indirect(doc, quoted):
-        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked))
+        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked, verb.idx))
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
         prior = [x for x in quotes if x.end <= start]
         _set_speaker(q, article, doc, subj, prior[-1] if prior else None)
@@ -390,7 +394,7 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
     taken = [(q.start, q.end) for q in quotes if q.kind == "direct"]
     taken += [(q.relay_start, q.relay_end) for q in quotes if q.relay_start is not None and q.relay_end is not None]
     for src_s, src_e, start, end in _according_to(doc, taken):  # relays already used are not sources
-        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked))
+        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked, src_s))
         q.speaker, q.speaker_start, q.speaker_end = text[src_s:src_e], src_s, src_e
         q.speaker_name, q.speaker_actor = _resolve(article, doc, src_s, src_e, None)
         q.cue, q.cue_start, q.cue_end = "according to", src_s - 13, src_s
@@ -431,7 +435,7 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
         subj = _subject(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
         if subj is None:  # no one to attribute it to: not worth a quote
             continue
-        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked))
+        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked, verb.idx))
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
         _set_speaker(q, article, doc, subj, None)
         out.append(q)
