@@ -123,6 +123,7 @@ class StoryIndex:
         self._stories: list[_Story] = []
         self._of_article: dict[str, str] = {}
         self._postings: dict[str, set[int]] = {}  # term -> stories (by position) that contain it
+        self._firsts: list[int | None] = []  # each story's first occasion day (by position), as a day number
 
     # -- similarity ------------------------------------------------------------------------
     def _idf(self, term: str) -> float:
@@ -173,6 +174,7 @@ class StoryIndex:
             best = _Story(_story_id(article), when.lead, title=article.title, pos=len(self._stories),
                           first_ord=day)
             self._stories.append(best)
+            self._firsts.append(day)
         self._join(best, article, names, words)
         if when.lead:
             best.days.add(when.lead)
@@ -206,10 +208,11 @@ class StoryIndex:
         story.words.update(words)
         self._of_article[article.id] = story.id
         self.n_docs += 1
-        self.df.update({"N:" + t for t in names} | {"W:" + t for t in words})
+        terms = {"N:" + t for t in names} | {"W:" + t for t in words}
+        self.df.update(terms)
         story.vec = self._vector(story.names, story.words)
         story.norm, story.terms = self._norm(story.vec), frozenset(story.vec)
-        for term in story.vec:
+        for term in terms:  # the story's other terms are posted already
             self._postings.setdefault(term, set()).add(story.pos)
 
     def _candidates(self, vec: dict[str, float], day: int | None, when: Occasion) -> Iterable[_Story]:
@@ -218,12 +221,13 @@ class StoryIndex:
         seen: set[int] = set()
         for term in heavy:
             seen |= self._postings.get(term, set())
-        reach = self.options.follow_up_days
-        for pos in sorted(seen):
-            story = self._stories[pos]
-            if day is None or story.first_ord is None or abs(day - story.first_ord) <= reach \
-                    or story.first in when.days or (story.first or "")[:7] in when.months:
-                yield story
+        if day is None:
+            return [self._stories[pos] for pos in sorted(seen)]
+        reach, firsts = self.options.follow_up_days, self._firsts
+        hinted = {d for d in map(_ordinal, when.days) if d is not None}
+        near = [pos for pos in seen if (first := firsts[pos]) is None or abs(day - first) <= reach
+                or first in hinted or (self._stories[pos].first or "")[:7] in when.months]
+        return [self._stories[pos] for pos in sorted(near)]
 
     # -- output and persistence ------------------------------------------------------------
     def stories(self, ids: set[str] | None = None) -> list[Story]:
@@ -253,6 +257,7 @@ class StoryIndex:
             story.terms = frozenset(story.vec)
             story.norm, story.pos = index._norm(story.vec), len(index._stories)
             index._stories.append(story)
+            index._firsts.append(story.first_ord)
             index._of_article.update({a: story.id for a in story.articles})
             for term in story.vec:
                 index._postings.setdefault(term, set()).add(len(index._stories) - 1)
