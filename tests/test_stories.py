@@ -103,3 +103,28 @@ def test_a_later_occasion_of_its_own_is_another_story_a_later_arrest_is_not() ->
     got = cluster([*arts(), protest, arrest])
     assert got["p"] != got["a"]  # a meeting of its own, dated by its own words: another story
     assert got["r"] == got["a"]  # dated only by what followed ("arrested"): a follow-up of the vote
+
+
+def test_towns_come_from_title_dateline_and_lead() -> None:
+    from dateline.story_places import towns
+
+    art = Article(id="t", title="Two hurt in invented Memphis shooting",
+                  text="MEMPHIS, Tenn. — Two invented men were shot on Quay Street, Memphis police said.")
+    assert "Memphis" in towns(art)
+    assert not towns(Article(id="n", text="An invented report names no town at all."))
+
+
+def test_a_later_report_naming_the_occasion_day_joins_its_story() -> None:
+    first = Article(id="p1", title="Two shot at invented Brandt Pier bar in Lindmark",
+                    text="Two men were shot at the Brandt Pier bar on Quay Street late Saturday, Lindmark police "
+                         "said. Jon Melk, 24, and Ana Brandt, 31, were taken to hospital.",
+                    published="2025-03-02")
+    later = Article(id="p2", title="Man charged in Brandt Pier bar shooting",
+                    text="An invented man was charged Tuesday in the March 1 shooting of Jon Melk and Ana Brandt "
+                         "at the Brandt Pier bar on Quay Street in Lindmark, prosecutors said.",
+                    published="2025-05-20")
+    got = cluster([first, later])
+    assert got["p1"] == got["p2"]  # eleven weeks on, but it names the story's day
+    undated = Article(id="p3", title=later.title, text=later.text.replace("the March 1 shooting", "the shooting"),
+                      published="2025-05-20")
+    assert cluster([first, undated])["p3"] != got["p1"]

@@ -4,16 +4,25 @@ Each article is compared with the stories whose occasion lies near its own, neve
 article: an article joins the best story whose profile is similar enough, else opens a new one.
 
 * What is compared: the article's *names* (proper-noun phrases: people, streets, towns,
-  organisations) and its content words, weighted by inverse document frequency learnt online.
-  Names weigh more: two reports of one shooting share the victim's and the street's names, two
-  shootings in one city share only the city.
-* When: the occasion date (:func:`dateline.story_dates.occasion_date`: the day the report says
-  its occasion happened, else the publication date) must lie within a window of the *story's*
-  first occasion date, so a story cannot drift forward by chaining; a follow-up weeks later (an
-  arrest, a trial) needs a much stronger name match.
+  organisations; ages, street blocks and headline words count as names too) and its content
+  words, weighted by inverse document frequency learnt online. Names weigh more: two reports of
+  one shooting share the victim's and the street's names, two shootings in one city share only
+  the city.
+* When: the occasion (:func:`dateline.story_dates.occasion`: the day the report says its
+  occasion happened, else the publication date) sets how much must be shared. Within a window of
+  the *story's* first occasion day, a report naming one of the story's days needs little, one a
+  day or two off needs more, one further off more still; the window is anchored on the story's
+  first day, so a story cannot drift forward by chaining. A later report (an arrest, a trial)
+  joins easily when it names the story's first day or month ("the May 14 shooting", "in May
+  2016"), and otherwise needs a strong match, and only up to ``follow_up_days``.
+* Where: an article and a story that name no US city in common need a little more
+  (:mod:`dateline.story_places`).
 * Each step depends only on the articles added before it, in order, so adding articles one by
   one or in batches gives the same stories; the state is plain data (``to_state``/``from_state``)
   and the store keeps it between runs.
+
+Thresholds were set on the dev half of a shooting-report corpus and kept only where they helped on
+both halves of its stories (odd and even ids): see ``scripts/eval_stories.py --halves``.
 """
 
 from __future__ import annotations
@@ -86,6 +95,7 @@ class Options:
     #: reports naming the same day need little in common, those a day or two apart much more.
     day_thresholds: tuple[float, ...] = (0.08, 0.15, 0.2)
     name_weight: float = 2.0
+    probe_terms: int = 40  # a story is compared when it has one of the article's this many heaviest terms
 
 
 @dataclass
@@ -101,6 +111,7 @@ class _Story:
     day_ords: set[int] = field(default_factory=set)  # ``days`` as ordinals, for speed
     first_ord: int | None = None
     vec: dict[str, float] = field(default_factory=dict)  # cached profile, refreshed on each add
+    terms: frozenset[str] = frozenset()  # the profile's terms, for fast intersections
     norm: float = 0.0
     pos: int = 0  # its place in the index (postings refer to it)
 
@@ -115,6 +126,7 @@ class StoryIndex:
         self._stories: list[_Story] = []
         self._of_article: dict[str, str] = {}
         self._postings: dict[str, set[int]] = {}  # term -> stories (by position) that contain it
+        self._firsts: list[int | None] = []  # each story's first occasion day (by position), as a day number
 
     # -- similarity ------------------------------------------------------------------------
     def _idf(self, term: str) -> float:
@@ -133,12 +145,10 @@ class StoryIndex:
         return math.sqrt(sum(v * v for v in vec.values()))
 
     @staticmethod
-    def _cosine(a: dict[str, float], na: float, story: _Story) -> float:
+    def _cosine(a: dict[str, float], live: frozenset[str], na: float, story: _Story) -> float:
+        """Cosine of article vector ``a`` (``live``: its terms any story has) with ``story``'s profile."""
         b = story.vec
-        if len(a) <= len(b):
-            dot = sum(v * b[k] for k, v in a.items() if k in b)
-        else:
-            dot = sum(v * a[k] for k, v in b.items() if k in a)
+        dot = sum(a[k] * b[k] for k in live & story.terms)  # set & set runs in C over the smaller one
         return dot / (na * story.norm) if na and story.norm else 0.0
 
     # -- the online step -------------------------------------------------------------------
@@ -152,6 +162,7 @@ class StoryIndex:
         places = towns(article)
         vec = self._vector(names, words)
         norm = self._norm(vec)
+        live = frozenset(k for k in vec if k in self._postings)
         best, best_sim = None, 0.0
         for story in self._candidates(vec, day, when):
             need = self._need(when, day, story)
@@ -159,13 +170,14 @@ class StoryIndex:
                 continue
             if places and story.towns and not places.keys() & story.towns.keys():
                 need += self.options.other_town  # no town in common: likely another occasion
-            sim = self._cosine(vec, norm, story)
+            sim = self._cosine(vec, live, norm, story)
             if sim >= need and sim > best_sim:
                 best, best_sim = story, sim
         if best is None:
             best = _Story(_story_id(article), when.lead, title=article.title, pos=len(self._stories),
                           first_ord=day)
             self._stories.append(best)
+            self._firsts.append(day)
         self._join(best, article, names, words)
         if when.lead:
             best.days.add(when.lead)
@@ -201,24 +213,26 @@ class StoryIndex:
         story.words.update(words)
         self._of_article[article.id] = story.id
         self.n_docs += 1
-        self.df.update({"N:" + t for t in names} | {"W:" + t for t in words})
+        terms = {"N:" + t for t in names} | {"W:" + t for t in words}
+        self.df.update(terms)
         story.vec = self._vector(story.names, story.words)
-        story.norm = self._norm(story.vec)
-        for term in story.vec:
+        story.norm, story.terms = self._norm(story.vec), frozenset(story.vec)
+        for term in terms:  # the story's other terms are posted already
             self._postings.setdefault(term, set()).add(story.pos)
 
     def _candidates(self, vec: dict[str, float], day: int | None, when: Occasion) -> Iterable[_Story]:
-        """Stories sharing a name or a rare word with the article, within reach of its dates."""
-        rare = sorted(vec, key=vec.__getitem__, reverse=True)[:25]
+        """Stories sharing one of the article's heaviest terms, within reach of its dates."""
+        heavy = sorted(vec, key=vec.__getitem__, reverse=True)[:self.options.probe_terms]
         seen: set[int] = set()
-        for term in rare:
+        for term in heavy:
             seen |= self._postings.get(term, set())
-        reach = self.options.follow_up_days
-        for pos in sorted(seen):
-            story = self._stories[pos]
-            if day is None or story.first_ord is None or abs(day - story.first_ord) <= reach \
-                    or story.first in when.days or (story.first or "")[:7] in when.months:
-                yield story
+        if day is None:
+            return [self._stories[pos] for pos in sorted(seen)]
+        reach, firsts = self.options.follow_up_days, self._firsts
+        hinted = {d for d in map(_ordinal, when.days) if d is not None}
+        near = [pos for pos in seen if (first := firsts[pos]) is None or abs(day - first) <= reach
+                or first in hinted or (self._stories[pos].first or "")[:7] in when.months]
+        return [self._stories[pos] for pos in sorted(near)]
 
     # -- output and persistence ------------------------------------------------------------
     def stories(self, ids: set[str] | None = None) -> list[Story]:
@@ -245,8 +259,10 @@ class StoryIndex:
             story.day_ords = {d for d in map(_ordinal, story.days) if d is not None}
             story.first_ord = _ordinal(story.first)
             story.vec = index._vector(story.names, story.words)
+            story.terms = frozenset(story.vec)
             story.norm, story.pos = index._norm(story.vec), len(index._stories)
             index._stories.append(story)
+            index._firsts.append(story.first_ord)
             index._of_article.update({a: story.id for a in story.articles})
             for term in story.vec:
                 index._postings.setdefault(term, set()).add(len(index._stories) - 1)
