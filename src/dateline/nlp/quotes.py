@@ -401,9 +401,34 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         if text[q.cue_start:q.cue_end].lower() != "according to":
             q.cue_start = q.cue_end = None
         quotes.append(q)
+    headline = _headline_attribution(article, doc, marked)
+    if headline is not None and not any(q.start < headline.end and headline.start < q.end for q in quotes):
+        quotes.append(headline)
     quotes += _learned_clauses(article, doc, quotes, quoted, marked)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
+
+
+_HEADLINE = re.compile(r"([A-Z][\w.’'-]*(?: [\w.’'-]+){0,4}): (\S.{10,}?)[.\s]*$")
+
+
+def _headline_attribution(article: Article, doc: Doc, marked: list[tuple[int, int]]) -> Quote | None:
+    """'SPEAKER: CONTENT' as a headline ("Graham: Trump's Rhetoric Destroying GOP's Chance")."""
+    text = article.text
+    line_end = text.find("\n")
+    m = _HEADLINE.match(text[:line_end if line_end >= 0 else len(text)])
+    if m is None:
+        return None
+    start, end = m.span(2)
+    content = m.group(2)
+    if content[:1] in "‘'\"“" and content.rstrip(".")[-1:] in "’'\"”":
+        kind: QuoteKind = "direct"
+    else:
+        kind = "mixed" if re.search("[‘“\"]", content) or _kind(text, start, end, marked) != "indirect" else "indirect"
+    q = Quote(start, end, content, kind, m.group(1), *m.span(1))
+    q.cue, q.cue_start, q.cue_end = ":", m.end(1), m.end(1) + 1
+    q.speaker_name, q.speaker_actor = _resolve(article, doc, *m.span(1), None)
+    return q
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
