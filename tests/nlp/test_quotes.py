@@ -137,3 +137,9 @@ def test_direct_features_never_raise_on_marks_at_the_edges() -> None:
 
     for text in ['"', '""', '"a"', "''x''", "“"]:
         assert direct_features(text, 0, len(text), None)
+
+
+def test_headline_attribution(run) -> None:
+    text = "Holm: Norway Will Not Sign the Fishing Deal This Year.\n\nThe talks in Oslo ended on Monday."
+    (q,) = [q for q in quotes(run, text) if q.cue == ":"]
+    assert (q.speaker, q.text, q.kind) == ("Holm", "Norway Will Not Sign the Fishing Deal This Year", "indirect")

@@ -246,6 +246,9 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
          f"lemma_subj={lemma}|{'none' if subj is None else subj.ent_type_ or subj.pos_}",
          f"extent_n={extent}|{_bucket(n)}",
          f"extent_lemma={extent}|{lemma}"]
+    content = doc_text(doc)[start:end]
+    if any(mark in content for mark in '"“”‘') or "''" in content:
+        f.append(f"quoted_words|{extent}")  # partly quoted content is someone's words
     rights = [c for c in verb.rights if c.dep_ in _CONTENT]
     inside = [c for c in rights if c.idx < end]
     outside = [c for c in rights if c.idx >= end]

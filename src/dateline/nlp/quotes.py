@@ -1,16 +1,21 @@
 """Quotes: direct, mixed and indirect, each with its speaker, cue and relay.
 
-Direct quotes are found from the quote marks themselves (curly, straight, ``''...''``), paired per
-paragraph; a paragraph that opens a quote without closing it continues into the next one that
-opens with a quote mark. Short quoted names and scare quotes ("red line", a treaty's name) are not
-quotes. Indirect quotes are the clausal complement of a speech or cognition verb ("Putin said
-(that) ...", "warned that ...", "expects ..."), and the clause beside "according to X".
+Quoted stretches are found from the quote marks themselves (curly, straight, ``''...''``), paired
+per paragraph; a paragraph that opens a quote without closing it continues into the next one that
+opens with a quote mark. A small learned classifier (:mod:`.quote_model`) tells direct quotes from
+quoted pieces of a paraphrase (she said Trump "lashed out"), titles and scare quotes, from the
+words around the marks. Indirect quotes are the clausal complement of a speech or cognition verb
+("Putin said (that) ...", "warned that ...", "expects ..."), the clause beside "according to X",
+a headline's "SPEAKER: CONTENT", and whatever else a learned clause classifier takes for reported
+content after a verb ("urged Congress to act", "cited fears of ...").
 
-The speaker is the subject of the cue verb (walking up coordinated verbs: "condemned ... and
-stated"), or the subject of a "SPEAKER said" clause next to the quote; a quote that stands alone
-continues the previous speaker's words. A pronoun or title speaker is resolved to the person the
-actors stage linked it to, else to the most recent person named before it. "according to X" next
-to a quote with its own speaker is the relay, kept apart from the speaker.
+The speaker of a direct quote is the subject of the verb beside it that a learned ranker picks
+among the verbs around the quote (walking up coordinated verbs: "condemned ... and stated"); a
+quote with none continues the previous speaker's words. The speaker mention is kept as written
+("A web video by the RNC"); a pronoun or title speaker is resolved to the person the actors stage
+linked it to, else to the most recent person named before it. "according to X" next to a quote
+with its own speaker is the relay, kept apart from the speaker. Without the shipped model, the
+rules alone decide (every stretch that says something is direct; the nearest speech verb speaks).
 """
 
 from __future__ import annotations
@@ -401,9 +406,34 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         if text[q.cue_start:q.cue_end].lower() != "according to":
             q.cue_start = q.cue_end = None
         quotes.append(q)
+    headline = _headline_attribution(article, doc, marked)
+    if headline is not None and not any(q.start < headline.end and headline.start < q.end for q in quotes):
+        quotes.append(headline)
     quotes += _learned_clauses(article, doc, quotes, quoted, marked)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
+
+
+_HEADLINE = re.compile(r"([A-Z][\w.’'-]*(?: [\w.’'-]+){0,4}): (\S.{10,}?)[.\s]*$")
+
+
+def _headline_attribution(article: Article, doc: Doc, marked: list[tuple[int, int]]) -> Quote | None:
+    """'SPEAKER: CONTENT' as a headline ("Graham: Trump's Rhetoric Destroying GOP's Chance")."""
+    text = article.text
+    line_end = text.find("\n")
+    m = _HEADLINE.match(text[:line_end if line_end >= 0 else len(text)])
+    if m is None:
+        return None
+    start, end = m.span(2)
+    content = m.group(2)
+    if content[:1] in "‘'\"“" and content.rstrip(".")[-1:] in "’'\"”":
+        kind: QuoteKind = "direct"
+    else:
+        kind = "mixed" if re.search("[‘“\"]", content) or _kind(text, start, end, marked) != "indirect" else "indirect"
+    q = Quote(start, end, content, kind, m.group(1), *m.span(1))
+    q.cue, q.cue_start, q.cue_end = ":", m.end(1), m.end(1) + 1
+    q.speaker_name, q.speaker_actor = _resolve(article, doc, *m.span(1), None)
+    return q
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
