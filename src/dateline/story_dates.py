@@ -208,6 +208,10 @@ def occasion(article: Article) -> Occasion:
     months = frozenset(t.value for t in times if t.value and len(t.value) == 7 and t.status != "unknown"
                        and (not published or t.value <= published[:7]))
     found = candidates(article, times)
+    if article.title:  # "Saturday shooting leaves 2 dead": a headline's day, scored in the headline
+        head = Article(id=article.id, text=article.title, published=article.published)
+        found += [Candidate(c.value, 0, c.score) for c in candidates(head, find_times(article.title, article.published))
+                  if c.score > 0]
     if not found:
         return Occasion(published or None, False, frozenset(), months, published or None)
     best: dict[str, float] = {}
