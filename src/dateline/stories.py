@@ -159,13 +159,14 @@ class StoryIndex:
         names, words = features(article)
         when = occasion(article)
         day = _ordinal(when.lead)
+        mine = {d for d in map(_ordinal, when.days | {when.lead}) if d is not None}
         places = towns(article)
         vec = self._vector(names, words)
         norm = self._norm(vec)
         live = frozenset(k for k in vec if k in self._postings)
         best, best_sim = None, 0.0
         for story in self._candidates(vec, day, when):
-            need = self._need(when, day, story)
+            need = self._need(when, day, mine, story)
             if need is None:
                 continue
             if places and story.towns and not places.keys() & story.towns.keys():
@@ -186,14 +187,17 @@ class StoryIndex:
         best.towns.update(places)
         return best.id
 
-    def _need(self, when: Occasion, day: int | None, story: _Story) -> float | None:
-        """The similarity an article needs to join ``story``; None when their dates rule it out."""
+    def _need(self, when: Occasion, day: int | None, mine: set[int], story: _Story) -> float | None:
+        """The similarity an article needs to join ``story``; None when their dates rule it out.
+
+        ``day`` is the article's occasion day, ``mine`` every day it ties to its occasion, as day numbers.
+        """
         first = story.first_ord
         if day is None or first is None:
             return self.options.threshold
         gap = abs(day - first)
         if gap <= self.options.window_days:
-            near = min((abs(day - d) for d in story.day_ords), default=len(self.options.day_thresholds))
+            near = min((abs(m - d) for d in story.day_ords for m in mine), default=len(self.options.day_thresholds))
             if near < len(self.options.day_thresholds):
                 return self.options.day_thresholds[near]
             return self.options.threshold
