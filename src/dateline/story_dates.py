@@ -6,7 +6,9 @@ scored by what it is attached to:
 
 * the nearest cue word before it in its sentence (else the first after it): words of the occasion
   ("shot", "killed", "happened") raise it, words of reporting and of what came after ("said",
-  "arrested", "arraigned", "vigil") lower it;
+  "arrested", "arraigned", "autopsy") lower it; a day that names the occasion ("Thursday's
+  shooting", "the Oct. 25 shooting", "on Sept. 10 when a fight broke out") and a clock time next
+  to it ("at 2:25 a.m. Sunday") raise it too; the headline's days count as well;
 * its form: an explicit date or a weekday beats "today" (usually the day of writing) and "over the
   weekend" (two days); a weekday written next to an explicit date ("Sunday, July 5") takes the date;
 * page furniture ("Posted: Saturday, September 12, 2015", "Updated ...") is no candidate at all.
