@@ -59,6 +59,21 @@ def main() -> None:
     if args.halves:
         for half in (0, 1):
             _score_half(records, got, half, args.out)
+    _score_dates(records, arts, args.halves)
+
+
+def _score_dates(records: list[dict[str, Any]], arts: list[Any], halves: bool) -> None:
+    """Occasion-date accuracy as the gate measures it: articles whose text states a day-precise date."""
+    from dateline.story_dates import occasion_date
+
+    stated = [(occasion_date(a) == r["incident_date"], int(r["cluster"]) % 2)
+              for a, r in zip(arts, records, strict=True)
+              if r.get("incident_date") and any(t.value and len(t.value) == 10 for t in a.times)]
+    parts = [("all", [ok for ok, _ in stated])]
+    if halves:
+        parts += [(f"half {h}", [ok for ok, half in stated if half == h]) for h in (0, 1)]
+    for name, oks in parts:
+        print(f"occasion dates, {name}: {sum(oks) / len(oks):.4f} of {len(oks)} articles that state a date")
 
 
 def _score_half(records: list[dict[str, Any]], got: dict[str, str], half: int, out: Path) -> None:

@@ -128,3 +128,10 @@ def test_a_later_report_naming_the_occasion_day_joins_its_story() -> None:
     undated = Article(id="p3", title=later.title, text=later.text.replace("the March 1 shooting", "the shooting"),
                       published="2025-05-20")
     assert cluster([first, undated])["p3"] != got["p1"]
+
+
+def test_occasion_date_reads_the_headline() -> None:
+    art = Article(id="h", title="Invented: Saturday shooting on Quay Street leaves one hurt",
+                  text="Police said Monday they had no suspect. A man remains in hospital in Lindmark.",
+                  published="2025-03-04")
+    assert occasion_date(art) == "2025-03-01"

@@ -96,6 +96,7 @@ class Options:
     day_thresholds: tuple[float, ...] = (0.08, 0.15, 0.2)
     name_weight: float = 2.0
     probe_terms: int = 40  # a story is compared when it has one of the article's this many heaviest terms
+    probe_share: float = 0.05  # ... that at most this share of the stories (and at least 50) have
 
 
 @dataclass
@@ -133,11 +134,13 @@ class StoryIndex:
         return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
     def _vector(self, names: Counter[str], words: Counter[str]) -> dict[str, float]:
+        """tf-idf weights (log tf; names weigh ``name_weight`` times more); the idf is written out for speed."""
         vec: dict[str, float] = {}
-        for term, n in names.items():
-            vec["N:" + term] = self.options.name_weight * (1 + math.log(n)) * self._idf("N:" + term)
-        for term, n in words.items():
-            vec["W:" + term] = (1 + math.log(n)) * self._idf("W:" + term)
+        log, df, docs = math.log, self.df, self.n_docs + 1
+        for prefix, counts, weight in (("N:", names, self.options.name_weight), ("W:", words, 1.0)):
+            for term, n in counts.items():
+                key = prefix + term
+                vec[key] = weight * (1 + log(n)) * (log(docs / (df.get(key, 0) + 1)) + 1.0)
         return vec
 
     @staticmethod
@@ -159,13 +162,14 @@ class StoryIndex:
         names, words = features(article)
         when = occasion(article)
         day = _ordinal(when.lead)
+        mine = {d for d in map(_ordinal, when.days | {when.lead}) if d is not None}
         places = towns(article)
         vec = self._vector(names, words)
         norm = self._norm(vec)
         live = frozenset(k for k in vec if k in self._postings)
         best, best_sim = None, 0.0
         for story in self._candidates(vec, day, when):
-            need = self._need(when, day, story)
+            need = self._need(when, day, mine, story)
             if need is None:
                 continue
             if places and story.towns and not places.keys() & story.towns.keys():
@@ -186,14 +190,17 @@ class StoryIndex:
         best.towns.update(places)
         return best.id
 
-    def _need(self, when: Occasion, day: int | None, story: _Story) -> float | None:
-        """The similarity an article needs to join ``story``; None when their dates rule it out."""
+    def _need(self, when: Occasion, day: int | None, mine: set[int], story: _Story) -> float | None:
+        """The similarity an article needs to join ``story``; None when their dates rule it out.
+
+        ``day`` is the article's occasion day, ``mine`` every day it ties to its occasion, as day numbers.
+        """
         first = story.first_ord
         if day is None or first is None:
             return self.options.threshold
         gap = abs(day - first)
         if gap <= self.options.window_days:
-            near = min((abs(day - d) for d in story.day_ords), default=len(self.options.day_thresholds))
+            near = min((abs(m - d) for d in story.day_ords for m in mine), default=len(self.options.day_thresholds))
             if near < len(self.options.day_thresholds):
                 return self.options.day_thresholds[near]
             return self.options.threshold
@@ -224,8 +231,11 @@ class StoryIndex:
         """Stories sharing one of the article's heaviest terms, within reach of its dates."""
         heavy = sorted(vec, key=vec.__getitem__, reverse=True)[:self.options.probe_terms]
         seen: set[int] = set()
+        cap = max(50, int(self.options.probe_share * len(self._stories)))
         for term in heavy:
-            seen |= self._postings.get(term, set())
+            posted = self._postings.get(term, set())
+            if len(posted) <= cap:  # a term many stories have finds no story in particular
+                seen |= posted
         if day is None:
             return [self._stories[pos] for pos in sorted(seen)]
         reach, firsts = self.options.follow_up_days, self._firsts

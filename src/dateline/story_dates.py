@@ -6,7 +6,9 @@ scored by what it is attached to:
 
 * the nearest cue word before it in its sentence (else the first after it): words of the occasion
   ("shot", "killed", "happened") raise it, words of reporting and of what came after ("said",
-  "arrested", "arraigned", "vigil") lower it;
+  "arrested", "arraigned", "autopsy") lower it; a day that names the occasion ("Thursday's
+  shooting", "the Oct. 25 shooting", "on Sept. 10 when a fight broke out") and a clock time next
+  to it ("at 2:25 a.m. Sunday") raise it too; the headline's days count as well;
 * its form: an explicit date or a weekday beats "today" (usually the day of writing) and "over the
   weekend" (two days); a weekday written next to an explicit date ("Sunday, July 5") takes the date;
 * page furniture ("Posted: Saturday, September 12, 2015", "Updated ...") is no candidate at all.
@@ -211,6 +213,10 @@ def occasion(article: Article) -> Occasion:
     months = frozenset(t.value for t in times if t.value and len(t.value) == 7 and t.status != "unknown"
                        and (not published or t.value <= published[:7]))
     found = candidates(article, times)
+    if article.title:  # "Saturday shooting leaves 2 dead": a headline's day, scored in the headline
+        head = Article(id=article.id, text=article.title, published=article.published)
+        found += [Candidate(c.value, 0, c.score) for c in candidates(head, find_times(article.title, article.published))
+                  if c.score > 0]
     if not found:
         return Occasion(published or None, False, frozenset(), months, published or None)
     best: dict[str, float] = {}
