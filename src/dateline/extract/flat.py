@@ -5,15 +5,20 @@ font-size widgets, captions, copyright lines and related-headline lists stay in.
 works line by line, in the spirit of jusText (Pomikálek 2011), with features that hold for any
 language and site:
 
-1. Each line is classed ``chrome`` (a pattern that is never article text: copyright, captions,
-   share prompts, a line in another script than the page's), ``good`` (long, sentence-like:
-   enough words, stop words of the page's language, closing punctuation), ``short`` or ``near``.
-2. ``short``/``near`` lines take the class of their neighbourhood: a line between good lines is
-   body (a short paragraph, a subhead), a line among chrome is chrome.
-3. The body is the densest run of good lines: runs separated by long stretches of chrome are
-   scored by their characters, and the best one is kept (related-article lists and comment
-   sections lose to the article).
+1. Each line is classed by rules ``chrome`` (a pattern that is never article text: copyright,
+   captions, share prompts, a line in another script than the page's), ``good`` (long,
+   sentence-like: enough words, stop words of the page's language, closing punctuation), ``short``
+   or ``near``; the densest run of good lines is found (jusText's context step).
+2. A learned model (:mod:`dateline.extract.flat_model`, boosted trees over
+   :mod:`dateline.extract.flat_features`) gives each line a body probability from its own shape,
+   its neighbours', its block's and its place relative to the page's mass of text; a second stage
+   sees the first stage's probabilities around the line. Rule chrome stays chrome.
+3. The body is mostly one block: the contiguous span that gains most (maximum subarray of
+   probability minus a threshold, weighted by length; never across the page's copyright notice)
+   is its extent, and the likely lines inside it are kept. A bare date, a bare wire credit or a
+   headline at the body's edge is metadata, not body.
 
+Without a model the rules alone decide: the context step and the densest run of good lines.
 Every line's decision and reason is kept for ``dateline extract --explain``.
 """
 

@@ -44,8 +44,7 @@ def _own(line: str, first: tuple[str, str], units: int, density: float, ends: bo
     s = line.strip()
     words = _WORDS.findall(s)
     chars = max(len(s), 1)
-    letters = [ch for ch in s if ch.isalpha()]
-    upper = sum(ch.isupper() for ch in letters)
+    letters, upper = sum(map(str.isalpha, s)), sum(map(str.isupper, s))
     cls, reason = first
     return [
         math.log1p(units), math.log1p(chars), float(ends), density, float(bool(_BULLET.match(s))),
@@ -53,7 +52,7 @@ def _own(line: str, first: tuple[str, str], units: int, density: float, ends: bo
         len(_DIGIT.findall(s)) / chars, len(_SEP.findall(s)) / chars, float("http" in s or "@" in s),
         sum(w[0].isupper() for w in words) / max(len(words), 1), s.count(",") / max(len(words), 1),
         sum(map(len, words)) / max(len(words), 1), min(line.count("\t"), 5.0), float(s.endswith((":", "："))),
-        float(s[:1].islower()), float(len(letters) >= 4 and upper / len(letters) > 0.8),
+        float(s[:1].islower()), float(letters >= 4 and upper / letters > 0.8),
         math.log(repeats), float(blank_before), float(blank_after), float(cls == "good"), float(cls == "near"),
         float(cls == "short"), float(bool(_QUOTE.search(s))), float(bool(_DATE.search(s))),
         float(bool(_BYLINE.match(s)) and units <= 8), math.log1p(units) - math.log1p(max_units)]

@@ -4,7 +4,7 @@ The features are those of :mod:`dateline.extract.flat_features`. ``scripts/train
 trees (scikit-learn, for training only) and writes them to ``data/flat_model.json`` as flat arrays:
 per tree, each node's feature, threshold, left and right child and value, a leaf pointing to
 itself. Inference walks all trees at once for all lines of a page with numpy (a few array
-operations per tree level).
+operations per tree level; numpy comes with spaCy).
 """
 
 from __future__ import annotations
@@ -29,17 +29,23 @@ def load() -> dict[str, Any] | None:
 
 
 def _arrays(trees: list[list[list[float]]]) -> tuple[np.ndarray, ...]:
-    """The trees as padded (trees x nodes) arrays."""
-    size = max(len(t[0]) for t in trees)
-    feat = np.zeros((len(trees), size), dtype=np.intp)
-    thr = np.full((len(trees), size), np.inf)
-    left = np.tile(np.arange(size), (len(trees), 1))
-    right = left.copy()
-    value = np.zeros((len(trees), size))
-    for t, (f, th, lf, rt, val) in enumerate(trees):
-        n = len(f)
-        feat[t, :n], thr[t, :n], left[t, :n], right[t, :n], value[t, :n] = f, th, lf, rt, val
-    return feat, thr, left, right, value
+    """The trees as flat arrays of all their nodes; children are indices into those arrays."""
+    feat: list[float] = []
+    thr: list[float] = []
+    left: list[float] = []
+    right: list[float] = []
+    value: list[float] = []
+    roots: list[int] = []
+    for f, th, lf, rt, val in trees:
+        offset = len(feat)
+        roots.append(offset)
+        feat += f
+        thr += th
+        left += [offset + c for c in lf]
+        right += [offset + c for c in rt]
+        value += val
+    return (np.array(roots, dtype=np.intp), np.array(feat, dtype=np.intp), np.array(thr),
+            np.array(left, dtype=np.intp), np.array(right, dtype=np.intp), np.array(value))
 
 
 def _tree_arrays(model: dict[str, Any]) -> tuple[np.ndarray, ...]:
@@ -53,16 +59,15 @@ def probabilities(rows: Sequence[Sequence[float]], model: dict[str, Any]) -> lis
     """The body probability of each feature row under the model's trees."""
     if not rows:
         return []
-    feat, thr, left, right, value = _tree_arrays(model)
+    roots, feat, thr, left, right, value = _tree_arrays(model)
     x = np.asarray(rows, dtype=float)
-    n, trees = len(x), np.arange(feat.shape[0])
-    node = np.zeros((n, feat.shape[0]), dtype=np.intp)
-    line = np.arange(n)[:, None]
+    cells = x.ravel()
+    row_start = (np.arange(len(x)) * x.shape[1])[:, None]
+    node = np.broadcast_to(roots, (len(x), len(roots)))
     for _ in range(int(model["depth"])):
-        f = feat[trees, node]
-        go_left = x[line, f] <= thr[trees, node]
-        node = np.where(go_left, left[trees, node], right[trees, node])
-    z = float(model["base"]) + value[trees, node].sum(axis=1)
+        go_left = cells[row_start + feat[node]] <= thr[node]
+        node = np.where(go_left, left[node], right[node])
+    z = float(model["base"]) + value[node].sum(axis=1)
     return (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).tolist()  # type: ignore[no-any-return]
 
 
