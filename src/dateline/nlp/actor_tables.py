@@ -278,12 +278,19 @@ def sectors() -> dict[str, tuple[str, str]]:
     return {w.strip(): (r.strip(), c.strip()) for w, r, c in _data_rows("sectors.tsv")}
 
 
+@functools.cache
+def _sector_words() -> frozenset[str]:
+    return frozenset(w for phrase in sectors() for w in phrase.split())
+
+
 def sector_of(text: str) -> tuple[str, str] | None:
     """The role a phrase gives ("the National Security Office chief" -> government, GOV).
 
     The longest role phrase found wins, so "defense ministry" (military) beats "ministry".
     """
     words = re.findall(r"[a-z]+", text.lower())
+    if _sector_words().isdisjoint(words):
+        return None  # most phrases hold no role word at all: skip the n-grams
     table = sectors()
     best: tuple[int, tuple[str, str]] | None = None
     for n in (3, 2, 1):
@@ -308,5 +315,5 @@ def role_of_code(code: str) -> str | None:
 
 def reload() -> None:
     """Forget the built tables (after the ``actors_file`` setting changed)."""
-    for cached in (gazetteer, _index, _longest_phrase, sectors, people):
+    for cached in (gazetteer, _index, _longest_phrase, sectors, _sector_words, people):
         cached.cache_clear()

@@ -29,7 +29,16 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Article, Mention
 from . import actor_coref
-from .actor_tables import Entry, Hit, find_phrases, is_currency, lookup, people, role_of_code, sector_of
+from .actor_tables import (
+    Entry,
+    Hit,
+    find_phrases,
+    is_currency,
+    lookup,
+    people,
+    role_of_code,
+    sector_of,
+)
 from .places import is_city
 
 if TYPE_CHECKING:
@@ -55,6 +64,13 @@ class Builder:
     described: list[tuple[int, int]] = field(default_factory=list)
     #: how often each form of a person's name was written
     forms: dict[str, Counter[str]] = field(default_factory=dict)
+    #: gazetteer phrases of the whole text, found once (:meth:`phrases`)
+    _phrases: list[Hit] | None = None
+
+    def phrases(self) -> list[Hit]:
+        if self._phrases is None:
+            self._phrases = find_phrases(self.article.text)
+        return self._phrases
 
     def actor(self, key: str, name: str, kind: str, country: str | None, role: str | None,
               code: str | None) -> Actor:
@@ -284,7 +300,7 @@ def _merged(hits: list[Hit], text: str) -> list[Hit]:
 def _places(b: Builder) -> None:
     """Gazetteer phrases that are not a person's name or the words describing a person."""
     text = b.article.text
-    for hit in _merged(find_phrases(text), text):
+    for hit in _merged(b.phrases(), text):
         if any(s <= hit.start < e for s, e in b.described):
             continue
         kind = "description" if hit.entry.kind == "demonym" else "name"
@@ -292,10 +308,11 @@ def _places(b: Builder) -> None:
 
 
 # -- groups and organisations --------------------------------------------------------------------
-def _group_parts(text: str, chunk: Span, start: int) -> list[tuple[int, int, str]]:
+def _group_parts(b: Builder, chunk: Span, start: int) -> list[tuple[int, int, str]]:
     """(start, end, country) of each country a role phrase names: "US and British forces" is
     "US" and "British forces"; "North Korea's foreign ministry" is one."""
-    hits = [h for h in find_phrases(text, start, chunk.end_char) if h.entry.country]
+    text = b.article.text
+    hits = [h for h in b.phrases() if start <= h.start and h.end <= chunk.end_char and h.entry.country]
     if not hits:
         return []
     between = [text[a.end:c.start] for a, c in zip(hits, hits[1:], strict=False)]
@@ -313,12 +330,14 @@ def _has_person(b: Builder, start: int, end: int) -> bool:
 
 def _groups(b: Builder, doc: Doc) -> None:
     """Groups named by a country word plus a role word: "the South Korean government"."""
+    text = b.article.text
     for chunk in doc.noun_chunks:
-        sector = sector_of(chunk.text)
-        if sector is None or chunk.root.ent_type_ == "PERSON" or lookup(chunk.text) is not None:
+        words = text[chunk.start_char:chunk.end_char]  # Span.text builds every token: slow in bulk
+        sector = sector_of(words)
+        if sector is None or chunk.root.ent_type_ == "PERSON" or lookup(words) is not None:
             continue
-        start = chunk.start_char + (4 if chunk.text.lower().startswith("the ") else 0)
-        parts = _group_parts(b.article.text, chunk, start)  # doc.text is rebuilt on each access
+        start = chunk.start_char + (4 if words.lower().startswith("the ") else 0)
+        parts = _group_parts(b, chunk, start)
         if not parts or _has_person(b, start, chunk.end_char):
             continue  # "South Korean President Yoon's office" keeps Yoon
         b.drop_inside(start, chunk.end_char)  # the group replaces the bare country inside it
