@@ -341,14 +341,16 @@ def is_footer(line: str) -> bool:
     return bool(_FOOTER.search(stripped)) and is_chrome(stripped)
 
 
-def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[str, Any]) -> list[int]:
+def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[str, Any],
+           chrome: list[bool] | None = None) -> list[int]:
     """The body lines: the contiguous span that gains most, then the likely lines inside it.
 
     The body is mostly one block: each non-blank line adds ``(p - span)`` times its length to the
     score of a span (length ** ``power``), and the best-scoring span (maximum subarray) is the body's
     extent; inside it a line is kept when its probability reaches ``keep``; outside it, only when it
     reaches ``keep_outside`` (a body paragraph set apart by an inline box). With ``footer_breaks``
-    the span does not cross the page's copyright notice.
+    the span does not cross the page's copyright notice; with ``chrome_neutral`` a line the rules
+    call chrome (``chrome``: a caption, a share prompt) neither extends nor breaks a span.
     """
     from .flat_features import best_span
 
@@ -356,7 +358,7 @@ def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[st
         return []
     breaks = [is_footer(lines[i]) for i in idx] if decode.get("footer_breaks") else None
     lo, hi = best_span([len(lines[i].strip()) for i in idx], probs, float(decode.get("span", 0.5)),
-                       float(decode.get("power", 0.5)), breaks)
+                       float(decode.get("power", 0.5)), breaks, chrome if decode.get("chrome_neutral") else None)
     keep, outside = float(decode.get("keep", 0.5)), float(decode.get("keep_outside", 1.01))
     return [i for k, (i, p) in enumerate(zip(idx, probs, strict=True))
             if p >= (keep if lo <= k < hi else outside)]
@@ -384,7 +386,7 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
     if model is not None:
         idx, rows = line_rows(page)
         probs = flat_model.line_probabilities(rows, [len(lines[i].strip()) for i in idx], model)
-        kept = set(select(idx, probs, lines, model.get("decode", {})))
+        kept = set(select(idx, probs, lines, model.get("decode", {}), [first[i][0] == "chrome" for i in idx]))
         classes = ["good" if i in kept else "blank" if not ln.strip() else "chrome" if first[i][0] == "chrome"
                    else "short" for i, ln in enumerate(lines)]
         first = [("good", f"model: body (p={p:.2f})") if i in kept else

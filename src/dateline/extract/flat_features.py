@@ -147,13 +147,15 @@ def features(lines: Sequence[str], first: Sequence[tuple[str, str]], run: tuple[
 
 
 def best_span(sizes: Sequence[float], probs: Sequence[float], theta: float, power: float,
-              breaks: Sequence[bool] | None = None) -> tuple[int, int]:
+              breaks: Sequence[bool] | None = None, neutral: Sequence[bool] | None = None) -> tuple[int, int]:
     """[lo, hi) of the run of lines that gains most when each adds ``(p - theta) * size ** power``;
-    no run crosses a line marked in ``breaks``."""
+    no run crosses a line marked in ``breaks``; a line marked in ``neutral`` adds nothing."""
     best, span, cur, start = -math.inf, (0, 0), 0.0, 0
     for k, (size, p) in enumerate(zip(sizes, probs, strict=True)):
         if breaks is not None and breaks[k]:
             cur, start = -math.inf, k + 1
+            continue
+        if neutral is not None and neutral[k] and cur > 0:
             continue
         if cur <= 0:
             cur, start = 0.0, k
