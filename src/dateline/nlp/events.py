@@ -239,7 +239,7 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             if code is None or _requester(tok) is not None:
                 continue  # a demanded act is not an event: the demand is, and its code names the act
             if code in ("020", "100"):
-                code, plover = _request_code(tok, code), plover
+                code = _request_code(tok, code)
             passive = _passive(article, doc, tok)
             parties = _subject_parties(article, tok)
             if parties:
