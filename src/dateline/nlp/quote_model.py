@@ -5,7 +5,7 @@ paraphrase (he called it "a mistake"; she said that Trump "lashed out"), titles 
 Nation") and scare quotes. What decides is the text around the marks: what stands before the
 opening mark (a colon, a paragraph start, a "said,"), how the content starts and ends, and what
 follows the closing mark. Each candidate gets a handful of sparse string features that feed a
-logistic regression; ``scripts/train_quotes.py`` fits it on PolNeAR's train and dev splits and
+logistic regression; ``scripts/train_quotes.py`` fits it on PolNeAR's train split (thresholds chosen on devsplit) and
 writes ``data/quote_model.json``; inference is a dictionary look-up and a sum in pure Python.
 """
 
