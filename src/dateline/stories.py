@@ -43,9 +43,6 @@ from .story_places import towns
 
 __all__ = ["Options", "StoryIndex", "cluster", "features", "occasion_date"]
 
-#: an occasion day this far below zero is dated only by words of what came after (story_dates)
-FOLLOW_UP_CUE = -0.5
-
 _NAME = re.compile(r"\b(?:[A-Z][a-z'’]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z'’]+|[A-Z]\.|de|van|von|of))*\b")
 _NUMBERS = re.compile(r"\b(?:(?P<age>\d{1,3})-year-old|(?<=[a-z], )(?P<age2>\d{1,2})(?=, )|(?P<block>\d{2,5}) block)\b")
 _WORD = re.compile(r"[a-z][a-z'’]{2,}")
@@ -88,6 +85,9 @@ class Options:
     follow_up_days: int = 60
     threshold: float = 0.25  # within the window, occasion days three or more days apart
     follow_up_threshold: float = 0.35
+    #: a later report joins as a follow-up only when undated, or when its occasion day scores at or
+    #: below this (dated only by words of what came after, "arrested Tuesday"; see story_dates)
+    follow_up_cue: float = -0.5
     #: a later report that names the story's first day or month ("the May 14 shooting", "in May")
     dated_follow_up_threshold: float = 0.15
     other_town: float = 0.05  # added when the article and the story name no US city in common
@@ -208,7 +208,7 @@ class StoryIndex:
             return self.options.dated_follow_up_threshold  # it names the story's day
         if (story.first or "")[:7] in when.months:
             return self.options.dated_follow_up_threshold  # or its month
-        if gap <= self.options.follow_up_days and (not when.stated or when.score <= FOLLOW_UP_CUE):
+        if gap <= self.options.follow_up_days and (not when.stated or when.score <= self.options.follow_up_cue):
             # a later report of what followed ("arrested Tuesday"), not one of a new occasion of its
             # own ("warned on the 19th"): that is another story, perhaps of the same storyline
             return self.options.follow_up_threshold
