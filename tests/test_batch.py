@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from dateline import batch
 from dateline.store import Store
@@ -27,3 +30,21 @@ def test_run_resume_and_merge(tmp_path: Path) -> None:
     store = Store()
     assert batch.merge(out, store) == (3, 0)
     assert store.counts()["articles"] == 3
+
+
+def test_ray_executor_gives_the_local_result(tmp_path: Path) -> None:
+    """The same shards on a local Ray instance (skipped unless the ``ray`` extra is installed)."""
+    ray = pytest.importorskip("ray", reason="the ray extra is not installed: pip install 'dateline[ray]'")
+    local, remote = tmp_path / "local", tmp_path / "ray"
+    batch.run([EXAMPLES], local, batch.LocalExecutor(), shard_size=2)
+    try:
+        written, skipped = batch.run([EXAMPLES], remote, batch.RayExecutor(), shard_size=2)
+    finally:
+        ray.shutdown()
+    assert (len(written), skipped) == (2, 0)
+
+    def texts(out: Path) -> list[str]:
+        rows = [json.loads(x) for p in sorted(out.glob("*.jsonl")) for x in p.read_text().splitlines()]
+        return [r["article"]["text"] for r in rows]
+
+    assert texts(remote) == texts(local)
