@@ -152,3 +152,39 @@ def test_the_us_is_no_pronoun(run) -> None:
 ])
 def test_idioms_are_no_events(run, text: str) -> None:
     assert run(text).events == []
+
+
+def test_a_stance_passive_is_the_subjects_own_act(run) -> None:
+    # invented: "be opposed to X" says what the subject does
+    a = run("Chile is opposed to Peruvian mediation in the border talks.")
+    assert ("CHL", "PER", "REJECT") in {(e.source, e.target, e.plover) for e in a.events}
+
+
+def test_an_act_someone_must_do_is_only_the_demand(run) -> None:
+    # invented: the obliged act is no event of its own, in any clause below "must"
+    a = run("Chile said on Tuesday that Peru must be ready to send aid to Bolivia.")
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("CHL", "PER", "REQUEST")]
+
+
+def test_a_demand_noun_with_its_content_clause(run) -> None:
+    # invented: "its demand that X do Y" is a demand by the subject, not Y done by X
+    a = run("Chile reiterated its demand today that Peru release the fishermen.")
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("CHL", "PER", "REQUEST")]
+
+
+def test_an_attempt_is_no_statement(run) -> None:
+    # invented: "tried to" tells an act that was attempted, not a threat
+    a = run("Chile tried to hack into the computers of Peruvian army officers.")
+    assert {e.plover for e in a.events} == {"COERCE"}
+
+
+def test_who_reports_an_event_is_not_its_target(run) -> None:
+    # invented: the attribution is not the recipient
+    a = run("Chilean rebels shelled a village in the mountains, according to Peruvian officials.")
+    assert not any((e.target or "").startswith("PER") for e in a.events), a.events
+
+
+def test_the_means_of_a_killing_decides_its_kind(run) -> None:
+    # invented: shelling is conventional military force (CAMEO 19), and the doer is its modifier
+    a = run("Three Peruvian farmers were killed in Chilean tank shelling near the border.")
+    assert ("CHL", "PER", "190") in {((e.source or "")[:3], (e.target or "")[:3], e.code) for e in a.events}, a.events

@@ -25,7 +25,7 @@ from ..model import Article, Event, Modality, Quote
 from .actor_tables import find_phrases
 from .actors import actor_for_span
 from .event_lexicon import complement_text, describe, match_trigger, noun_triggers, plover_label
-from .modality import chain, has_if_clause, modality, reported, speech_verb
+from .modality import SPEECH_VERBS, chain, has_if_clause, modality, reported, speech_verb
 from .times import lead_date
 
 __all__ = ["annotate_events", "commitment", "describe", "modality", "plover_label"]
@@ -33,6 +33,11 @@ __all__ = ["annotate_events", "commitment", "describe", "modality", "plover_labe
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+SPEECH_LEMMAS = SPEECH_VERBS | {"allege", "accuse"}
+#: verbs whose "be <participle> to X" form is the subject's own stance, not a passive
+STANCE_PASSIVES = frozenset({"oppose", "commit", "dedicate"})
+NON_MILITARY_BOMBS = frozenset({"suicide", "car", "roadside", "truck"})
+VIOLENCE = frozenset({"18", "19", "20"})
 PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 #: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
 #: disarming (087)
@@ -50,6 +55,13 @@ def _subject_token(tok: Token) -> Token | None:
         for child in node.children:
             if child.dep_ == "nsubjpass" and node is not tok and via == "xcomp":
                 return child  # "Obama is scheduled to attend": the one scheduled attends
+            if child.dep_ == "nsubjpass" and node is tok and _stance(tok):
+                return child
+            if child.dep_ in ("aux", "auxpass") and node is tok and _stance(tok):
+                # the parser sometimes hangs the subject on "is" in "Chile is opposed to"
+                found = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if found is not None:
+                    return found
             if child.dep_ == "nsubjpass" and node is tok:
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
@@ -121,15 +133,49 @@ def _phrase_code(text: str) -> str | None:
 def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | None
             ) -> tuple[str | None, str | None]:
     objects = [c for c in tok.children if c.dep_ in ("dobj", "dative", "prep", "attr", "xcomp",
-                                                     "ccomp", "pobj", "acomp")]
+                                                     "ccomp", "pobj", "acomp") and c.lower_ != "according"]
     for obj in objects:
         tokens = list(obj.subtree)
         found = _first_actor(article, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), source)
         if found[0]:
             return found
     # The rest of the sentence after the trigger: what comes before it is mostly the source or a
-    # speaker, not a recipient.
-    return _first_actor(article, tok.idx, sent.end_char, source)
+    # speaker, not a recipient; nor is who reports the event ("..., according to Pentagon sources",
+    # "..., Thai police said") or a party of another clause ("after a court in Greece cleared him").
+    for start, end in _own_stretches(tok, sent):
+        found = _first_actor(article, start, end, source)
+        if found[0]:
+            return found
+    return None, None
+
+
+def _own_stretches(tok: Token, sent: Span) -> list[tuple[int, int]]:
+    """Character stretches after ``tok`` up to the sentence end that are not attribution ("according
+    to X", the reporting clause "X said" around the trigger's clause) nor a subordinate clause of the
+    trigger with a subject of its own ("after a court cleared him")."""
+    skip: set[int] = set()
+    for child in tok.children:
+        if child.lower_ == "according" or child.dep_ == "advcl" and any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in child.children) and any(
+                g.dep_ == "mark" for g in child.children):
+            skip.update(t.i for t in child.subtree)
+    node = tok
+    while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head is not node:
+        node = node.head
+        if node.lemma_.lower() in SPEECH_LEMMAS:
+            skip.update(t.i for t in node.subtree if t.i not in {x.i for x in tok.subtree})
+            break
+    for child in (c for c in sent if c.lower_ == "according" and c.i > tok.i):
+        skip.update(t.i for t in child.subtree)
+    out: list[tuple[int, int]] = []
+    for t in sent:
+        if t.i <= tok.i or t.i in skip:
+            continue
+        if out and out[-1][1] >= t.idx - 1:
+            out[-1] = (out[-1][0], t.idx + len(t.text))
+        else:
+            out.append((t.idx, t.idx + len(t.text)))
+    return out
 
 
 def _first_actor(article: Article, start: int, end: int, source: str | None
@@ -193,13 +239,58 @@ def _passive(article: Article, doc: Doc, tok: Token
     doers = [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "during")]
     source: tuple[str | None, str | None] = (None, None)
     for prep in doers:
-        sub = list(prep.subtree)
-        source = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), None)
+        for start, end in _doer_spans(prep):
+            source = _first_actor(article, start, end, None)
+            if source[0]:
+                break
         if source[0]:
             break
     sub = list(patient.subtree)
     target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
     return (source, target) if source[0] and target[0] else None
+
+
+def _doer_spans(prep: Token) -> list[tuple[int, int]]:
+    """Where the doer of a passive is named in its "by"/"in" phrase: the object's own words ("by
+    Burundian militiamen", "in Israeli tank shelling"), not a place or phrase nested in it ("in a
+    car bombing in central Baghdad"). A place as the object itself stands for its state, as coders
+    read "arrested in Lebanon"."""
+    out = []
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        mods = [m for m in obj.children if m.dep_ in ("amod", "compound", "poss", "nmod") and m.i < obj.i]
+        for m in mods:
+            sub = list(m.subtree)
+            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+        out.append((obj.idx, obj.idx + len(obj.text)))
+    return out
+
+
+def _means(tok: Token, code: str, plover: str | None) -> tuple[str, str | None]:
+    """"killed in Israeli tank shelling": the force named as the means decides the kind of
+    violence (CAMEO 19 conventional force, 18 assault), not the verb of its result."""
+    if code[:2] not in VIOLENCE:
+        return code, plover
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")]
+    ends = {max(t.i for t in p.subtree) for p in preps}
+    # the parser may hang the means' head on the verb: "killed in Israeli tank [shelling]"
+    means_clauses = [c for c in tok.children if c.dep_ == "advcl" and c.i - 1 in ends]
+    for prep in preps + means_clauses:
+        for t in prep.subtree:
+            entry = noun_triggers().get(t.lower_) if t.pos_ == "NOUN" else None
+            if entry and any(c.lower_ in NON_MILITARY_BOMBS for c in t.children):
+                entry = ("183", None)  # CAMEO 183: suicide, car or other non-military bombing
+            trig = match_trigger(t) if t.pos_ == "VERB" and t is not tok else None
+            means = entry[0] if entry else trig.code if trig else None
+            if means and means[:2] in VIOLENCE:
+                return means, entry[1] if entry else trig.plover if trig else None
+    return code, plover
+
+
+def _stance(tok: Token) -> bool:
+    """"Israel is opposed to French mediation": a passive form that says what its subject does."""
+    return tok.lemma_.lower() in STANCE_PASSIVES and any(c.dep_ == "auxpass" for c in tok.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) \
+        and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def _subject_parties(article: Article, tok: Token) -> list[tuple[str | None, str | None]]:
@@ -238,9 +329,17 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 continue  # "Russia said Sudan must return the helicopter": a demand, not a return
             if code is None or _requester(tok) is not None:
                 continue  # a demanded act is not an event: the demand is, and its code names the act
+            if any(_obligation(h) for h in chain(tok)[1:]):
+                continue  # "said the US must be ready to mediate": the demand names the act
+            noun = _demand_noun(tok)
+            if noun is not None:
+                _reported_demand(article, doc, sent, tok, code, events, seen, verb=noun.head)
+                continue  # "reiterated its demand that Israel ease restrictions": a demand
             if code in ("020", "100"):
                 code = _request_code(tok, code)
-            passive = _passive(article, doc, tok)
+            passive = None if _stance(tok) else _passive(article, doc, tok)
+            if passive is not None:
+                code, plover = _means(tok, code, plover)
             parties = _subject_parties(article, tok)
             if parties:
                 # "Jordan and Britain agreed to ...": each party is a source; with no other party
@@ -251,7 +350,7 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                          (None, None) if reciprocal else None)
             elif passive is not None:
                 _add(article, doc, sent, tok, code, plover, events, seen, *passive)
-            elif not any(c.dep_ == "nsubjpass" for c in tok.children):
+            elif _stance(tok) or not any(c.dep_ == "nsubjpass" for c in tok.children):
                 _add(article, doc, sent, tok, code, plover, events, seen)
         _nominal(article, doc, sent, events, seen)
     article.events = _drop_manner_clauses(events, doc)
@@ -370,11 +469,24 @@ def _obligation(tok: Token) -> bool:
                                                 for c in tok.children) and speech_verb(tok) is not None
 
 
+def _demand_noun(tok: Token) -> Token | None:
+    """The request noun whose content clause ``tok`` heads ("its demand that Israel ease ...",
+    which the parser often hangs on the verb: "reiterated its demand today that ...")."""
+    if tok.dep_ not in ("ccomp", "acl") or tok.head is tok or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return None
+    if tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in REQUEST_WORDS:
+        return tok.head
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                 and c.lemma_.lower() in REQUEST_WORDS), None)
+
+
 def _reported_demand(article: Article, doc: Doc, sent: Span, tok: Token, code: str | None,
-                     events: list[Event], seen: set[tuple[str, str, str, int]]) -> None:
+                     events: list[Event], seen: set[tuple[str, str, str, int]], verb: Token | None = None
+                     ) -> None:
     """The speaker demands of the obliged party what it must do; the code names the act when the
     lexicon knows it (CAMEO 10x)."""
-    verb = speech_verb(tok)
+    verb = verb or speech_verb(tok)
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if verb is None or subj is None:
         return
@@ -414,6 +526,7 @@ _THREAT = {"14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", 
 _REFUSAL = {"04": "125", "045": "126", "05": "120", "06": "121", "061": "1211", "062": "1212",
             "07": "122", "08": "124", "081": "1241", "084": "1243", "085": "1244", "086": "1245",
             "087": "1246"}
+ATTEMPTS = frozenset({"try", "attempt"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
 
 
@@ -429,6 +542,8 @@ def commitment(tok: Token, code: str, mode: Modality) -> str | None:
     links = chain(tok)
     if any(match_trigger(h) is not None for h in links[1:]) or code[:2] in ("03", "12", "13"):
         return None
+    if any(h.lemma_.lower() in ATTEMPTS for h in links[1:]):
+        return None  # "tried to hack": an attempt is the act itself, not a statement about it
     if mode in ("intended", "conditional"):
         return _mirror(_INTENT, code) if code[:2] in ("04", "05", "06", "07", "08") else _mirror(_THREAT, code)
     if mode == "negated":
