@@ -171,3 +171,10 @@ def test_a_new_place_is_not_the_old_country(text: str) -> None:
     from dateline.nlp.actor_tables import find_phrases
 
     assert find_phrases(f"Police in {text} said so.") == []
+
+
+def test_a_people_of_a_country_and_an_ethnic_group(run) -> None:
+    a = run("The Chileans of southern Peru met local officials. Ethnic Bolivians marched in the capital.",
+            names=["actors"])
+    assert code_of(a, "Chileans") == "PER"  # they live in Peru
+    assert code_of(a, "Bolivians") is None  # an ethnicity is no state's actor

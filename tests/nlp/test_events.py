@@ -188,3 +188,15 @@ def test_the_means_of_a_killing_decides_its_kind(run) -> None:
     # invented: shelling is conventional military force (CAMEO 19), and the doer is its modifier
     a = run("Three Peruvian farmers were killed in Chilean tank shelling near the border.")
     assert ("CHL", "PER", "190") in {((e.source or "")[:3], (e.target or "")[:3], e.code) for e in a.events}, a.events
+
+
+def test_a_staged_demonstration_is_a_protest(run) -> None:
+    # invented: the demand told in its purpose clause is part of the protest
+    a = run("Thousands of Chilean students staged demonstrations to demand reforms by the Chilean government.")
+    assert {e.plover for e in a.events} == {"PROTEST"}, a.events
+
+
+def test_a_country_word_naming_a_border_is_no_party(run) -> None:
+    # invented
+    a = run("Peruvian troops captured a rebel camp on the Chilean border after days of fighting.")
+    assert not any((e.target or "").startswith("CHL") for e in a.events), a.events

@@ -87,6 +87,8 @@ def complement_text(tok: Token) -> str:
 
 def match_trigger(tok: Token) -> Trigger | None:
     lemma = tok.lemma_.lower()
+    if lemma not in verb_triggers() and lemma + "e" in verb_triggers() and tok.lower_.startswith(lemma + "e"):
+        lemma += "e"  # the small model's lemmatizer drops a final "e" now and then ("staged" -> "stag")
     if tok.pos_ != "VERB" or lemma not in verb_triggers() or tok.dep_ in ("amod", "compound"):
         return None  # "the proposed changes" names no act of proposing
     words = complement_text(tok)

@@ -42,6 +42,9 @@ PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 #: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
 #: disarming (087)
 INTRANSITIVE = re.compile(r"08[37]")
+ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+#: "on the Thai border": a country word that names where, not a party
+BORDER = re.compile(r"\s+(border|borders|frontier|side)\b", re.I)
 RESPONSE_WORDS = re.compile(r"\b(decision|measure|measures|action|step|steps|countermeasure|"
                             r"countermeasures|response|retaliat\w*)\b", re.I)
 
@@ -126,8 +129,8 @@ def _noun_phrase(head: Token, keep_conj: bool = False) -> tuple[int, int]:
 
 
 def _phrase_code(text: str) -> str | None:
-    hits = find_phrases(text)
-    return hits[0].entry.code if hits else None
+    hits = [h for h in find_phrases(text) if not (h.entry.kind == "demonym" and ETHNIC.search(text, 0, h.start))]
+    return hits[0].entry.code if hits else None  # "ethnic Albanians" are no state's actor
 
 
 def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | None
@@ -181,14 +184,15 @@ def _own_stretches(tok: Token, sent: Span) -> list[tuple[int, int]]:
 def _first_actor(article: Article, start: int, end: int, source: str | None
                  ) -> tuple[str | None, str | None]:
     for m in sorted(article.mentions, key=lambda m: m.start):
-        if start <= m.start and m.end <= end:
+        if start <= m.start and m.end <= end and not BORDER.match(article.text, m.end):
             actor = article.actor(m.actor)
             code = actor and (actor.code or actor.country)
             if actor and code and _other_party(code, source):
                 return code, actor.id
     for hit in find_phrases(article.text, start, end):
-        if hit.entry.country and _other_party(hit.entry.code or hit.entry.country, source):
-            return hit.entry.code or hit.entry.country, None
+        named = hit.entry.code or hit.entry.country
+        if named and not BORDER.match(article.text, hit.end) and _other_party(named, source):
+            return named, None
     return None, None
 
 
@@ -431,6 +435,8 @@ def _drop_manner_clauses(events: list[Event], doc: Doc) -> list[Event]:
     for e in events:
         tok = doc.char_span(e.cue_start, e.cue_end) if e.cue_start is not None and e.cue_end is not None else None
         head = tok.root.head if tok is not None and tok.root.dep_ == "advcl" else None
+        if tok is not None and tok.root.dep_ == "acl" and tok.root.head.dep_ == "dobj":
+            head = tok.root.head.head  # "staged demonstrations to demand reforms": the purpose
         main = cues.get(head.idx) if head is not None else None
         if main is not None and main is not e and main.source == e.source:
             continue
