@@ -200,3 +200,10 @@ def test_a_country_word_naming_a_border_is_no_party(run) -> None:
     # invented
     a = run("Peruvian troops captured a rebel camp on the Chilean border after days of fighting.")
     assert not any((e.target or "").startswith("CHL") for e in a.events), a.events
+
+
+def test_a_threatened_act_is_folded_into_the_threat(run) -> None:
+    # invented: like a demand, the threat is the event and its CAMEO code names the act (131x)
+    a = run("Chile threatened to break off diplomatic relations with Peru.")
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("CHL", "PER", "THREATEN")]
+    assert a.events[0].code.startswith("131")

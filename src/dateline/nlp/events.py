@@ -339,8 +339,12 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             if noun is not None:
                 _reported_demand(article, doc, sent, tok, code, events, seen, verb=noun.head)
                 continue  # "reiterated its demand that Israel ease restrictions": a demand
+            if _threatener(tok) is not None:
+                continue  # "threatened to break relations": the threat is the event and names the act
             if code in ("020", "100"):
                 code = _request_code(tok, code)
+            if code == "130":
+                code = _threat_code(tok, code)
             passive = None if _stance(tok) else _passive(article, doc, tok)
             if passive is not None:
                 code, plover = _means(tok, code, plover)
@@ -509,11 +513,35 @@ def _reported_demand(article: Article, doc: Doc, sent: Span, tok: Token, code: s
 def _request_code(tok: Token, code: str) -> str:
     """A demand's code refined by the act it demands, when the lexicon knows that act."""
     for child in tok.subtree:
-        if child is not tok and _requester(child) is tok:
+        if child != tok and _requester(child) == tok:
             trig = match_trigger(child)
             if trig is not None:
                 table = _DEMAND if code == "100" else _APPEAL
                 return table.get(trig.code[:4]) or _mirror(table, trig.code) or code
+    return code
+
+
+def _threatener(tok: Token) -> Token | None:
+    """The threat verb whose complement ``tok`` is ("threatened to cut ties": threatened)."""
+    node = tok
+    for _ in range(2):
+        if node.dep_ not in ("xcomp", "ccomp") or node.head is node:
+            return None
+        node = node.head
+        trig = match_trigger(node)
+        if trig is not None and trig.code[:2] == "13" and node.lemma_.lower() != "warn":
+            return node
+    return None
+
+
+def _threat_code(tok: Token, code: str) -> str:
+    """A threat's code refined by the act threatened ("threatened to break relations" is 1311
+    style CAMEO 13x), when the lexicon knows that act."""
+    for child in tok.subtree:
+        if child != tok and _threatener(child) == tok:
+            trig = match_trigger(child)
+            if trig is not None:
+                return _THREAT.get(trig.code[:4]) or _mirror(_THREAT, trig.code) or code
     return code
 
 
