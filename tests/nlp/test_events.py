@@ -207,3 +207,10 @@ def test_a_threatened_act_is_folded_into_the_threat(run) -> None:
     a = run("Chile threatened to break off diplomatic relations with Peru.")
     assert [(e.source, e.target, e.plover) for e in a.events] == [("CHL", "PER", "THREATEN")]
     assert a.events[0].code.startswith("131")
+
+
+def test_a_reduced_relative_is_a_passive(run) -> None:
+    # invented: the doer is the agent of the participle, not the subject of the clause around it
+    a = run("Chile mourned the Peruvian farmers killed by Bolivian troops.")
+    assert not any(e.source == "CHL" and e.plover == "ASSAULT" for e in a.events), a.events
+    assert any((e.source or "").startswith("BOL") and (e.target or "").startswith("PER") for e in a.events), a.events

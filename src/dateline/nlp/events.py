@@ -238,9 +238,11 @@ def _passive(article: Article, doc: Doc, tok: Token
              ) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]] | None:
     """"Four children were killed in Israeli shelling": target the patient, source the doer."""
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    doers = [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "during")]
+    if patient is None and _reduced_relative(tok):
+        patient, doers = tok.head, [c for c in doers if c.dep_ == "agent"]  # "farmers killed by X"
     if patient is None:
         return None
-    doers = [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "during")]
     source: tuple[str | None, str | None] = (None, None)
     for prep in doers:
         for start, end in _doer_spans(prep):
@@ -267,6 +269,12 @@ def _doer_spans(prep: Token) -> list[tuple[int, int]]:
             out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
         out.append((obj.idx, obj.idx + len(obj.text)))
     return out
+
+
+def _reduced_relative(tok: Token) -> bool:
+    """"the villagers killed in the raid": a passive participle whose doer, when not named, is
+    not the subject of the clause around it."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
 def _means(tok: Token, code: str, plover: str | None) -> tuple[str, str | None]:
@@ -358,7 +366,7 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                          (None, None) if reciprocal else None)
             elif passive is not None:
                 _add(article, doc, sent, tok, code, plover, events, seen, *passive)
-            elif _stance(tok) or not any(c.dep_ == "nsubjpass" for c in tok.children):
+            elif _stance(tok) or not any(c.dep_ == "nsubjpass" for c in tok.children) and not _reduced_relative(tok):
                 _add(article, doc, sent, tok, code, plover, events, seen)
         _nominal(article, doc, sent, events, seen)
     article.events = _drop_manner_clauses(events, doc)
