@@ -214,3 +214,13 @@ def test_a_reduced_relative_is_a_passive(run) -> None:
     a = run("Chile mourned the Peruvian farmers killed by Bolivian troops.")
     assert not any(e.source == "CHL" and e.plover == "ASSAULT" for e in a.events), a.events
     assert any((e.source or "").startswith("BOL") and (e.target or "").startswith("PER") for e in a.events), a.events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru protested that Chile had closed the border.", ("PER", "CHL", "ACCUSE")),  # a verbal protest
+    ("Chile expressed appreciation for Peru's assistance.", ("CHL", "PER", "SUPPORT")),
+])
+def test_reporting_verbs_that_are_events(run, text: str, expected: tuple[str, str, str]) -> None:
+    # invented
+    a = run(text)
+    assert expected in {(e.source, e.target, e.plover) for e in a.events}, a.events
