@@ -224,3 +224,10 @@ def test_reporting_verbs_that_are_events(run, text: str, expected: tuple[str, st
     # invented
     a = run(text)
     assert expected in {(e.source, e.target, e.plover) for e in a.events}, a.events
+
+
+def test_talks_with_another_party_are_mutual(run) -> None:
+    # invented: a meeting is one event with both parties and no recipient (PLOVER's reciprocal form)
+    a = run("Chilean ministers held talks with Peruvian officials on Monday.")
+    assert {((e.source or "")[:3], e.target, e.plover) for e in a.events} == {
+        ("CHL", None, "CONSULT"), ("PER", None, "CONSULT")}

@@ -320,6 +320,21 @@ def _subject_parties(article: Article, tok: Token) -> list[tuple[str | None, str
     return parties if len({p[0] for p in parties}) >= 2 else []
 
 
+def _meeting_parties(article: Article, doc: Doc, tok: Token, code: str) -> list[tuple[str | None, str | None]]:
+    """"X held talks with Y", "X met with Y": a meeting is mutual, one event with both parties
+    and no recipient, as PLOVER codes it (a visit has a host and stays directed)."""
+    if code[:2] != "04" or code in ("042", "043"):
+        return []
+    holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    with_pp = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    if with_pp is None:
+        return []
+    source = _source(article, doc, tok)
+    sub = list(with_pp.subtree)
+    partner = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
+    return [source, partner] if source[0] and partner[0] else []
+
+
 def _names_other_party(article: Article, tok: Token, parties: list[tuple[str | None, str | None]]) -> bool:
     sub = [t for c in tok.children if c.dep_ in ("dobj", "dative", "prep") for t in c.subtree]
     return bool(sub) and _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), parties[0][0])[0] \
@@ -356,7 +371,7 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             passive = None if _stance(tok) else _passive(article, doc, tok)
             if passive is not None:
                 code, plover = _means(tok, code, plover)
-            parties = _subject_parties(article, tok)
+            parties = _subject_parties(article, tok) or _meeting_parties(article, doc, tok, code)
             if parties:
                 # "Jordan and Britain agreed to ...": each party is a source; with no other party
                 # named the event is reciprocal and has no recipient (as PLOVER codes it)
