@@ -231,3 +231,10 @@ def test_talks_with_another_party_are_mutual(run) -> None:
     a = run("Chilean ministers held talks with Peruvian officials on Monday.")
     assert {((e.source or "")[:3], e.target, e.plover) for e in a.events} == {
         ("CHL", None, "CONSULT"), ("PER", None, "CONSULT")}
+
+
+def test_each_party_told_it_must_act_is_a_target(run) -> None:
+    # invented: "Chilean and Peruvian forces must ..." obliges both
+    a = run("Bolivia said Chilean and Peruvian forces must leave the border area.")
+    assert {((e.source or "")[:3], (e.target or "")[:3]) for e in a.events if e.plover == "REQUEST"} == {
+        ("BOL", "CHL"), ("BOL", "PER")}, a.events

@@ -138,10 +138,12 @@ def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | No
     objects = [c for c in tok.children if c.dep_ in ("dobj", "dative", "prep", "attr", "xcomp",
                                                      "ccomp", "pobj", "acomp") and c.lower_ != "according"]
     for obj in objects:
-        tokens = list(obj.subtree)
-        found = _first_actor(article, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), source)
-        if found[0]:
-            return found
+        # a relative clause describes the object, it names no party ("refugees who lived in Iraq")
+        described = {t.i for r in obj.subtree if r.dep_ == "relcl" for t in r.subtree}
+        for start, end in _spans([t for t in obj.subtree if t.i not in described]):
+            found = _first_actor(article, start, end, source)
+            if found[0]:
+                return found
     # The rest of the sentence after the trigger: what comes before it is mostly the source or a
     # speaker, not a recipient; nor is who reports the event ("..., according to Pentagon sources",
     # "..., Thai police said") or a party of another clause ("after a court in Greece cleared him").
@@ -170,14 +172,19 @@ def _own_stretches(tok: Token, sent: Span) -> list[tuple[int, int]]:
             break
     for child in (c for c in sent if c.lower_ == "according" and c.i > tok.i):
         skip.update(t.i for t in child.subtree)
+    return _spans([t for t in sent if t.i > tok.i and t.i not in skip])
+
+
+def _spans(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Character spans of the runs of adjacent tokens in ``tokens`` (in sentence order)."""
     out: list[tuple[int, int]] = []
-    for t in sent:
-        if t.i <= tok.i or t.i in skip:
-            continue
-        if out and out[-1][1] >= t.idx - 1:
+    last = -2
+    for t in sorted(tokens, key=lambda t: t.i):
+        if out and t.i == last + 1:
             out[-1] = (out[-1][0], t.idx + len(t.text))
         else:
             out.append((t.idx, t.idx + len(t.text)))
+        last = t.i
     return out
 
 
@@ -311,13 +318,18 @@ def _subject_parties(article: Article, tok: Token) -> list[tuple[str | None, str
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None or not any(t.dep_ == "conj" for t in subj.subtree):
         return []
-    start, end = _noun_phrase(subj, keep_conj=True)
+    parties = _parties_in(article, *_noun_phrase(subj, keep_conj=True))
+    return parties if len({p[0] for p in parties}) >= 2 else []
+
+
+def _parties_in(article: Article, start: int, end: int) -> list[tuple[str | None, str | None]]:
+    """The actors with a country named between ``start`` and ``end``, in text order."""
     parties: list[tuple[str | None, str | None]] = []
     for m in sorted(article.mentions, key=lambda m: m.start):
         actor = article.actor(m.actor) if start <= m.start and m.end <= end else None
         if actor is not None and (actor.code or actor.country) and actor.id not in {p[1] for p in parties}:
             parties.append((actor.code or actor.country, actor.id))
-    return parties if len({p[0] for p in parties}) >= 2 else []
+    return parties
 
 
 def _meeting_parties(article: Article, doc: Doc, tok: Token, code: str) -> list[tuple[str | None, str | None]]:
@@ -529,7 +541,9 @@ def _reported_demand(article: Article, doc: Doc, sent: Span, tok: Token, code: s
         return
     demand = (_DEMAND.get(code[:4]) or _mirror(_DEMAND, code) or "100") if code else "100"
     obliged: tuple[str | None, str | None] = (actor.code or actor.country, actor.id)
-    for target in [obliged, *_conjoined(article, doc, sent, obliged, speaker[0])]:
+    # "US and British forces must ...": each party named in the subject is obliged
+    named = _parties_in(article, *_noun_phrase(subj, keep_conj=True))
+    for target in [obliged, *named, *_conjoined(article, doc, sent, obliged, speaker[0])]:
         _add(article, doc, sent, tok, demand, None, events, seen, speaker, target)
 
 
