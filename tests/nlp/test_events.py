@@ -238,3 +238,9 @@ def test_each_party_told_it_must_act_is_a_target(run) -> None:
     a = run("Bolivia said Chilean and Peruvian forces must leave the border area.")
     assert {((e.source or "")[:3], (e.target or "")[:3]) for e in a.events if e.plover == "REQUEST"} == {
         ("BOL", "CHL"), ("BOL", "PER")}, a.events
+
+
+def test_a_mistagged_noun_is_no_trigger(run) -> None:
+    # invented: "demands" as the object of "meet" is a noun even when tagged as a verb
+    a = run("Chile said it would not meet the kidnappers demands to release prisoners in Peru.")
+    assert not any(e.plover == "REQUEST" for e in a.events), a.events

@@ -91,6 +91,8 @@ def match_trigger(tok: Token) -> Trigger | None:
         lemma += "e"  # the small model's lemmatizer drops a final "e" now and then ("staged" -> "stag")
     if tok.pos_ != "VERB" or lemma not in verb_triggers() or tok.dep_ in ("amod", "compound"):
         return None  # "the proposed changes" names no act of proposing
+    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ in ("VBZ", "VBP", "VBD"):
+        return None  # a finite verb in a noun's place is a mistagged noun ("meet hostage-takers demands")
     words = complement_text(tok)
     for trig in verb_triggers()[lemma]:
         if trig.objects is None or trig.objects.search(words):
