@@ -244,3 +244,11 @@ def test_a_mistagged_noun_is_no_trigger(run) -> None:
     # invented: "demands" as the object of "meet" is a noun even when tagged as a verb
     a = run("Chile said it would not meet the kidnappers demands to release prisoners in Peru.")
     assert not any(e.plover == "REQUEST" for e in a.events), a.events
+
+
+def test_a_claimed_hostile_act_is_an_accusation_or_a_claim_of_responsibility(run) -> None:
+    # invented: claimed of another party it accuses (112); of one's own side it claims responsibility (015)
+    a = run("Chile claimed that Peruvian troops had shelled a border village.")
+    assert [(e.source, (e.target or "")[:3], e.code) for e in a.events] == [("CHL", "PER", "112")], a.events
+    a = run("Chile claimed that it had attacked Peru.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "PER", "015")], a.events

@@ -37,6 +37,8 @@ SPEECH_LEMMAS = SPEECH_VERBS | {"allege", "accuse"}
 #: verbs whose "be <participle> to X" form is the subject's own stance, not a passive
 STANCE_PASSIVES = frozenset({"oppose", "commit", "dedicate"})
 NON_MILITARY_BOMBS = frozenset({"suicide", "car", "roadside", "truck"})
+CLAIM_VERBS = frozenset({"claim", "allege"})
+HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 VIOLENCE = frozenset({"18", "19", "20"})
 PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 #: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
@@ -374,6 +376,8 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             if noun is not None:
                 _reported_demand(article, doc, sent, tok, code, events, seen, verb=noun.head)
                 continue  # "reiterated its demand that Israel ease restrictions": a demand
+            if _claimed(article, doc, sent, tok, code, events, seen):
+                continue  # "the US claimed that ISIL had attacked Iraq": an accusation
             if _threatener(tok) is not None:
                 continue  # "threatened to break relations": the threat is the event and names the act
             if code in ("020", "100"):
@@ -556,6 +560,24 @@ def _request_code(tok: Token, code: str) -> str:
                 table = _DEMAND if code == "100" else _APPEAL
                 return table.get(trig.code[:4]) or _mirror(table, trig.code) or code
     return code
+
+
+def _claimed(article: Article, doc: Doc, sent: Span, tok: Token, code: str, events: list[Event],
+             seen: set[tuple[str, str, str, int]]) -> bool:
+    """A hostile act someone claims or alleges was done: by another party it is an accusation of
+    that party (CAMEO 112), by the speaker's own side a claim of responsibility (015). The act
+    itself is only alleged, so it is no event of its own. True when the act was handled so."""
+    verb = speech_verb(tok)
+    if verb is None or verb.lemma_.lower() not in CLAIM_VERBS or code[:2] not in HOSTILE:
+        return False
+    speaker, doer = _source(article, doc, verb), _source(article, doc, tok)
+    if not speaker[0] or not doer[0]:
+        return False
+    if doer[0][:3] == speaker[0][:3]:
+        _add(article, doc, sent, tok, "015", None, events, seen, speaker)
+    else:
+        _add(article, doc, sent, verb, "112", None, events, seen, speaker, doer)
+    return True
 
 
 def _threatener(tok: Token) -> Token | None:
