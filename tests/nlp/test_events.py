@@ -252,3 +252,9 @@ def test_a_claimed_hostile_act_is_an_accusation_or_a_claim_of_responsibility(run
     assert [(e.source, (e.target or "")[:3], e.code) for e in a.events] == [("CHL", "PER", "112")], a.events
     a = run("Chile claimed that it had attacked Peru.")
     assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "PER", "015")], a.events
+
+
+def test_a_document_speaks_for_its_issuer(run) -> None:
+    # invented: the report's source is who issued it
+    a = run("A report released on Monday by the Chilean government accused Peru of hiding the evidence.")
+    assert ("CHLGOV", "PER", "ACCUSE") in {(e.source, e.target, e.plover) for e in a.events}, a.events

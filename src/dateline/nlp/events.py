@@ -37,6 +37,9 @@ SPEECH_LEMMAS = SPEECH_VERBS | {"allege", "accuse"}
 #: verbs whose "be <participle> to X" form is the subject's own stance, not a passive
 STANCE_PASSIVES = frozenset({"oppose", "commit", "dedicate"})
 NON_MILITARY_BOMBS = frozenset({"suicide", "car", "roadside", "truck"})
+DOCUMENTS = frozenset({"report", "statement", "study", "communique", "communiqué", "document", "dossier",
+                       "memo", "letter"})
+ISSUING = frozenset({"release", "issue", "publish", "submit", "compile", "prepare", "produce", "present"})
 CLAIM_VERBS = frozenset({"claim", "allege"})
 HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 VIOLENCE = frozenset({"18", "19", "20"})
@@ -113,7 +116,22 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
         actor = actor_for_span(article, *span)
     if actor is not None and (actor.code or actor.country):
         return actor.code or actor.country, actor.id
+    if subj.lemma_.lower() in DOCUMENTS:
+        issuer = _issuer(article, subj)
+        if issuer[0]:
+            return issuer
     return _phrase_code(article.text[span[0]:span[1]]), None
+
+
+def _issuer(article: Article, doc_noun: Token) -> tuple[str | None, str | None]:
+    """"A report released by Amnesty / in the Rwandan capital alleged ...": a document speaks
+    for whoever issued it, named in the participle that tells where or by whom it came out."""
+    for clause in (c for c in doc_noun.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUING):
+        sub = list(clause.subtree)
+        found = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), None)
+        if found[0]:
+            return found
+    return None, None
 
 
 def _noun_phrase(head: Token, keep_conj: bool = False) -> tuple[int, int]:
