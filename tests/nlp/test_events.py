@@ -258,3 +258,12 @@ def test_a_document_speaks_for_its_issuer(run) -> None:
     # invented: the report's source is who issued it
     a = run("A report released on Monday by the Chilean government accused Peru of hiding the evidence.")
     assert ("CHLGOV", "PER", "ACCUSE") in {(e.source, e.target, e.plover) for e in a.events}, a.events
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Chile has agreed to lift the sanctions on Peru.", "0354"),  # intent to ease sanctions, not a signing
+    ("Chile refused to release the Peruvian prisoners.", "1243"),  # refusal to release persons
+])
+def test_a_statement_is_coded_by_the_act_it_is_about(run, text: str, code: str) -> None:
+    # invented
+    assert code in {e.code for e in run(text).events}

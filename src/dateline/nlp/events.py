@@ -402,6 +402,8 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 code = _request_code(tok, code)
             if code == "130":
                 code = _threat_code(tok, code)
+            if code[:2] in ("03", "12") or code == "057" and tok.lemma_.lower() == "agree":
+                code = _statement_code(tok, code)
             passive = None if _stance(tok) else _passive(article, doc, tok)
             if passive is not None:
                 code, plover = _means(tok, code, plover)
@@ -622,6 +624,20 @@ def _threat_code(tok: Token, code: str) -> str:
     return code
 
 
+def _statement_code(tok: Token, code: str) -> str:
+    """An intent or refusal refined by the act it is about ("agreed to lift the sanctions" is an
+    intent to ease sanctions, 0354, not the signing of an agreement; "refused to release" 1243)."""
+    for child in tok.subtree:
+        if child.dep_ == "xcomp" and child.head == tok:
+            trig = match_trigger(child)
+            if trig is None:
+                continue
+            if code[:2] == "12":
+                return _mirror(_REFUSAL, trig.code) or code
+            return _mirror(_INTENT, trig.code) or code if trig.code[:2] in COOPERATIVE else code
+    return code
+
+
 # -- commitments ------------------------------------------------------------------------------
 # CAMEO codes a statement about a future act as a verbal event of its own: an intent to
 # cooperate (03), a threat (13) or a refusal (12), each mirroring the act's category. The act
@@ -638,6 +654,7 @@ _REFUSAL = {"04": "125", "045": "126", "05": "120", "06": "121", "061": "1211", 
             "07": "122", "08": "124", "081": "1241", "084": "1243", "085": "1244", "086": "1245",
             "087": "1246"}
 ATTEMPTS = frozenset({"try", "attempt"})
+COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
 
 
