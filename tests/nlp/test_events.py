@@ -267,3 +267,9 @@ def test_a_document_speaks_for_its_issuer(run) -> None:
 def test_a_statement_is_coded_by_the_act_it_is_about(run, text: str, code: str) -> None:
     # invented
     assert code in {e.code for e in run(text).events}
+
+
+def test_a_passive_subject_is_the_object_a_trigger_row_asks_for(run) -> None:
+    # invented: "release" needs people released; in the passive they are its subject
+    a = run("Chilean prisoners were released on Monday by Peru.")
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("PER", "CHL", "RETREAT")], a.events

@@ -82,7 +82,10 @@ def plover_label(plover: str | None, code: str) -> str | None:
 
 
 def complement_text(tok: Token) -> str:
-    return " ".join(t.lower_ for t in tok.subtree if t.i > tok.i or t.dep_ in ("dobj", "prt"))
+    """The words after the verb, with its object; a passive's subject is its object too ("Chilean
+    prisoners were released")."""
+    patient = {t.i for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree}
+    return " ".join(t.lower_ for t in tok.subtree if t.i > tok.i or t.dep_ in ("dobj", "prt") or t.i in patient)
 
 
 def match_trigger(tok: Token) -> Trigger | None:
