@@ -273,3 +273,10 @@ def test_a_passive_subject_is_the_object_a_trigger_row_asks_for(run) -> None:
     # invented: "release" needs people released; in the passive they are its subject
     a = run("Chilean prisoners were released on Monday by Peru.")
     assert [(e.source, e.target, e.plover) for e in a.events] == [("PER", "CHL", "RETREAT")], a.events
+
+
+def test_an_ultimatum_is_a_threat(run) -> None:
+    # invented: "will do X unless Y ..." threatens, even when X alone would be a concession
+    a = run("Chile said it will withdraw its peacekeepers from Peru unless Peru holds elections.")
+    assert any(e.plover == "THREATEN" and (e.target or "").startswith("PER") for e in a.events), a.events
+    assert not any(e.plover == "AGREE" for e in a.events), a.events

@@ -658,6 +658,13 @@ COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
 
 
+def _unless(tok: Token) -> bool:
+    """Whether the act at ``tok`` is held over a condition with "unless" (its own clause or its
+    governor's)."""
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
+               for node in (tok, tok.head) for c in node.children)
+
+
 def _mirror(table: dict[str, str], code: str) -> str | None:
     return table.get(code[:3]) or table.get(code[:2])
 
@@ -672,8 +679,10 @@ def commitment(tok: Token, code: str, mode: Modality) -> str | None:
         return None
     if any(h.lemma_.lower() in ATTEMPTS for h in links[1:]):
         return None  # "tried to hack": an attempt is the act itself, not a statement about it
+    if mode == "conditional" and code[:2] in COOPERATIVE and _unless(tok):
+        return "131"  # "will withdraw its force unless ...": an ultimatum threatens, whatever the act
     if mode in ("intended", "conditional"):
-        return _mirror(_INTENT, code) if code[:2] in ("04", "05", "06", "07", "08") else _mirror(_THREAT, code)
+        return _mirror(_INTENT, code) if code[:2] in COOPERATIVE else _mirror(_THREAT, code)
     if mode == "negated":
         auxes = {c.lower_ for t in links[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
         if auxes & FUTURE_AUX:
