@@ -280,3 +280,11 @@ def test_an_ultimatum_is_a_threat(run) -> None:
     a = run("Chile said it will withdraw its peacekeepers from Peru unless Peru holds elections.")
     assert any(e.plover == "THREATEN" and (e.target or "").startswith("PER") for e in a.events), a.events
     assert not any(e.plover == "AGREE" for e in a.events), a.events
+
+
+def test_accepting_a_proposal_agrees_and_accepting_demands_yields(run) -> None:
+    # invented
+    assert ("CHL", "PER", "AGREE") in {(e.source, e.target, e.plover)
+                                       for e in run("Chile accepted a Peruvian proposal for joint patrols.").events}
+    assert ("CHL", "PER", "CONCEDE") in {(e.source, (e.target or "")[:3], e.plover)
+                                         for e in run("Chile accepted the demands of Peruvian fishermen.").events}
