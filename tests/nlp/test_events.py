@@ -288,3 +288,9 @@ def test_accepting_a_proposal_agrees_and_accepting_demands_yields(run) -> None:
                                        for e in run("Chile accepted a Peruvian proposal for joint patrols.").events}
     assert ("CHL", "PER", "CONCEDE") in {(e.source, (e.target or "")[:3], e.plover)
                                          for e in run("Chile accepted the demands of Peruvian fishermen.").events}
+
+
+def test_preparing_to_attack_is_a_show_of_force(run) -> None:
+    # invented: CAMEO 15 (MOBILIZE) beside the intended attack, not a threat
+    a = run("The Chilean army prepared to resume shelling Peruvian positions.")
+    assert "MOBILIZE" in {e.plover for e in a.events} and "THREATEN" not in {e.plover for e in a.events}, a.events

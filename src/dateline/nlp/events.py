@@ -679,6 +679,8 @@ def commitment(tok: Token, code: str, mode: Modality) -> str | None:
         return None
     if any(h.lemma_.lower() in ATTEMPTS for h in links[1:]):
         return None  # "tried to hack": an attempt is the act itself, not a statement about it
+    if mode == "intended" and code[:2] in VIOLENCE and any(h.lemma_.lower() == "prepare" for h in links[1:]):
+        return "150"  # "the army prepared to resume shelling": a show of force (MOBILIZE), not a threat
     if mode == "conditional" and code[:2] in COOPERATIVE and _unless(tok):
         return "131"  # "will withdraw its force unless ...": an ultimatum threatens, whatever the act
     if mode in ("intended", "conditional"):
