@@ -294,3 +294,11 @@ def test_preparing_to_attack_is_a_show_of_force(run) -> None:
     # invented: CAMEO 15 (MOBILIZE) beside the intended attack, not a threat
     a = run("The Chilean army prepared to resume shelling Peruvian positions.")
     assert "MOBILIZE" in {e.plover for e in a.events} and "THREATEN" not in {e.plover for e in a.events}, a.events
+
+
+def test_the_object_of_a_hostile_noun_is_its_target(run) -> None:
+    # invented: "X's invasion of Y", "the shelling of Y by X"
+    a = run("Chile's invasion of Peru shocked the region.")
+    assert ("CHL", "PER", "ASSAULT") in {(e.source, e.target, e.plover) for e in a.events}, a.events
+    a = run("The shelling of Peruvian towns by Chilean troops went on for days.")
+    assert ("CHLMIL", "PER", "ASSAULT") in {(e.source, (e.target or "")[:3], e.plover) for e in a.events}, a.events

@@ -290,11 +290,8 @@ def _doer_spans(prep: Token) -> list[tuple[int, int]]:
     read "arrested in Lebanon"."""
     out = []
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        mods = [m for m in obj.children if m.dep_ in ("amod", "compound", "poss", "nmod") and m.i < obj.i]
-        for m in mods:
-            sub = list(m.subtree)
-            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
-        out.append((obj.idx, obj.idx + len(obj.text)))
+        first = min((t for m in obj.children if m.i < obj.i for t in m.subtree), key=lambda t: t.i, default=obj)
+        out.append((first.idx, obj.idx + len(obj.text)))
     return out
 
 
@@ -725,9 +722,15 @@ def _modified(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[s
             actor = actor_for_span(article, child.idx, child.idx + len(child.text))
             if actor is not None and (actor.code or actor.country):
                 source = (actor.code or actor.country, actor.id)
+    hostile = entry[0][:2] in HOSTILE
+    for prep in (c for c in tok.children if hostile and c.dep_ == "prep" and c.lower_ == "by"):
+        for start, end in _doer_spans(prep):  # "the shelling of Tacna by Chilean troops"
+            source = _first_actor(article, start, end, None) if not source[0] else source
     if not source[0]:
         return
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "targeting")):
+    # the object of a hostile act's noun is its target: "Iraq's invasion of Kuwait"
+    preps = ("against", "on", "targeting", "of") if hostile else ("against", "on", "targeting")
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
         sub = list(prep.subtree)
         target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
         if target[0]:
