@@ -4,14 +4,20 @@ A trigger is a verb of the lexicon (:mod:`.event_lexicon`) whose object words fi
 ("the summit between X and Y", "Palestinian riots against Israeli policies"). Its source is the
 subject of the verb, found up the parse (coordinated subjects are each a source; "we" inside a
 quote is the speaker's side; a well-known name carries its country). Its target is an actor in the
-verb's object or prepositional phrases, else the first other party named after the trigger;
-coordinated recipients are each a target; resignations and withdrawals need none.
+verb's object or prepositional phrases, else the first other party named after the trigger in
+its own clause (not who reports it, "according to X" or "X said", nor a party of a subordinate
+clause); coordinated recipients are each a target; resignations and withdrawals need none; a
+meeting "with" another party is mutual (both parties, no recipient, as PLOVER codes it).
 
 How statements are coded follows CAMEO: an act stated for the future keeps its own code with its
 modality (:mod:`.modality`) and brings the statement as an asserted event of its own (an intent
-to cooperate 03, a threat 13, a refusal 12, see :func:`commitment`); a demanded act is no event,
-the demand is (10x naming the act, also for "X said Y must ..."). An event told in an adverbial
-clause of another by the same source is part of it. The date is a time expression of the
+to cooperate 03, a threat 13, a refusal 12, see :func:`commitment`); the seeds and the modality
+cases need the act itself, and the PLOVER and PETRARCH gold split on which of the two they code,
+so both stay. A demanded or threatened act is no event: the demand or threat is, its code naming
+the act (10x, 13x, also for "X said Y must ..." and "its demand that ..."); a hostile act someone
+claims or alleges another did is an accusation (112), claimed of one's own side a claim of
+responsibility (015). An event told in an adverbial clause of another by the same source is part
+of it. The date is a time expression of the
 sentence; a reported statement without one takes the date of the occasion the lead reports; a
 background fact gets no date rather than the publication date.
 """
