@@ -89,15 +89,18 @@ def complement_text(tok: Token) -> str:
 
 
 def match_trigger(tok: Token) -> Trigger | None:
-    lemma = tok.lemma_.lower()
-    if lemma not in verb_triggers() and lemma + "e" in verb_triggers() and tok.lower_.startswith(lemma + "e"):
-        lemma += "e"  # the small model's lemmatizer drops a final "e" now and then ("staged" -> "stag")
-    if tok.pos_ != "VERB" or lemma not in verb_triggers() or tok.dep_ in ("amod", "compound"):
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
         return None  # "the proposed changes" names no act of proposing
+    table = verb_triggers()
+    lemma = tok.lemma_.lower()
+    if lemma not in table:
+        if lemma + "e" not in table or not tok.lower_.startswith(lemma + "e"):
+            return None
+        lemma += "e"  # the small model's lemmatizer drops a final "e" now and then ("staged" -> "stag")
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ in ("VBZ", "VBP", "VBD"):
         return None  # a finite verb in a noun's place is a mistagged noun ("meet hostage-takers demands")
     words = complement_text(tok)
-    for trig in verb_triggers()[lemma]:
+    for trig in table[lemma]:
         if trig.objects is None or trig.objects.search(words):
             return trig
     return None

@@ -216,8 +216,8 @@ def _spans(tokens: list[Token]) -> list[tuple[int, int]]:
 
 def _first_actor(article: Article, start: int, end: int, source: str | None
                  ) -> tuple[str | None, str | None]:
-    for m in sorted(article.mentions, key=lambda m: m.start):
-        if start <= m.start and m.end <= end and not BORDER.match(article.text, m.end):
+    for m in sorted((m for m in article.mentions if start <= m.start and m.end <= end), key=lambda m: m.start):
+        if not BORDER.match(article.text, m.end):
             actor = article.actor(m.actor)
             code = actor and (actor.code or actor.country)
             if actor and code and _other_party(code, source):
