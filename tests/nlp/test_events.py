@@ -302,3 +302,9 @@ def test_the_object_of_a_hostile_noun_is_its_target(run) -> None:
     assert ("CHL", "PER", "ASSAULT") in {(e.source, e.target, e.plover) for e in a.events}, a.events
     a = run("The shelling of Peruvian towns by Chilean troops went on for days.")
     assert ("CHLMIL", "PER", "ASSAULT") in {(e.source, (e.target or "")[:3], e.plover) for e in a.events}, a.events
+
+
+def test_what_someone_is_accused_of_is_no_event_of_its_own(run) -> None:
+    # invented: the accusation names the act; the accuser did not attack
+    a = run("Chile accused Peru of attacking Bolivia.")
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("CHL", "PER", "ACCUSE")], a.events

@@ -397,6 +397,8 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             if noun is not None:
                 _reported_demand(article, doc, sent, tok, code, events, seen, verb=noun.head)
                 continue  # "reiterated its demand that Israel ease restrictions": a demand
+            if _charged_with(tok):
+                continue  # "accused Peru of attacking Bolivia": the accusation names the act
             if _claimed(article, doc, sent, tok, code, events, seen):
                 continue  # "the US claimed that ISIL had attacked Iraq": an accusation
             if _threatener(tok) is not None:
@@ -583,6 +585,14 @@ def _request_code(tok: Token, code: str) -> str:
                 table = _DEMAND if code == "100" else _APPEAL
                 return table.get(trig.code[:4]) or _mirror(table, trig.code) or code
     return code
+
+
+def _charged_with(tok: Token) -> bool:
+    """An act named as what someone is accused, blamed, praised or punished for ("accused Peru of
+    attacking", "jailed a student for helping"): the governing event is about it, it is none itself."""
+    prep = tok.head
+    return tok.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head != prep \
+        and match_trigger(prep.head) is not None
 
 
 def _claimed(article: Article, doc: Doc, sent: Span, tok: Token, code: str, events: list[Event],
