@@ -308,3 +308,11 @@ def test_what_someone_is_accused_of_is_no_event_of_its_own(run) -> None:
     # invented: the accusation names the act; the accuser did not attack
     a = run("Chile accused Peru of attacking Bolivia.")
     assert [(e.source, e.target, e.plover) for e in a.events] == [("CHL", "PER", "ACCUSE")], a.events
+
+
+def test_a_crowd_protests_where_it_gathers(run) -> None:
+    # invented: protesters no country word names are the people of the place they rally in; that
+    # place is not the recipient, the phrase "against" names it
+    a = run("Thousands of students marched in Lima against the Chilean embassy's new visa rules.")
+    assert {((e.source or "")[:3], (e.target or "")[:3], e.plover) for e in a.events} == {("PER", "CHL", "PROTEST")}, \
+        a.events

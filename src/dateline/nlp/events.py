@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Event, Modality, Quote
 from .actor_tables import find_phrases
-from .actors import actor_for_span
+from .actors import actor_for_span, code_for_text
 from .event_lexicon import complement_text, describe, match_trigger, noun_triggers, plover_label
 from .modality import SPEECH_VERBS, chain, has_if_clause, modality, reported, speech_verb
 from .times import lead_date
@@ -46,6 +46,8 @@ NON_MILITARY_BOMBS = frozenset({"suicide", "car", "roadside", "truck"})
 DOCUMENTS = frozenset({"report", "statement", "study", "communique", "communiqué", "document", "dossier",
                        "memo", "letter"})
 ISSUING = frozenset({"release", "issue", "publish", "submit", "compile", "prepare", "produce", "present"})
+PLACE_PREPS = frozenset({"in", "throughout", "across", "near", "inside", "outside"})
+LOCATIVE = frozenset({"in", "at", "throughout", "across", "outside"})
 CLAIM_VERBS = frozenset({"claim", "allege"})
 HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 VIOLENCE = frozenset({"18", "19", "20"})
@@ -53,6 +55,7 @@ PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 #: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
 #: disarming (087)
 INTRANSITIVE = re.compile(r"08[37]")
+ETHNIC_WORD = re.compile(r"\bethnic\b", re.I)
 ETHNIC = re.compile(r"\bethnic\s+$", re.I)
 #: "on the Thai border": a country word that names where, not a party
 BORDER = re.compile(r"\s+(border|borders|frontier|side)\b", re.I)
@@ -159,10 +162,16 @@ def _phrase_code(text: str) -> str | None:
     return hits[0].entry.code if hits else None  # "ethnic Albanians" are no state's actor
 
 
-def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | None
+def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | None, places: bool = True
             ) -> tuple[str | None, str | None]:
+    """(code, actor id) of the recipient of the event at ``tok``; with ``places`` False the
+    phrases saying where it happened are left out (they gave the source)."""
     objects = [c for c in tok.children if c.dep_ in ("dobj", "dative", "prep", "attr", "xcomp",
-                                                     "ccomp", "pobj", "acomp") and c.lower_ != "according"]
+                                                     "ccomp", "pobj", "acomp") and c.lower_ != "according"
+               and (places or c.lower_ not in LOCATIVE)]
+    # where it happened ("marched in Lima against Chilean policies") names the recipient only when
+    # no other phrase of the verb does
+    objects.sort(key=lambda c: c.dep_ == "prep" and c.lower_ in PLACE_PREPS)
     for obj in objects:
         # a relative clause describes the object, it names no party ("refugees who lived in Iraq")
         described = {t.i for r in obj.subtree if r.dep_ == "relcl" for t in r.subtree}
@@ -173,19 +182,21 @@ def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | No
     # The rest of the sentence after the trigger: what comes before it is mostly the source or a
     # speaker, not a recipient; nor is who reports the event ("..., according to Pentagon sources",
     # "..., Thai police said") or a party of another clause ("after a court in Greece cleared him").
-    for start, end in _own_stretches(tok, sent):
+    for start, end in _own_stretches(tok, sent, places):
         found = _first_actor(article, start, end, source)
         if found[0]:
             return found
     return None, None
 
 
-def _own_stretches(tok: Token, sent: Span) -> list[tuple[int, int]]:
+def _own_stretches(tok: Token, sent: Span, places: bool = True) -> list[tuple[int, int]]:
     """Character stretches after ``tok`` up to the sentence end that are not attribution ("according
     to X", the reporting clause "X said" around the trigger's clause) nor a subordinate clause of the
     trigger with a subject of its own ("after a court cleared him")."""
     skip: set[int] = set()
     for child in tok.children:
+        if not places and child.dep_ == "prep" and child.lower_ in LOCATIVE:
+            skip.update(t.i for t in child.subtree)
         if child.lower_ == "according" or child.dep_ == "advcl" and any(
                 g.dep_ in ("nsubj", "nsubjpass") for g in child.children) and any(
                 g.dep_ == "mark" for g in child.children):
@@ -436,9 +447,12 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
          source: tuple[str | None, str | None] | None = None,
          target: tuple[str | None, str | None] | None = None) -> None:
     src = source or _source(article, doc, tok)
+    crowd = not src[0] and code[:2] == "14"
+    if crowd:
+        src = _crowd_home(article, tok)
     if not src[0]:
         return
-    tgt = target if target is not None else _target(article, doc, tok, sent, src[0])
+    tgt = target if target is not None else _target(article, doc, tok, sent, src[0], places=not crowd)
     if tgt[0] == src[0]:
         return
     if not tgt[0] and target is None and not INTRANSITIVE.match(code):
@@ -585,6 +599,23 @@ def _request_code(tok: Token, code: str) -> str:
                 table = _DEMAND if code == "100" else _APPEAL
                 return table.get(trig.code[:4]) or _mirror(table, trig.code) or code
     return code
+
+
+def _crowd_home(article: Article, tok: Token) -> tuple[str | None, str | None]:
+    """"Thousands of protesters rallied in Tbilisi": a crowd no country word names protests where
+    it gathers, as its country's people (CAMEO codes domestic protest so)."""
+    subj = _subject_token(tok)
+    if subj is None or subj.pos_ == "PRON":
+        return None, None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+        sub = list(prep.subtree)
+        place = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), None)
+        country = place[0][:3] if place[0] else None
+        if country and not country.startswith(("IGO", "NGO", "IMG")):
+            start, end = _noun_phrase(subj)
+            words = article.text[start:end]
+            return (country if ETHNIC_WORD.search(words) else code_for_text(words, country)), None
+    return None, None
 
 
 def _charged_with(tok: Token) -> bool:
