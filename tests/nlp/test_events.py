@@ -316,3 +316,12 @@ def test_a_crowd_protests_where_it_gathers(run) -> None:
     a = run("Thousands of students marched in Lima against the Chilean embassy's new visa rules.")
     assert {((e.source or "")[:3], (e.target or "")[:3], e.plover) for e in a.events} == {("PER", "CHL", "PROTEST")}, \
         a.events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile and Peru exchanged fire across the border.", {("CHL", None, "ASSAULT"), ("PER", None, "ASSAULT")}),
+    ("The United Nations voted to extend sanctions on Peru.", {("IGO", "PER", "SANCTION")}),
+])
+def test_more_verb_patterns(run, text: str, expected: set) -> None:
+    # invented
+    assert {((e.source or "")[:3], (e.target or "")[:3] or None, e.plover) for e in run(text).events} == expected
