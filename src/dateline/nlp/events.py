@@ -58,7 +58,7 @@ INTRANSITIVE = re.compile(r"08[37]")
 ETHNIC_WORD = re.compile(r"\bethnic\b", re.I)
 ETHNIC = re.compile(r"\bethnic\s+$", re.I)
 #: "on the Thai border": a country word that names where, not a party
-BORDER = re.compile(r"\s+(border|borders|frontier|side)\b", re.I)
+BORDER = re.compile(r"\s+(border|borders|frontier|frontiers)\b", re.I)
 RESPONSE_WORDS = re.compile(r"\b(decision|measure|measures|action|step|steps|countermeasure|"
                             r"countermeasures|response|retaliat\w*)\b", re.I)
 
