@@ -171,3 +171,15 @@ def test_a_new_place_is_not_the_old_country(text: str) -> None:
     from dateline.nlp.actor_tables import find_phrases
 
     assert find_phrases(f"Police in {text} said so.") == []
+
+
+def test_a_people_of_a_country_and_an_ethnic_group(run) -> None:
+    a = run("The Chileans of southern Peru met local officials. Ethnic Bolivians marched in the capital.",
+            names=["actors"])
+    assert code_of(a, "Chileans") == "PER"  # they live in Peru
+    assert code_of(a, "Bolivians") is None  # an ethnicity is no state's actor
+
+
+def test_well_known_rebel_groups(run) -> None:
+    a = run("UNITA fighters and the Tamil Tigers were named in the report.", names=["actors"])
+    assert (code_of(a, "UNITA"), code_of(a, "Tamil Tigers")) == ("AGOREB", "LKAREB")

@@ -152,3 +152,176 @@ def test_the_us_is_no_pronoun(run) -> None:
 ])
 def test_idioms_are_no_events(run, text: str) -> None:
     assert run(text).events == []
+
+
+def test_a_stance_passive_is_the_subjects_own_act(run) -> None:
+    # invented: "be opposed to X" says what the subject does
+    a = run("Chile is opposed to Peruvian mediation in the border talks.")
+    assert ("CHL", "PER", "REJECT") in {(e.source, e.target, e.plover) for e in a.events}
+
+
+def test_an_act_someone_must_do_is_only_the_demand(run) -> None:
+    # invented: the obliged act is no event of its own, in any clause below "must"
+    a = run("Chile said on Tuesday that Peru must be ready to send aid to Bolivia.")
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("CHL", "PER", "REQUEST")]
+
+
+def test_a_demand_noun_with_its_content_clause(run) -> None:
+    # invented: "its demand that X do Y" is a demand by the subject, not Y done by X
+    a = run("Chile reiterated its demand today that Peru release the fishermen.")
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("CHL", "PER", "REQUEST")]
+
+
+def test_an_attempt_is_no_statement(run) -> None:
+    # invented: "tried to" tells an act that was attempted, not a threat
+    a = run("Chile tried to hack into the computers of Peruvian army officers.")
+    assert {e.plover for e in a.events} == {"COERCE"}
+
+
+def test_who_reports_an_event_is_not_its_target(run) -> None:
+    # invented: the attribution is not the recipient
+    a = run("Chilean rebels shelled a village in the mountains, according to Peruvian officials.")
+    assert not any((e.target or "").startswith("PER") for e in a.events), a.events
+
+
+def test_the_means_of_a_killing_decides_its_kind(run) -> None:
+    # invented: shelling is conventional military force (CAMEO 19), and the doer is its modifier
+    a = run("Three Peruvian farmers were killed in Chilean tank shelling near the border.")
+    assert ("CHL", "PER", "190") in {((e.source or "")[:3], (e.target or "")[:3], e.code) for e in a.events}, a.events
+
+
+def test_a_staged_demonstration_is_a_protest(run) -> None:
+    # invented: the demand told in its purpose clause is part of the protest
+    a = run("Thousands of Chilean students staged demonstrations to demand reforms by the Chilean government.")
+    assert {e.plover for e in a.events} == {"PROTEST"}, a.events
+
+
+def test_a_country_word_naming_a_border_is_no_party(run) -> None:
+    # invented
+    a = run("Peruvian troops captured a rebel camp on the Chilean border after days of fighting.")
+    assert not any((e.target or "").startswith("CHL") for e in a.events), a.events
+
+
+def test_a_threatened_act_is_folded_into_the_threat(run) -> None:
+    # invented: like a demand, the threat is the event and its CAMEO code names the act (131x)
+    a = run("Chile threatened to break off diplomatic relations with Peru.")
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("CHL", "PER", "THREATEN")]
+    assert a.events[0].code.startswith("131")
+
+
+def test_a_reduced_relative_is_a_passive(run) -> None:
+    # invented: the doer is the agent of the participle, not the subject of the clause around it
+    a = run("Chile mourned the Peruvian farmers killed by Bolivian troops.")
+    assert not any(e.source == "CHL" and e.plover == "ASSAULT" for e in a.events), a.events
+    assert any((e.source or "").startswith("BOL") and (e.target or "").startswith("PER") for e in a.events), a.events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru protested that Chile had closed the border.", ("PER", "CHL", "ACCUSE")),  # a verbal protest
+    ("Chile expressed appreciation for Peru's assistance.", ("CHL", "PER", "SUPPORT")),
+])
+def test_reporting_verbs_that_are_events(run, text: str, expected: tuple[str, str, str]) -> None:
+    # invented
+    a = run(text)
+    assert expected in {(e.source, e.target, e.plover) for e in a.events}, a.events
+
+
+def test_talks_with_another_party_are_mutual(run) -> None:
+    # invented: a meeting is one event with both parties and no recipient (PLOVER's reciprocal form)
+    a = run("Chilean ministers held talks with Peruvian officials on Monday.")
+    assert {((e.source or "")[:3], e.target, e.plover) for e in a.events} == {
+        ("CHL", None, "CONSULT"), ("PER", None, "CONSULT")}
+
+
+def test_each_party_told_it_must_act_is_a_target(run) -> None:
+    # invented: "Chilean and Peruvian forces must ..." obliges both
+    a = run("Bolivia said Chilean and Peruvian forces must leave the border area.")
+    assert {((e.source or "")[:3], (e.target or "")[:3]) for e in a.events if e.plover == "REQUEST"} == {
+        ("BOL", "CHL"), ("BOL", "PER")}, a.events
+
+
+def test_a_mistagged_noun_is_no_trigger(run) -> None:
+    # invented: "demands" as the object of "meet" is a noun even when tagged as a verb
+    a = run("Chile said it would not meet the kidnappers demands to release prisoners in Peru.")
+    assert not any(e.plover == "REQUEST" for e in a.events), a.events
+
+
+def test_a_claimed_hostile_act_is_an_accusation_or_a_claim_of_responsibility(run) -> None:
+    # invented: claimed of another party it accuses (112); of one's own side it claims responsibility (015)
+    a = run("Chile claimed that Peruvian troops had shelled a border village.")
+    assert [(e.source, (e.target or "")[:3], e.code) for e in a.events] == [("CHL", "PER", "112")], a.events
+    a = run("Chile claimed that it had attacked Peru.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "PER", "015")], a.events
+
+
+def test_a_document_speaks_for_its_issuer(run) -> None:
+    # invented: the report's source is who issued it
+    a = run("A report released on Monday by the Chilean government accused Peru of hiding the evidence.")
+    assert ("CHLGOV", "PER", "ACCUSE") in {(e.source, e.target, e.plover) for e in a.events}, a.events
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Chile has agreed to lift the sanctions on Peru.", "0354"),  # intent to ease sanctions, not a signing
+    ("Chile refused to release the Peruvian prisoners.", "1243"),  # refusal to release persons
+])
+def test_a_statement_is_coded_by_the_act_it_is_about(run, text: str, code: str) -> None:
+    # invented
+    assert code in {e.code for e in run(text).events}
+
+
+def test_a_passive_subject_is_the_object_a_trigger_row_asks_for(run) -> None:
+    # invented: "release" needs people released; in the passive they are its subject
+    a = run("Chilean prisoners were released on Monday by Peru.")
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("PER", "CHL", "RETREAT")], a.events
+
+
+def test_an_ultimatum_is_a_threat(run) -> None:
+    # invented: "will do X unless Y ..." threatens, even when X alone would be a concession
+    a = run("Chile said it will withdraw its peacekeepers from Peru unless Peru holds elections.")
+    assert any(e.plover == "THREATEN" and (e.target or "").startswith("PER") for e in a.events), a.events
+    assert not any(e.plover == "AGREE" for e in a.events), a.events
+
+
+def test_accepting_a_proposal_agrees_and_accepting_demands_yields(run) -> None:
+    # invented
+    assert ("CHL", "PER", "AGREE") in {(e.source, e.target, e.plover)
+                                       for e in run("Chile accepted a Peruvian proposal for joint patrols.").events}
+    assert ("CHL", "PER", "CONCEDE") in {(e.source, (e.target or "")[:3], e.plover)
+                                         for e in run("Chile accepted the demands of Peruvian fishermen.").events}
+
+
+def test_preparing_to_attack_is_a_show_of_force(run) -> None:
+    # invented: CAMEO 15 (MOBILIZE) beside the intended attack, not a threat
+    a = run("The Chilean army prepared to resume shelling Peruvian positions.")
+    assert "MOBILIZE" in {e.plover for e in a.events} and "THREATEN" not in {e.plover for e in a.events}, a.events
+
+
+def test_the_object_of_a_hostile_noun_is_its_target(run) -> None:
+    # invented: "X's invasion of Y", "the shelling of Y by X"
+    a = run("Chile's invasion of Peru shocked the region.")
+    assert ("CHL", "PER", "ASSAULT") in {(e.source, e.target, e.plover) for e in a.events}, a.events
+    a = run("The shelling of Peruvian towns by Chilean troops went on for days.")
+    assert ("CHLMIL", "PER", "ASSAULT") in {(e.source, (e.target or "")[:3], e.plover) for e in a.events}, a.events
+
+
+def test_what_someone_is_accused_of_is_no_event_of_its_own(run) -> None:
+    # invented: the accusation names the act; the accuser did not attack
+    a = run("Chile accused Peru of attacking Bolivia.")
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("CHL", "PER", "ACCUSE")], a.events
+
+
+def test_a_crowd_protests_where_it_gathers(run) -> None:
+    # invented: protesters no country word names are the people of the place they rally in; that
+    # place is not the recipient, the phrase "against" names it
+    a = run("Thousands of students marched in Lima against the Chilean embassy's new visa rules.")
+    assert {((e.source or "")[:3], (e.target or "")[:3], e.plover) for e in a.events} == {("PER", "CHL", "PROTEST")}, \
+        a.events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile and Peru exchanged fire across the border.", {("CHL", None, "ASSAULT"), ("PER", None, "ASSAULT")}),
+    ("The United Nations voted to extend sanctions on Peru.", {("IGO", "PER", "SANCTION")}),
+])
+def test_more_verb_patterns(run, text: str, expected: set) -> None:
+    # invented
+    assert {((e.source or "")[:3], (e.target or "")[:3] or None, e.plover) for e in run(text).events} == expected

@@ -297,14 +297,38 @@ def _merged(hits: list[Hit], text: str) -> list[Hit]:
     return out
 
 
+_ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+_OF_PLACE = re.compile(r"\s+of\s+(the\s+)?((south|north|east|west)(ern)?\s+|central\s+)?$", re.I)
+_IN_PLACE = re.compile(r"\s+(of|in)\s+(the\s+)?((south|north|east|west)(ern)?\s+|central\s+)?$", re.I)
+
+
+def _residence(text: str, hit: Hit, hits: list[Hit]) -> tuple[bool, Hit | None]:
+    """(whether the demonym names an ethnic group, the country it lives in). "The Albanians of
+    southern Serbia" and "ethnic Albanians in Serbia" live in Serbia; "ethnic Albanians" alone
+    name no state at all."""
+    ethnic = bool(_ETHNIC.search(text, max(0, hit.start - 8), hit.start))
+    pattern = _IN_PLACE if ethnic else _OF_PLACE
+    after = next((h for h in hits if h.start > hit.end), None)
+    if after is not None and after.entry.kind == "country" and pattern.fullmatch(text[hit.end:after.start]):
+        return ethnic, after
+    return ethnic, None
+
+
 def _places(b: Builder) -> None:
     """Gazetteer phrases that are not a person's name or the words describing a person."""
     text = b.article.text
-    for hit in _merged(b.phrases(), text):
+    hits = _merged(b.phrases(), text)
+    for hit in hits:
         if any(s <= hit.start < e for s, e in b.described):
             continue
         kind = "description" if hit.entry.kind == "demonym" else "name"
-        b.mention(hit.start, hit.end, _entry_actor(b, hit.entry), kind)
+        entry = hit.entry
+        if entry.kind == "demonym" and text[hit.start:hit.end].endswith("s"):
+            ethnic, home = _residence(text, hit, hits)
+            if home is None and ethnic:
+                continue  # an ethnicity is no state's actor
+            entry = home.entry if home is not None else entry
+        b.mention(hit.start, hit.end, _entry_actor(b, entry), kind)
 
 
 # -- groups and organisations --------------------------------------------------------------------

@@ -82,15 +82,25 @@ def plover_label(plover: str | None, code: str) -> str | None:
 
 
 def complement_text(tok: Token) -> str:
-    return " ".join(t.lower_ for t in tok.subtree if t.i > tok.i or t.dep_ in ("dobj", "prt"))
+    """The words after the verb, with its object; a passive's subject is its object too ("Chilean
+    prisoners were released")."""
+    patient = {t.i for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree}
+    return " ".join(t.lower_ for t in tok.subtree if t.i > tok.i or t.dep_ in ("dobj", "prt") or t.i in patient)
 
 
 def match_trigger(tok: Token) -> Trigger | None:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or lemma not in verb_triggers() or tok.dep_ in ("amod", "compound"):
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
         return None  # "the proposed changes" names no act of proposing
+    table = verb_triggers()
+    lemma = tok.lemma_.lower()
+    if lemma not in table:
+        if lemma + "e" not in table or not tok.lower_.startswith(lemma + "e"):
+            return None
+        lemma += "e"  # the small model's lemmatizer drops a final "e" now and then ("staged" -> "stag")
+    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ in ("VBZ", "VBP", "VBD"):
+        return None  # a finite verb in a noun's place is a mistagged noun ("meet hostage-takers demands")
     words = complement_text(tok)
-    for trig in verb_triggers()[lemma]:
+    for trig in table[lemma]:
         if trig.objects is None or trig.objects.search(words):
             return trig
     return None

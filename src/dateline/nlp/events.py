@@ -4,14 +4,20 @@ A trigger is a verb of the lexicon (:mod:`.event_lexicon`) whose object words fi
 ("the summit between X and Y", "Palestinian riots against Israeli policies"). Its source is the
 subject of the verb, found up the parse (coordinated subjects are each a source; "we" inside a
 quote is the speaker's side; a well-known name carries its country). Its target is an actor in the
-verb's object or prepositional phrases, else the first other party named after the trigger;
-coordinated recipients are each a target; resignations and withdrawals need none.
+verb's object or prepositional phrases, else the first other party named after the trigger in
+its own clause (not who reports it, "according to X" or "X said", nor a party of a subordinate
+clause); coordinated recipients are each a target; resignations and withdrawals need none; a
+meeting "with" another party is mutual (both parties, no recipient, as PLOVER codes it).
 
 How statements are coded follows CAMEO: an act stated for the future keeps its own code with its
 modality (:mod:`.modality`) and brings the statement as an asserted event of its own (an intent
-to cooperate 03, a threat 13, a refusal 12, see :func:`commitment`); a demanded act is no event,
-the demand is (10x naming the act, also for "X said Y must ..."). An event told in an adverbial
-clause of another by the same source is part of it. The date is a time expression of the
+to cooperate 03, a threat 13, a refusal 12, see :func:`commitment`); the seeds and the modality
+cases need the act itself, and the PLOVER and PETRARCH gold split on which of the two they code,
+so both stay. A demanded or threatened act is no event: the demand or threat is, its code naming
+the act (10x, 13x, also for "X said Y must ..." and "its demand that ..."); a hostile act someone
+claims or alleges another did is an accusation (112), claimed of one's own side a claim of
+responsibility (015). An event told in an adverbial clause of another by the same source is part
+of it. The date is a time expression of the
 sentence; a reported statement without one takes the date of the occasion the lead reports; a
 background fact gets no date rather than the publication date.
 """
@@ -23,9 +29,9 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Event, Modality, Quote
 from .actor_tables import find_phrases
-from .actors import actor_for_span
+from .actors import actor_for_span, code_for_text
 from .event_lexicon import complement_text, describe, match_trigger, noun_triggers, plover_label
-from .modality import chain, has_if_clause, modality, reported, speech_verb
+from .modality import SPEECH_VERBS, chain, has_if_clause, modality, reported, speech_verb
 from .times import lead_date
 
 __all__ = ["annotate_events", "commitment", "describe", "modality", "plover_label"]
@@ -33,10 +39,26 @@ __all__ = ["annotate_events", "commitment", "describe", "modality", "plover_labe
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+SPEECH_LEMMAS = SPEECH_VERBS | {"allege", "accuse"}
+#: verbs whose "be <participle> to X" form is the subject's own stance, not a passive
+STANCE_PASSIVES = frozenset({"oppose", "commit", "dedicate"})
+NON_MILITARY_BOMBS = frozenset({"suicide", "car", "roadside", "truck"})
+DOCUMENTS = frozenset({"report", "statement", "study", "communique", "communiqué", "document", "dossier",
+                       "memo", "letter"})
+ISSUING = frozenset({"release", "issue", "publish", "submit", "compile", "prepare", "produce", "present"})
+PLACE_PREPS = frozenset({"in", "throughout", "across", "near", "inside", "outside"})
+LOCATIVE = frozenset({"in", "at", "throughout", "across", "outside"})
+CLAIM_VERBS = frozenset({"claim", "allege"})
+HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+VIOLENCE = frozenset({"18", "19", "20"})
 PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 #: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
 #: disarming (087)
 INTRANSITIVE = re.compile(r"08[37]")
+ETHNIC_WORD = re.compile(r"\bethnic\b", re.I)
+ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+#: "on the Thai border": a country word that names where, not a party
+BORDER = re.compile(r"\s+(border|borders|frontier|frontiers)\b", re.I)
 RESPONSE_WORDS = re.compile(r"\b(decision|measure|measures|action|step|steps|countermeasure|"
                             r"countermeasures|response|retaliat\w*)\b", re.I)
 
@@ -50,6 +72,13 @@ def _subject_token(tok: Token) -> Token | None:
         for child in node.children:
             if child.dep_ == "nsubjpass" and node is not tok and via == "xcomp":
                 return child  # "Obama is scheduled to attend": the one scheduled attends
+            if child.dep_ == "nsubjpass" and node is tok and _stance(tok):
+                return child
+            if child.dep_ in ("aux", "auxpass") and node is tok and _stance(tok):
+                # the parser sometimes hangs the subject on "is" in "Chile is opposed to"
+                found = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if found is not None:
+                    return found
             if child.dep_ == "nsubjpass" and node is tok:
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
@@ -96,7 +125,22 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
         actor = actor_for_span(article, *span)
     if actor is not None and (actor.code or actor.country):
         return actor.code or actor.country, actor.id
+    if subj.lemma_.lower() in DOCUMENTS:
+        issuer = _issuer(article, subj)
+        if issuer[0]:
+            return issuer
     return _phrase_code(article.text[span[0]:span[1]]), None
+
+
+def _issuer(article: Article, doc_noun: Token) -> tuple[str | None, str | None]:
+    """"A report released by Amnesty / in the Rwandan capital alleged ...": a document speaks
+    for whoever issued it, named in the participle that tells where or by whom it came out."""
+    for clause in (c for c in doc_noun.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUING):
+        sub = list(clause.subtree)
+        found = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), None)
+        if found[0]:
+            return found
+    return None, None
 
 
 def _noun_phrase(head: Token, keep_conj: bool = False) -> tuple[int, int]:
@@ -114,35 +158,85 @@ def _noun_phrase(head: Token, keep_conj: bool = False) -> tuple[int, int]:
 
 
 def _phrase_code(text: str) -> str | None:
-    hits = find_phrases(text)
-    return hits[0].entry.code if hits else None
+    hits = [h for h in find_phrases(text) if not (h.entry.kind == "demonym" and ETHNIC.search(text, 0, h.start))]
+    return hits[0].entry.code if hits else None  # "ethnic Albanians" are no state's actor
 
 
-def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | None
+def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | None, places: bool = True
             ) -> tuple[str | None, str | None]:
+    """(code, actor id) of the recipient of the event at ``tok``; with ``places`` False the
+    phrases saying where it happened are left out (they gave the source)."""
     objects = [c for c in tok.children if c.dep_ in ("dobj", "dative", "prep", "attr", "xcomp",
-                                                     "ccomp", "pobj", "acomp")]
+                                                     "ccomp", "pobj", "acomp") and c.lower_ != "according"
+               and (places or c.lower_ not in LOCATIVE)]
+    # where it happened ("marched in Lima against Chilean policies") names the recipient only when
+    # no other phrase of the verb does
+    objects.sort(key=lambda c: c.dep_ == "prep" and c.lower_ in PLACE_PREPS)
     for obj in objects:
-        tokens = list(obj.subtree)
-        found = _first_actor(article, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), source)
+        # a relative clause describes the object, it names no party ("refugees who lived in Iraq")
+        described = {t.i for r in obj.subtree if r.dep_ == "relcl" for t in r.subtree}
+        for start, end in _spans([t for t in obj.subtree if t.i not in described]):
+            found = _first_actor(article, start, end, source)
+            if found[0]:
+                return found
+    # The rest of the sentence after the trigger: what comes before it is mostly the source or a
+    # speaker, not a recipient; nor is who reports the event ("..., according to Pentagon sources",
+    # "..., Thai police said") or a party of another clause ("after a court in Greece cleared him").
+    for start, end in _own_stretches(tok, sent, places):
+        found = _first_actor(article, start, end, source)
         if found[0]:
             return found
-    # The rest of the sentence after the trigger: what comes before it is mostly the source or a
-    # speaker, not a recipient.
-    return _first_actor(article, tok.idx, sent.end_char, source)
+    return None, None
+
+
+def _own_stretches(tok: Token, sent: Span, places: bool = True) -> list[tuple[int, int]]:
+    """Character stretches after ``tok`` up to the sentence end that are not attribution ("according
+    to X", the reporting clause "X said" around the trigger's clause) nor a subordinate clause of the
+    trigger with a subject of its own ("after a court cleared him")."""
+    skip: set[int] = set()
+    for child in tok.children:
+        if not places and child.dep_ == "prep" and child.lower_ in LOCATIVE:
+            skip.update(t.i for t in child.subtree)
+        if child.lower_ == "according" or child.dep_ == "advcl" and any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in child.children) and any(
+                g.dep_ == "mark" for g in child.children):
+            skip.update(t.i for t in child.subtree)
+    node = tok
+    while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head is not node:
+        node = node.head
+        if node.lemma_.lower() in SPEECH_LEMMAS:
+            skip.update(t.i for t in node.subtree if t.i not in {x.i for x in tok.subtree})
+            break
+    for child in (c for c in sent if c.lower_ == "according" and c.i > tok.i):
+        skip.update(t.i for t in child.subtree)
+    return _spans([t for t in sent if t.i > tok.i and t.i not in skip])
+
+
+def _spans(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Character spans of the runs of adjacent tokens in ``tokens`` (in sentence order)."""
+    out: list[tuple[int, int]] = []
+    last = -2
+    for t in sorted(tokens, key=lambda t: t.i):
+        if out and t.i == last + 1:
+            out[-1] = (out[-1][0], t.idx + len(t.text))
+        else:
+            out.append((t.idx, t.idx + len(t.text)))
+        last = t.i
+    return out
 
 
 def _first_actor(article: Article, start: int, end: int, source: str | None
                  ) -> tuple[str | None, str | None]:
-    for m in sorted(article.mentions, key=lambda m: m.start):
-        if start <= m.start and m.end <= end:
+    for m in sorted((m for m in article.mentions if start <= m.start and m.end <= end), key=lambda m: m.start):
+        if not BORDER.match(article.text, m.end):
             actor = article.actor(m.actor)
             code = actor and (actor.code or actor.country)
             if actor and code and _other_party(code, source):
                 return code, actor.id
     for hit in find_phrases(article.text, start, end):
-        if hit.entry.country and _other_party(hit.entry.code or hit.entry.country, source):
-            return hit.entry.code or hit.entry.country, None
+        named = hit.entry.code or hit.entry.country
+        if named and not BORDER.match(article.text, hit.end) and _other_party(named, source):
+            return named, None
     return None, None
 
 
@@ -188,18 +282,68 @@ def _passive(article: Article, doc: Doc, tok: Token
              ) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]] | None:
     """"Four children were killed in Israeli shelling": target the patient, source the doer."""
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    doers = [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "during")]
+    if patient is None and _reduced_relative(tok):
+        patient, doers = tok.head, [c for c in doers if c.dep_ == "agent"]  # "farmers killed by X"
     if patient is None:
         return None
-    doers = [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "during")]
     source: tuple[str | None, str | None] = (None, None)
     for prep in doers:
-        sub = list(prep.subtree)
-        source = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), None)
+        for start, end in _doer_spans(prep):
+            source = _first_actor(article, start, end, None)
+            if source[0]:
+                break
         if source[0]:
             break
     sub = list(patient.subtree)
     target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
     return (source, target) if source[0] and target[0] else None
+
+
+def _doer_spans(prep: Token) -> list[tuple[int, int]]:
+    """Where the doer of a passive is named in its "by"/"in" phrase: the object's own words ("by
+    Burundian militiamen", "in Israeli tank shelling"), not a place or phrase nested in it ("in a
+    car bombing in central Baghdad"). A place as the object itself stands for its state, as coders
+    read "arrested in Lebanon"."""
+    out = []
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        first = min((t for m in obj.children if m.i < obj.i for t in m.subtree), key=lambda t: t.i, default=obj)
+        out.append((first.idx, obj.idx + len(obj.text)))
+    return out
+
+
+def _reduced_relative(tok: Token) -> bool:
+    """"the villagers killed in the raid": a passive participle whose doer, when not named, is
+    not the subject of the clause around it."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
+def _means(tok: Token, code: str, plover: str | None) -> tuple[str, str | None]:
+    """"killed in Israeli tank shelling": the force named as the means decides the kind of
+    violence (CAMEO 19 conventional force, 18 assault), not the verb of its result."""
+    if code[:2] not in VIOLENCE:
+        return code, plover
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")]
+    ends = {max(t.i for t in p.subtree) for p in preps}
+    # the parser may hang the means' head on the verb: "killed in Israeli tank [shelling]"
+    means_clauses = [c for c in tok.children if c.dep_ == "advcl" and c.i - 1 in ends]
+    for prep in preps + means_clauses:
+        for t in prep.subtree:
+            entry = noun_triggers().get(t.lower_) if t.pos_ == "NOUN" else None
+            if entry and any(c.lower_ in NON_MILITARY_BOMBS for c in t.children):
+                entry = ("183", None)  # CAMEO 183: suicide, car or other non-military bombing
+            trig = match_trigger(t) if t.pos_ == "VERB" and t is not tok else None
+            means = entry[0] if entry else trig.code if trig else None
+            if means and means[:2] in VIOLENCE:
+                return means, entry[1] if entry else trig.plover if trig else None
+    return code, plover
+
+
+def _stance(tok: Token) -> bool:
+    """"Israel is opposed to French mediation": a passive form that says what its subject does."""
+    return tok.lemma_.lower() in STANCE_PASSIVES and any(c.dep_ == "auxpass" for c in tok.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) \
+        and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def _subject_parties(article: Article, tok: Token) -> list[tuple[str | None, str | None]]:
@@ -208,13 +352,33 @@ def _subject_parties(article: Article, tok: Token) -> list[tuple[str | None, str
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None or not any(t.dep_ == "conj" for t in subj.subtree):
         return []
-    start, end = _noun_phrase(subj, keep_conj=True)
+    parties = _parties_in(article, *_noun_phrase(subj, keep_conj=True))
+    return parties if len({p[0] for p in parties}) >= 2 else []
+
+
+def _parties_in(article: Article, start: int, end: int) -> list[tuple[str | None, str | None]]:
+    """The actors with a country named between ``start`` and ``end``, in text order."""
     parties: list[tuple[str | None, str | None]] = []
     for m in sorted(article.mentions, key=lambda m: m.start):
         actor = article.actor(m.actor) if start <= m.start and m.end <= end else None
         if actor is not None and (actor.code or actor.country) and actor.id not in {p[1] for p in parties}:
             parties.append((actor.code or actor.country, actor.id))
-    return parties if len({p[0] for p in parties}) >= 2 else []
+    return parties
+
+
+def _meeting_parties(article: Article, doc: Doc, tok: Token, code: str) -> list[tuple[str | None, str | None]]:
+    """"X held talks with Y", "X met with Y": a meeting is mutual, one event with both parties
+    and no recipient, as PLOVER codes it (a visit has a host and stays directed)."""
+    if code[:2] != "04" or code in ("042", "043"):
+        return []
+    holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    with_pp = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    if with_pp is None:
+        return []
+    source = _source(article, doc, tok)
+    sub = list(with_pp.subtree)
+    partner = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
+    return [source, partner] if source[0] and partner[0] else []
 
 
 def _names_other_party(article: Article, tok: Token, parties: list[tuple[str | None, str | None]]) -> bool:
@@ -238,10 +402,28 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 continue  # "Russia said Sudan must return the helicopter": a demand, not a return
             if code is None or _requester(tok) is not None:
                 continue  # a demanded act is not an event: the demand is, and its code names the act
+            if any(_obligation(h) for h in chain(tok)[1:]):
+                continue  # "said the US must be ready to mediate": the demand names the act
+            noun = _demand_noun(tok)
+            if noun is not None:
+                _reported_demand(article, doc, sent, tok, code, events, seen, verb=noun.head)
+                continue  # "reiterated its demand that Israel ease restrictions": a demand
+            if _charged_with(tok):
+                continue  # "accused Peru of attacking Bolivia": the accusation names the act
+            if _claimed(article, doc, sent, tok, code, events, seen):
+                continue  # "the US claimed that ISIL had attacked Iraq": an accusation
+            if _threatener(tok) is not None:
+                continue  # "threatened to break relations": the threat is the event and names the act
             if code in ("020", "100"):
                 code = _request_code(tok, code)
-            passive = _passive(article, doc, tok)
-            parties = _subject_parties(article, tok)
+            if code == "130":
+                code = _threat_code(tok, code)
+            if code[:2] in ("03", "12") or code == "057" and tok.lemma_.lower() == "agree":
+                code = _statement_code(tok, code)
+            passive = None if _stance(tok) else _passive(article, doc, tok)
+            if passive is not None:
+                code, plover = _means(tok, code, plover)
+            parties = _subject_parties(article, tok) or _meeting_parties(article, doc, tok, code)
             if parties:
                 # "Jordan and Britain agreed to ...": each party is a source; with no other party
                 # named the event is reciprocal and has no recipient (as PLOVER codes it)
@@ -251,7 +433,7 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                          (None, None) if reciprocal else None)
             elif passive is not None:
                 _add(article, doc, sent, tok, code, plover, events, seen, *passive)
-            elif not any(c.dep_ == "nsubjpass" for c in tok.children):
+            elif _stance(tok) or not any(c.dep_ == "nsubjpass" for c in tok.children) and not _reduced_relative(tok):
                 _add(article, doc, sent, tok, code, plover, events, seen)
         _nominal(article, doc, sent, events, seen)
     article.events = _drop_manner_clauses(events, doc)
@@ -265,9 +447,12 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
          source: tuple[str | None, str | None] | None = None,
          target: tuple[str | None, str | None] | None = None) -> None:
     src = source or _source(article, doc, tok)
+    crowd = not src[0] and code[:2] == "14"
+    if crowd:
+        src = _crowd_home(article, tok)
     if not src[0]:
         return
-    tgt = target if target is not None else _target(article, doc, tok, sent, src[0])
+    tgt = target if target is not None else _target(article, doc, tok, sent, src[0], places=not crowd)
     if tgt[0] == src[0]:
         return
     if not tgt[0] and target is None and not INTRANSITIVE.match(code):
@@ -332,6 +517,8 @@ def _drop_manner_clauses(events: list[Event], doc: Doc) -> list[Event]:
     for e in events:
         tok = doc.char_span(e.cue_start, e.cue_end) if e.cue_start is not None and e.cue_end is not None else None
         head = tok.root.head if tok is not None and tok.root.dep_ == "advcl" else None
+        if tok is not None and tok.root.dep_ == "acl" and tok.root.head.dep_ == "dobj":
+            head = tok.root.head.head  # "staged demonstrations to demand reforms": the purpose
         main = cues.get(head.idx) if head is not None else None
         if main is not None and main is not e and main.source == e.source:
             continue
@@ -370,11 +557,24 @@ def _obligation(tok: Token) -> bool:
                                                 for c in tok.children) and speech_verb(tok) is not None
 
 
+def _demand_noun(tok: Token) -> Token | None:
+    """The request noun whose content clause ``tok`` heads ("its demand that Israel ease ...",
+    which the parser often hangs on the verb: "reiterated its demand today that ...")."""
+    if tok.dep_ not in ("ccomp", "acl") or tok.head is tok or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return None
+    if tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in REQUEST_WORDS:
+        return tok.head
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                 and c.lemma_.lower() in REQUEST_WORDS), None)
+
+
 def _reported_demand(article: Article, doc: Doc, sent: Span, tok: Token, code: str | None,
-                     events: list[Event], seen: set[tuple[str, str, str, int]]) -> None:
+                     events: list[Event], seen: set[tuple[str, str, str, int]], verb: Token | None = None
+                     ) -> None:
     """The speaker demands of the obliged party what it must do; the code names the act when the
     lexicon knows it (CAMEO 10x)."""
-    verb = speech_verb(tok)
+    verb = verb or speech_verb(tok)
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if verb is None or subj is None:
         return
@@ -384,18 +584,101 @@ def _reported_demand(article: Article, doc: Doc, sent: Span, tok: Token, code: s
         return
     demand = (_DEMAND.get(code[:4]) or _mirror(_DEMAND, code) or "100") if code else "100"
     obliged: tuple[str | None, str | None] = (actor.code or actor.country, actor.id)
-    for target in [obliged, *_conjoined(article, doc, sent, obliged, speaker[0])]:
+    # "US and British forces must ...": each party named in the subject is obliged
+    named = _parties_in(article, *_noun_phrase(subj, keep_conj=True))
+    for target in [obliged, *named, *_conjoined(article, doc, sent, obliged, speaker[0])]:
         _add(article, doc, sent, tok, demand, None, events, seen, speaker, target)
 
 
 def _request_code(tok: Token, code: str) -> str:
     """A demand's code refined by the act it demands, when the lexicon knows that act."""
     for child in tok.subtree:
-        if child is not tok and _requester(child) is tok:
+        if child != tok and _requester(child) == tok:
             trig = match_trigger(child)
             if trig is not None:
                 table = _DEMAND if code == "100" else _APPEAL
                 return table.get(trig.code[:4]) or _mirror(table, trig.code) or code
+    return code
+
+
+def _crowd_home(article: Article, tok: Token) -> tuple[str | None, str | None]:
+    """"Thousands of protesters rallied in Tbilisi": a crowd no country word names protests where
+    it gathers, as its country's people (CAMEO codes domestic protest so)."""
+    subj = _subject_token(tok)
+    if subj is None or subj.pos_ == "PRON":
+        return None, None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+        sub = list(prep.subtree)
+        place = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), None)
+        country = place[0][:3] if place[0] else None
+        if country and not country.startswith(("IGO", "NGO", "IMG")):
+            start, end = _noun_phrase(subj)
+            words = article.text[start:end]
+            return (country if ETHNIC_WORD.search(words) else code_for_text(words, country)), None
+    return None, None
+
+
+def _charged_with(tok: Token) -> bool:
+    """An act named as what someone is accused, blamed, praised or punished for ("accused Peru of
+    attacking", "jailed a student for helping"): the governing event is about it, it is none itself."""
+    prep = tok.head
+    return tok.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head != prep \
+        and match_trigger(prep.head) is not None
+
+
+def _claimed(article: Article, doc: Doc, sent: Span, tok: Token, code: str, events: list[Event],
+             seen: set[tuple[str, str, str, int]]) -> bool:
+    """A hostile act someone claims or alleges was done: by another party it is an accusation of
+    that party (CAMEO 112), by the speaker's own side a claim of responsibility (015). The act
+    itself is only alleged, so it is no event of its own. True when the act was handled so."""
+    verb = speech_verb(tok)
+    if verb is None or verb.lemma_.lower() not in CLAIM_VERBS or code[:2] not in HOSTILE:
+        return False
+    speaker, doer = _source(article, doc, verb), _source(article, doc, tok)
+    if not speaker[0] or not doer[0]:
+        return False
+    if doer[0][:3] == speaker[0][:3]:
+        _add(article, doc, sent, tok, "015", None, events, seen, speaker)
+    else:
+        _add(article, doc, sent, verb, "112", None, events, seen, speaker, doer)
+    return True
+
+
+def _threatener(tok: Token) -> Token | None:
+    """The threat verb whose complement ``tok`` is ("threatened to cut ties": threatened)."""
+    node = tok
+    for _ in range(2):
+        if node.dep_ not in ("xcomp", "ccomp") or node.head is node:
+            return None
+        node = node.head
+        trig = match_trigger(node)
+        if trig is not None and trig.code[:2] == "13" and node.lemma_.lower() != "warn":
+            return node
+    return None
+
+
+def _threat_code(tok: Token, code: str) -> str:
+    """A threat's code refined by the act threatened ("threatened to break relations" is 1311
+    style CAMEO 13x), when the lexicon knows that act."""
+    for child in tok.subtree:
+        if child != tok and _threatener(child) == tok:
+            trig = match_trigger(child)
+            if trig is not None:
+                return _THREAT.get(trig.code[:4]) or _mirror(_THREAT, trig.code) or code
+    return code
+
+
+def _statement_code(tok: Token, code: str) -> str:
+    """An intent or refusal refined by the act it is about ("agreed to lift the sanctions" is an
+    intent to ease sanctions, 0354, not the signing of an agreement; "refused to release" 1243)."""
+    for child in tok.subtree:
+        if child.dep_ == "xcomp" and child.head == tok:
+            trig = match_trigger(child)
+            if trig is None:
+                continue
+            if code[:2] == "12":
+                return _mirror(_REFUSAL, trig.code) or code
+            return _mirror(_INTENT, trig.code) or code if trig.code[:2] in COOPERATIVE else code
     return code
 
 
@@ -414,7 +697,16 @@ _THREAT = {"14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", 
 _REFUSAL = {"04": "125", "045": "126", "05": "120", "06": "121", "061": "1211", "062": "1212",
             "07": "122", "08": "124", "081": "1241", "084": "1243", "085": "1244", "086": "1245",
             "087": "1246"}
+ATTEMPTS = frozenset({"try", "attempt"})
+COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
+
+
+def _unless(tok: Token) -> bool:
+    """Whether the act at ``tok`` is held over a condition with "unless" (its own clause or its
+    governor's)."""
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
+               for node in (tok, tok.head) for c in node.children)
 
 
 def _mirror(table: dict[str, str], code: str) -> str | None:
@@ -429,8 +721,14 @@ def commitment(tok: Token, code: str, mode: Modality) -> str | None:
     links = chain(tok)
     if any(match_trigger(h) is not None for h in links[1:]) or code[:2] in ("03", "12", "13"):
         return None
+    if any(h.lemma_.lower() in ATTEMPTS for h in links[1:]):
+        return None  # "tried to hack": an attempt is the act itself, not a statement about it
+    if mode == "intended" and code[:2] in VIOLENCE and any(h.lemma_.lower() == "prepare" for h in links[1:]):
+        return "150"  # "the army prepared to resume shelling": a show of force (MOBILIZE), not a threat
+    if mode == "conditional" and code[:2] in COOPERATIVE and _unless(tok):
+        return "131"  # "will withdraw its force unless ...": an ultimatum threatens, whatever the act
     if mode in ("intended", "conditional"):
-        return _mirror(_INTENT, code) if code[:2] in ("04", "05", "06", "07", "08") else _mirror(_THREAT, code)
+        return _mirror(_INTENT, code) if code[:2] in COOPERATIVE else _mirror(_THREAT, code)
     if mode == "negated":
         auxes = {c.lower_ for t in links[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
         if auxes & FUTURE_AUX:
@@ -471,9 +769,15 @@ def _modified(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[s
             actor = actor_for_span(article, child.idx, child.idx + len(child.text))
             if actor is not None and (actor.code or actor.country):
                 source = (actor.code or actor.country, actor.id)
+    hostile = entry[0][:2] in HOSTILE
+    for prep in (c for c in tok.children if hostile and c.dep_ == "prep" and c.lower_ == "by"):
+        for start, end in _doer_spans(prep):  # "the shelling of Tacna by Chilean troops"
+            source = _first_actor(article, start, end, None) if not source[0] else source
     if not source[0]:
         return
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "targeting")):
+    # the object of a hostile act's noun is its target: "Iraq's invasion of Kuwait"
+    preps = ("against", "on", "targeting", "of") if hostile else ("against", "on", "targeting")
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
         sub = list(prep.subtree)
         target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
         if target[0]:
