@@ -143,3 +143,13 @@ def test_headline_attribution(run) -> None:
     text = "Holm: Norway Will Not Sign the Fishing Deal This Year.\n\nThe talks in Oslo ended on Monday."
     (q,) = [q for q in quotes(run, text) if q.cue == ":"]
     assert (q.speaker, q.text, q.kind) == ("Holm", "Norway Will Not Sign the Fishing Deal This Year", "indirect")
+
+
+def test_quote_signed_after_a_dash(run) -> None:
+    # invented text: reader comments signed on their own line
+    text = ("Readers wrote in after the debate.\n\n"
+            "“The harbour plan is the best idea this council has had in years.” ― Marta Olsen\n"
+            "“I do not trust a word of it and I will vote against it.”― Pieter de Wit.\n")
+    direct = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Marta Olsen", "Pieter de Wit"]
+    assert all(q.cue == "―" for q in direct)

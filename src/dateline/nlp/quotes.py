@@ -309,7 +309,7 @@ def _trim(doc: Doc, start: int, end: int) -> int:
 def _content_head(verb: Token) -> Token | None:
     """The clause a cue verb reports, or for object cues ("called it ...") its object."""
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if comp is None and verb.lemma_.lower() in OBJECT_CUES:
+    if comp is None and verb.lemma_.lower() in OBJECT_CUES and False:
         comp = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "prep")), None)
     return comp
 
@@ -460,12 +460,15 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
         verb, span = doc[i], (start, end)
         if any(s <= verb.idx < e for s, e in quoted) or sum(_overlap(span, x) for x in quoted) >= 0.5 * (end - start):
             continue
-        if any(_overlap(span, x) >= 0.5 * min(end - start, x[1] - x[0]) for x in taken):
+        if any(_overlap(span, x) >= 0.5 * max(end - start, x[1] - x[0]) for x in taken):
             continue
         subj = _subject(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
         if subj is None:  # no one to attribute it to: not worth a quote
             continue
-        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked, verb.idx))
+        kind = _paraphrase_kind(text, start, end, marked, verb.idx)
+        if kind == "direct" and any(_overlap(span, x) for x in taken):
+            kind = "mixed"  # the words of a quote already found, reported again inside it
+        q = Quote(start, end, text[start:end], kind)
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
         _set_speaker(q, article, doc, subj, None)
         out.append(q)
@@ -478,8 +481,17 @@ def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[
     """A quote for the quoted stretch ``span``, attributed by the cue verb next to it; one that
     stands alone continues the ``previous`` quote's speaker."""
     text = article.text
-    verb, subj = _attribute_direct(doc, span, quoted)
     q = Quote(span.start, span.end, text[span.start:span.end], kind)
+    signed = _DASH_SIGNATURE.match(text, span.end)
+    if signed is not None:  # '"..." ― Jane Doe' closing its line: the name after the dash speaks
+        q.speaker_start, q.speaker_end = signed.span(2)
+        if re.search(r"\w{3}\.$", signed.group(2)):  # a full stop, not an initial's ("Edwin G.")
+            q.speaker_end -= 1
+        q.speaker = text[q.speaker_start:q.speaker_end]
+        q.cue, q.cue_start, q.cue_end = signed.group(1), signed.start(1), signed.end(1)
+        q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
+        return q
+    verb, subj = _attribute_direct(doc, span, quoted)
     if subj is not None and verb is not None:
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
         _set_speaker(q, article, doc, subj, previous)
@@ -489,6 +501,10 @@ def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[
     _add_relay(q, doc)
     return q
 
+
+#: a quote signed on its own line: '"...” ― Jane Doe' (a dash, then a short name closing the line)
+_DASH_SIGNATURE = re.compile(r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][\w.’'-]*(?:[ \xa0][\w.’'()-]+){0,5})"
+                             r"[ \t\xa0,]*(?:\n|$)")
 
 SPLIT_GAP = 100  # characters of attribution between the two parts of a split quote
 
