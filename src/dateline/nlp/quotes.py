@@ -42,9 +42,6 @@ blame call signal propose recommend vow concede assure dismiss reject question d
 #: verbs that attribute a direct quote to their subject (not "praise", "call" ...)
 SPEECH_CUES = CUES - frozenset("show find cite want demand criticize criticise praise blame call signal "
                                "propose recommend dismiss reject question doubt".split())
-#: cues whose content is their object rather than a clause ("called it a mistake", "cited fears")
-OBJECT_CUES = frozenset("call cite want demand criticize criticise praise blame dismiss reject "
-                        "question doubt propose recommend signal".split())
 PRONOUNS = frozenset("he she they it i we you him her them".split())
 _OPEN = "“„«"
 _CLOSE = "”»"
@@ -280,8 +277,7 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
             continue
         if comp is None or subj is None or subj.i > verb.i and comp.i > verb.i:
             continue
-        tokens = sorted(comp.subtree, key=lambda t: t.i) if comp.dep_ == "ccomp" else \
-            [t for t in verb.subtree if t.i > verb.i]
+        tokens = sorted(comp.subtree, key=lambda t: t.i)
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -307,11 +303,9 @@ def _trim(doc: Doc, start: int, end: int) -> int:
 
 
 def _content_head(verb: Token) -> Token | None:
-    """The clause a cue verb reports, or for object cues ("called it ...") its object."""
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if comp is None and verb.lemma_.lower() in OBJECT_CUES and False:
-        comp = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "prep")), None)
-    return comp
+    """The clause a cue verb reports. An object ("called it a mistake", "cited fears of ...") is
+    left to the learned clause model, which knows where such content ends."""
+    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
 
 
 def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
