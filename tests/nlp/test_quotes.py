@@ -153,3 +153,14 @@ def test_quote_signed_after_a_dash(run) -> None:
     direct = [q for q in quotes(run, text) if q.kind == "direct"]
     assert [q.speaker for q in direct] == ["Marta Olsen", "Pieter de Wit"]
     assert all(q.cue == "―" for q in direct)
+
+
+def test_according_to_closing_a_paragraph(run) -> None:
+    # invented text: the source closes its paragraph, and the quote before it has its own speaker
+    text = ('"We have never seen numbers like these," Mayor Ana Lind said.\n\n'
+            "Thefts in the port district fell by a third last year, according to the city police.\n\n"
+            "The council meets on Monday.")
+    found = [q for q in quotes(run, text) if q.text.startswith("Thefts")]
+    assert [(q.speaker, q.cue) for q in found] == [("the city police", "according to")]
+    (direct,) = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert direct.relay is None

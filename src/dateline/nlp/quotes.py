@@ -312,7 +312,7 @@ def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int
     """"According to X, CONTENT" / "CONTENT, according to X": (x_start, x_end, start, end)."""
     out = []
     for sent in _sentences(doc):
-        m = re.search(r"\b[Aa]ccording to\s+(.+?)(?:,|\.$|$)", sent.text)
+        m = re.search(r"\b[Aa]ccording to\s+(.+?)(?:,|\.$|$)", sent.text.rstrip())  # "$": not before "\n\n"
         if m is None or any(s < sent.end_char and sent.start_char < e for s, e in taken):
             continue
         src_s, src_e = sent.start_char + m.start(1), sent.start_char + m.end(1)
@@ -533,6 +533,9 @@ def _add_relay(q: Quote, doc: Doc) -> None:
     if found is None and quote_model.doc_text(doc)[q.end:sent.end_char].strip() == "":
         nxt = _sentence_of(doc, sent.end_char + 1) if sent.end_char + 1 < len(quote_model.doc_text(doc)) else None
         found = _relay(nxt, (q.start, q.end)) if nxt is not None else None
+        if found is not None and re.search(r"[^\W_]", quote_model.doc_text(doc)[q.end:found[0]].replace(
+                "according to", "", 1).replace("According to", "", 1)):
+            found = None  # only '..." according to X' split off by the parse, not the next sentence's source
     if found is not None:
         q.relay_start, q.relay_end = found
         q.relay = quote_model.doc_text(doc)[found[0]:found[1]]
