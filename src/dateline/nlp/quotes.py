@@ -533,9 +533,10 @@ def _add_relay(q: Quote, doc: Doc) -> None:
     if found is None and quote_model.doc_text(doc)[q.end:sent.end_char].strip() == "":
         nxt = _sentence_of(doc, sent.end_char + 1) if sent.end_char + 1 < len(quote_model.doc_text(doc)) else None
         found = _relay(nxt, (q.start, q.end)) if nxt is not None else None
-        if found is not None and re.search(r"[^\W_]", quote_model.doc_text(doc)[q.end:found[0]].replace(
-                "according to", "", 1).replace("According to", "", 1)):
-            found = None  # only '..." according to X' split off by the parse, not the next sentence's source
+        own_cue = nxt is not None and q.cue_start is not None and nxt.start_char <= q.cue_start < nxt.end_char
+        if found is not None and not own_cue and re.search(r"[^\W_]", quote_model.doc_text(doc)[q.end:found[0]]
+                                                           .replace("according to", "", 1)):
+            found = None  # '..." X said, according to Y' split off by the parse, not the next sentence's source
     if found is not None:
         q.relay_start, q.relay_end = found
         q.relay = quote_model.doc_text(doc)[found[0]:found[1]]
