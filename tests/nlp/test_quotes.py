@@ -164,3 +164,18 @@ def test_according_to_closing_a_paragraph(run) -> None:
     assert [(q.speaker, q.cue) for q in found] == [("the city police", "according to")]
     (direct,) = [q for q in quotes(run, text) if q.kind == "direct"]
     assert direct.relay is None
+
+
+def test_inverted_speaker_after_the_quote(run) -> None:
+    # invented text
+    text = "''Several of us were arguing that we had to wait for the right moment,'' recalled Mr. Rhodes."
+    (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.endswith("Rhodes")
+
+
+def test_according_to_leading_a_quote(run) -> None:
+    # invented text: the source stands before the quote, in a sentence of its own
+    text = ("The harbour board met on Friday.\n\n"
+            "According to the ministry: “The new quay will open in May, and the old one will close.”")
+    (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert (q.speaker, q.cue) == ("the ministry", "According to")

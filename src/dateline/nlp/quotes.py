@@ -233,10 +233,26 @@ def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> 
             if span.start <= verb.idx < span.end or any(s <= verb.idx < e for s, e in quoted):
                 continue
             subj = _subject(verb)
+            if subj is None and verb.idx >= span.end:
+                subj = _inverted_subject(doc, span, verb)
             if subj is not None and not any(s <= subj.idx < e for s, e in quoted):
                 found.append((abs(verb.idx - (span.start if verb.idx < span.start else span.end)), verb, subj))
     found.sort(key=lambda c: c[0])
     return [(verb, subj) for _, verb, subj in found]
+
+
+def _inverted_subject(doc: Doc, span: _Span, verb: Token) -> Token | None:
+    """The speaker of '"...," recalled Mr. Rhodes' when the parse takes him for the verb's object:
+    a name right after a speech verb that itself follows the closing mark."""
+    if verb.lemma_.lower() not in SPEECH_CUES or quote_model.doc_text(doc)[span.end:verb.idx].strip(" ,\xa0"):
+        return None
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    while after is not None and after.dep_ == "compound" and after.head.i > after.i:
+        after = after.head
+    if after is not None and after.head.i == verb.i and after.dep_ in ("dobj", "npadvmod", "attr", "oprd") \
+            and after.pos_ == "PROPN":
+        return after
+    return None
 
 
 def _attribute_direct(doc: Doc, span: _Span, quoted: list[tuple[int, int]]
@@ -486,9 +502,15 @@ def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[
         q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
         return q
     verb, subj = _attribute_direct(doc, span, quoted)
+    lead = _ACCORDING_LEAD.search(text, max(0, text.rfind("\n", 0, span.start) + 1), span.start)
     if subj is not None and verb is not None:
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
         _set_speaker(q, article, doc, subj, previous)
+    elif lead is not None:  # 'According to the newspaper, "..."': the source leads the quote in
+        q.speaker_start, q.speaker_end = lead.span(2)
+        q.speaker = text[q.speaker_start:q.speaker_end]
+        q.cue, q.cue_start, q.cue_end = lead.group(1), lead.start(1), lead.end(1)
+        q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
     elif previous is not None and span.start - previous.end < 400:
         q.speaker, q.speaker_name, q.speaker_actor = (previous.speaker, previous.speaker_name,
                                                       previous.speaker_actor)
@@ -499,6 +521,9 @@ def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[
 #: a quote signed on its own line: '"...” ― Jane Doe' (a dash, then a short name closing the line)
 _DASH_SIGNATURE = re.compile(r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][\w.’'-]*(?:[ \xa0][\w.’'()-]+){0,5})"
                              r"[ \t\xa0,]*(?:\n|$)")
+
+#: 'According to X, "...' / 'According to X: "...': the source named just before the opening mark
+_ACCORDING_LEAD = re.compile(r"\b([Aa]ccording to)\s+([^,:;\n\"“”]{2,80}?)\s*[,:]\s*$")
 
 SPLIT_GAP = 100  # characters of attribution between the two parts of a split quote
 
