@@ -179,3 +179,16 @@ def test_according_to_leading_a_quote(run) -> None:
             "According to the ministry: “The new quay will open in May, and the old one will close.”")
     (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
     assert (q.speaker, q.cue) == ("the ministry", "According to")
+
+
+def test_source_of_a_subjectless_verb(run) -> None:
+    from dateline.nlp import parse
+    from dateline.nlp.quotes import _source
+
+    # invented text: a passive's agent and the noun a participle describes
+    passive, participle = parse.parse(["The fine was imposed by the port authority after the audit.",
+                                       "The ministry issued a statement saying the quay would reopen."])
+    source = _source(next(t for t in passive if t.lemma_ == "impose"))
+    assert source is not None and source.text == "authority"
+    source = _source(next(t for t in participle if t.lemma_ == "say"))
+    assert source is not None and source.text in ("statement", "ministry")

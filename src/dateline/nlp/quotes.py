@@ -175,6 +175,28 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _source(verb: Token) -> Token | None:
+    """Whose words or view a verb reports: a passive's agent ("was imposed by the bureau"), else its
+    subject; for a verb without one, the noun a participle or relative clause describes ("a
+    statement saying ..."), else the subject of a clause it hangs from."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if by is not None:
+        return by
+    subj = _subject(verb)
+    if subj is not None:
+        return subj
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    head, hops = verb, 0
+    while head.dep_ not in ("ROOT", "relcl", "acl") and hops < 3:
+        head, hops = head.head, hops + 1
+        subj = _subject(head) if head.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            return subj
+    return None
+
+
 def _cue_verbs(sent: Span, outside: tuple[int, int] | None = None) -> list[Token]:
     return [t for t in sent if t.lemma_.lower() in SPEECH_CUES and t.pos_ in ("VERB", "AUX")
             and (outside is None or not outside[0] <= t.idx < outside[1])]
@@ -472,15 +494,16 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
             continue
         if any(_overlap(span, x) >= 0.5 * max(end - start, x[1] - x[0]) for x in taken):
             continue
-        subj = _subject(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
-        if subj is None:  # no one to attribute it to: not worth a quote
+        subj = _source(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
+        if subj is None:
             continue
         kind = _paraphrase_kind(text, start, end, marked, verb.idx)
         if kind == "direct" and any(_overlap(span, x) for x in taken):
             kind = "mixed"  # the words of a quote already found, reported again inside it
         q = Quote(start, end, text[start:end], kind)
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
-        _set_speaker(q, article, doc, subj, None)
+        if subj is not None:
+            _set_speaker(q, article, doc, subj, None)
         out.append(q)
         taken.append(span)
     return out
