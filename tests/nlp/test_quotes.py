@@ -192,3 +192,17 @@ def test_source_of_a_subjectless_verb(run) -> None:
     assert source is not None and source.text == "authority"
     source = _source(next(t for t in participle if t.lemma_ == "say"))
     assert source is not None and source.text in ("statement", "ministry")
+
+
+def test_impersonal_attributions_have_no_speaker(run) -> None:
+    from dateline.nlp import parse
+    from dateline.nlp.quotes import _impersonal
+
+    # invented text
+    passive, raising, active, agent = parse.parse([
+        "The new quay is expected to open in May.", "The plan seems to have stalled.",
+        "Ana Lind said the quay would open in May.", "The plan was approved by the council."])
+    assert _impersonal(next(t for t in passive if t.lemma_ == "expect"))
+    assert _impersonal(next(t for t in raising if t.lemma_ == "seem"))
+    assert not _impersonal(next(t for t in active if t.lemma_ == "say"))
+    assert not _impersonal(next(t for t in agent if t.lemma_ == "approve"))

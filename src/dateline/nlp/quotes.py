@@ -197,6 +197,18 @@ def _source(verb: Token) -> Token | None:
     return None
 
 
+def _impersonal(verb: Token) -> bool:
+    """Whether a verb reports what no one in the text is named for: a passive without its agent
+    ("is expected to win", "was seen as"), "seem"/"appear", or a subjectless "asked" (the asker is
+    the reporter)."""
+    deps = {c.dep_ for c in verb.children}
+    if "agent" in deps:
+        return False
+    lemma = verb.lemma_.lower()
+    return "auxpass" in deps or "nsubjpass" in deps or lemma in ("seem", "appear") or \
+        (lemma == "ask" and "nsubj" not in deps)
+
+
 def _cue_verbs(sent: Span, outside: tuple[int, int] | None = None) -> list[Token]:
     return [t for t in sent if t.lemma_.lower() in SPEECH_CUES and t.pos_ in ("VERB", "AUX")
             and (outside is None or not outside[0] <= t.idx < outside[1])]
@@ -424,7 +436,8 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked, verb.idx))
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
         prior = [x for x in quotes if x.end <= start]
-        _set_speaker(q, article, doc, subj, prior[-1] if prior else None)
+        if not _impersonal(verb):
+            _set_speaker(q, article, doc, subj, prior[-1] if prior else None)
         _add_relay(q, doc)
         if not any(x.start <= q.start and q.end <= x.end for x in quotes):
             quotes.append(q)
@@ -495,7 +508,9 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
         if any(_overlap(span, x) >= 0.5 * max(end - start, x[1] - x[0]) for x in taken):
             continue
         subj = _source(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
-        if subj is None:
+        if verb.pos_ == "VERB" and _impersonal(verb):
+            subj = None  # "is expected to ...", "seems ...": said or thought by no one named
+        elif subj is None:
             continue
         kind = _paraphrase_kind(text, start, end, marked, verb.idx)
         if kind == "direct" and any(_overlap(span, x) for x in taken):
