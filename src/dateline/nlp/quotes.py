@@ -563,7 +563,7 @@ _DASH_SIGNATURE = re.compile(r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][\w.’
 #: 'According to X, "...' / 'According to X: "...': the source named just before the opening mark
 _ACCORDING_LEAD = re.compile(r"\b([Aa]ccording to)\s+([^,:;\n\"“”]{2,80}?)\s*[,:]\s*$")
 
-SPLIT_GAP = 100  # characters of attribution between the two parts of a split quote
+SPLIT_GAP = 250  # characters of attribution between the two parts of a split quote (one paragraph)
 
 
 def _join_split_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
