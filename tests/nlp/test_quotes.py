@@ -206,3 +206,14 @@ def test_impersonal_attributions_have_no_speaker(run) -> None:
     assert _impersonal(next(t for t in raising if t.lemma_ == "seem"))
     assert not _impersonal(next(t for t in active if t.lemma_ == "say"))
     assert not _impersonal(next(t for t in agent if t.lemma_ == "approve"))
+
+
+def test_transcript_turns(run) -> None:
+    # invented text: a partial transcript, one turn per paragraph
+    text = ("Anchor Maria Holt interviewed Governor Lars Berg on Sunday.\n\n"
+            "HOLT: Governor, will the harbour plan go ahead this year or not?\n\n"
+            "BERG: It will, and the first ships will dock there before the winter comes.\n\n"
+            "UPDATE: This story has been updated.")
+    turns = [q for q in quotes(run, text) if q.cue == ":"]
+    assert [(q.speaker, q.kind) for q in turns] == [("HOLT", "indirect"), ("BERG", "indirect")]
+    assert turns[1].text.startswith("It will") and turns[1].text.endswith("winter comes.")

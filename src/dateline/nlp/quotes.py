@@ -455,6 +455,11 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
     if headline is not None and not any(q.start < headline.end and headline.start < q.end for q in quotes):
         quotes.append(headline)
     quotes += _learned_clauses(article, doc, quotes, quoted, marked)
+    for turn in _transcript_turns(article, doc):  # the turn is the attribution, not its pieces
+        assert turn.speaker_start is not None
+        quotes = [q for q in quotes if not (q.kind != "direct" and turn.start <= q.start < q.end <= turn.end
+                                            or q.kind == "direct" and q.start <= turn.speaker_start < q.end)]
+        quotes.append(turn)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
 
@@ -479,6 +484,29 @@ def _headline_attribution(article: Article, doc: Doc, marked: list[tuple[int, in
     q.cue, q.cue_start, q.cue_end = ":", m.end(1), m.end(1) + 1
     q.speaker_name, q.speaker_actor = _resolve(article, doc, *m.span(1), None)
     return q
+
+
+_TURN = re.compile(r"(?m)^[ \t\"“]{0,2}([A-Z][A-Z.'’ -]{0,30}[A-Z]):[ \t]+(\S.{9,})$")
+
+
+def _transcript_turns(article: Article, doc: Doc) -> list[Quote]:
+    """'PENCE: Well, look, ...' paragraphs of a transcript: the capitalised name speaks the rest of
+    the paragraph. The name must be a person the text names elsewhere ("Mike Pence"), which keeps
+    out 'UPDATE:' or 'EMAIL:' lines. Quote marks a page wraps a turn in are the page's: the turn is no
+    direct quote."""
+    text = article.text
+    people = {e.text.split()[-1].lower() for e in _ents(doc) if e.label_ == "PERSON"}
+    out = []
+    for m in _TURN.finditer(text, max(0, text.find("\n"))):
+        if m.group(1).split()[-1].lower() not in people:
+            continue
+        start, end = m.start(2), m.start(2) + len(m.group(2).rstrip(" \"”"))
+        kind: QuoteKind = "mixed" if re.search("[“\"‘]", text[start:end]) else "indirect"
+        q = Quote(start, end, text[start:end], kind, m.group(1), *m.span(1))
+        q.cue, q.cue_start, q.cue_end = ":", m.end(1), m.end(1) + 1
+        q.speaker_name, q.speaker_actor = _resolve(article, doc, *m.span(1), None)
+        out.append(q)
+    return out
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
