@@ -6,16 +6,22 @@ opens with a quote mark. A small learned classifier (:mod:`.quote_model`) tells 
 quoted pieces of a paraphrase (she said Trump "lashed out"), titles and scare quotes, from the
 words around the marks. Indirect quotes are the clausal complement of a speech or cognition verb
 ("Putin said (that) ...", "warned that ...", "expects ..."), the clause beside "according to X",
-a headline's "SPEAKER: CONTENT", and whatever else a learned clause classifier takes for reported
-content after a verb ("urged Congress to act", "cited fears of ...").
+a headline's "SPEAKER: CONTENT", a transcript's "NAME: turn" paragraphs, and whatever else a learned
+clause classifier takes for reported content after a verb ("urged Congress to act", "cited fears
+of ..."); such content may sit inside a larger attribution, as PolNeAR nests them.
 
 The speaker of a direct quote is the subject of the verb beside it that a learned ranker picks
-among the verbs around the quote (walking up coordinated verbs: "condemned ... and stated"); a
-quote with none continues the previous speaker's words. The speaker mention is kept as written
-("A web video by the RNC"); a pronoun or title speaker is resolved to the person the actors stage
-linked it to, else to the most recent person named before it. "according to X" next to a quote
-with its own speaker is the relay, kept apart from the speaker. Without the shipped model, the
-rules alone decide (every stretch that says something is direct; the nearest speech verb speaks).
+among the verbs around the quote (walking up coordinated verbs: "condemned ... and stated"; a name
+the parse takes for the object in '"...," recalled Mr. Rhodes' counts too), the name after a dash
+that signs it ('"..." ― Jane Doe'), or X in 'According to X, "..."'; a quote with none continues the
+previous speaker's words. Reported content is attributed to its verb's source: the subject, a
+passive's agent, or the noun a participle describes ("a statement saying ..."); a passive without
+its agent, "seems"/"appears" and a subjectless "asked" name no one, so they have no speaker. The
+speaker mention is kept as written ("A web video by the RNC"); a pronoun or title speaker is
+resolved to the person the actors stage linked it to, else to the most recent person named before
+it. "according to X" next to a quote with its own speaker is the relay, kept apart from the
+speaker. Without the shipped model, the rules alone decide (every stretch that says something is
+direct; the nearest speech verb speaks).
 """
 
 from __future__ import annotations
@@ -545,7 +551,7 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
             kind = "mixed"  # the words of a quote already found, reported again inside it
         q = Quote(start, end, text[start:end], kind)
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
-        if subj is not None:
+        if subj is not None:  # None: an impersonal verb, no one to name
             _set_speaker(q, article, doc, subj, None)
         out.append(q)
         taken.append(span)
