@@ -503,7 +503,8 @@ def _transcript_turns(article: Article, doc: Doc) -> list[Quote]:
     text = article.text
     people = {e.text.split()[-1].lower() for e in _ents(doc) if e.label_ == "PERSON"}
     out = []
-    for m in _TURN.finditer(text, max(0, text.find("\n"))):
+    body = text.find("\n")  # the headline line is the headline rule's
+    for m in _TURN.finditer(text, body) if body >= 0 else ():
         if m.group(1).split()[-1].lower() not in people:
             continue
         start, end = m.start(2), m.start(2) + len(m.group(2).rstrip(" \"”"))
