@@ -462,9 +462,9 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         quotes.append(headline)
     quotes += _learned_clauses(article, doc, quotes, quoted, marked)
     for turn in _transcript_turns(article, doc):  # the turn is the attribution, not its pieces
-        assert turn.speaker_start is not None
+        name = turn.speaker_start if turn.speaker_start is not None else turn.start
         quotes = [q for q in quotes if not (q.kind != "direct" and turn.start <= q.start < q.end <= turn.end
-                                            or q.kind == "direct" and q.start <= turn.speaker_start < q.end)]
+                                            or q.kind == "direct" and q.start <= name < q.end)]
         quotes.append(turn)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
