@@ -143,3 +143,77 @@ def test_headline_attribution(run) -> None:
     text = "Holm: Norway Will Not Sign the Fishing Deal This Year.\n\nThe talks in Oslo ended on Monday."
     (q,) = [q for q in quotes(run, text) if q.cue == ":"]
     assert (q.speaker, q.text, q.kind) == ("Holm", "Norway Will Not Sign the Fishing Deal This Year", "indirect")
+
+
+def test_quote_signed_after_a_dash(run) -> None:
+    # invented text: reader comments signed on their own line
+    text = ("Readers wrote in after the debate.\n\n"
+            "“The harbour plan is the best idea this council has had in years.” ― Marta Olsen\n"
+            "“I do not trust a word of it and I will vote against it.”― Pieter de Wit.\n")
+    direct = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Marta Olsen", "Pieter de Wit"]
+    assert all(q.cue == "―" for q in direct)
+
+
+def test_according_to_closing_a_paragraph(run) -> None:
+    # invented text: the source closes its paragraph, and the quote before it has its own speaker
+    text = ('"We have never seen numbers like these," Mayor Ana Lind said.\n\n'
+            "Thefts in the port district fell by a third last year, according to the city police.\n\n"
+            "The council meets on Monday.")
+    found = [q for q in quotes(run, text) if q.text.startswith("Thefts")]
+    assert [(q.speaker, q.cue) for q in found] == [("the city police", "according to")]
+    (direct,) = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert direct.relay is None
+
+
+def test_inverted_speaker_after_the_quote(run) -> None:
+    # invented text
+    text = "''Several of us were arguing that we had to wait for the right moment,'' recalled Mr. Rhodes."
+    (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.endswith("Rhodes")
+
+
+def test_according_to_leading_a_quote(run) -> None:
+    # invented text: the source stands before the quote, in a sentence of its own
+    text = ("The harbour board met on Friday.\n\n"
+            "According to the ministry: “The new quay will open in May, and the old one will close.”")
+    (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert (q.speaker, q.cue) == ("the ministry", "According to")
+
+
+def test_source_of_a_subjectless_verb(run) -> None:
+    from dateline.nlp import parse
+    from dateline.nlp.quotes import _source
+
+    # invented text: a passive's agent and the noun a participle describes
+    passive, participle = parse.parse(["The fine was imposed by the port authority after the audit.",
+                                       "The ministry issued a statement saying the quay would reopen."])
+    source = _source(next(t for t in passive if t.lemma_ == "impose"))
+    assert source is not None and source.text == "authority"
+    source = _source(next(t for t in participle if t.lemma_ == "say"))
+    assert source is not None and source.text in ("statement", "ministry")
+
+
+def test_impersonal_attributions_have_no_speaker(run) -> None:
+    from dateline.nlp import parse
+    from dateline.nlp.quotes import _impersonal
+
+    # invented text
+    passive, raising, active, agent = parse.parse([
+        "The new quay is expected to open in May.", "The plan seems to have stalled.",
+        "Ana Lind said the quay would open in May.", "The plan was approved by the council."])
+    assert _impersonal(next(t for t in passive if t.lemma_ == "expect"))
+    assert _impersonal(next(t for t in raising if t.lemma_ == "seem"))
+    assert not _impersonal(next(t for t in active if t.lemma_ == "say"))
+    assert not _impersonal(next(t for t in agent if t.lemma_ == "approve"))
+
+
+def test_transcript_turns(run) -> None:
+    # invented text: a partial transcript, one turn per paragraph
+    text = ("Anchor Maria Holt interviewed Governor Lars Berg on Sunday.\n\n"
+            "HOLT: Governor, will the harbour plan go ahead this year or not?\n\n"
+            "BERG: It will, and the first ships will dock there before the winter comes.\n\n"
+            "UPDATE: This story has been updated.")
+    turns = [q for q in quotes(run, text) if q.cue == ":"]
+    assert [(q.speaker, q.kind) for q in turns] == [("HOLT", "indirect"), ("BERG", "indirect")]
+    assert turns[1].text.startswith("It will") and turns[1].text.endswith("winter comes.")

@@ -266,4 +266,25 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
         f.append("neg")
     if subj is None and verb.dep_ in ("conj", "xcomp", "advcl"):
         f.append(f"borrowed_subj={verb.dep_}")
+    f += [f"reported={_reported_by(verb)}", f"quoted={_inside_quotes(doc, verb)}"]
     return f
+
+
+def _reported_by(verb: Token) -> str:
+    """How the verb sits in someone else's reported words: 'speech' when an ancestor clause is
+    the complement of a speech verb ("she said Trump *attacked* ..."), 'other' when it hangs from
+    a non-speech verb's complement, 'none' at the top."""
+    tok, hops = verb, 0
+    while tok.dep_ != "ROOT" and hops < 6:
+        if tok.dep_ == "ccomp":
+            return "speech" if tok.head.lemma_.lower() in SPEECH else "other"
+        tok, hops = tok.head, hops + 1
+    return "none"
+
+
+def _inside_quotes(doc: Doc, verb: Token) -> bool:
+    """Whether an odd number of double quote marks precede the verb in its paragraph."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, verb.idx) + 1
+    before = text[start:verb.idx]
+    return (before.count('"') + before.count("“") + before.count("”") + before.count("''")) % 2 == 1

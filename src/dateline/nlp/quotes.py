@@ -6,16 +6,22 @@ opens with a quote mark. A small learned classifier (:mod:`.quote_model`) tells 
 quoted pieces of a paraphrase (she said Trump "lashed out"), titles and scare quotes, from the
 words around the marks. Indirect quotes are the clausal complement of a speech or cognition verb
 ("Putin said (that) ...", "warned that ...", "expects ..."), the clause beside "according to X",
-a headline's "SPEAKER: CONTENT", and whatever else a learned clause classifier takes for reported
-content after a verb ("urged Congress to act", "cited fears of ...").
+a headline's "SPEAKER: CONTENT", a transcript's "NAME: turn" paragraphs, and whatever else a learned
+clause classifier takes for reported content after a verb ("urged Congress to act", "cited fears
+of ..."); such content may sit inside a larger attribution, as PolNeAR nests them.
 
 The speaker of a direct quote is the subject of the verb beside it that a learned ranker picks
-among the verbs around the quote (walking up coordinated verbs: "condemned ... and stated"); a
-quote with none continues the previous speaker's words. The speaker mention is kept as written
-("A web video by the RNC"); a pronoun or title speaker is resolved to the person the actors stage
-linked it to, else to the most recent person named before it. "according to X" next to a quote
-with its own speaker is the relay, kept apart from the speaker. Without the shipped model, the
-rules alone decide (every stretch that says something is direct; the nearest speech verb speaks).
+among the verbs around the quote (walking up coordinated verbs: "condemned ... and stated"; a name
+the parse takes for the object in '"...," recalled Mr. Rhodes' counts too), the name after a dash
+that signs it ('"..." ― Jane Doe'), or X in 'According to X, "..."'; a quote with none continues the
+previous speaker's words. Reported content is attributed to its verb's source: the subject, a
+passive's agent, or the noun a participle describes ("a statement saying ..."); a passive without
+its agent, "seems"/"appears" and a subjectless "asked" name no one, so they have no speaker. The
+speaker mention is kept as written ("A web video by the RNC"); a pronoun or title speaker is
+resolved to the person the actors stage linked it to, else to the most recent person named before
+it. "according to X" next to a quote with its own speaker is the relay, kept apart from the
+speaker. Without the shipped model, the rules alone decide (every stretch that says something is
+direct; the nearest speech verb speaks).
 """
 
 from __future__ import annotations
@@ -42,9 +48,6 @@ blame call signal propose recommend vow concede assure dismiss reject question d
 #: verbs that attribute a direct quote to their subject (not "praise", "call" ...)
 SPEECH_CUES = CUES - frozenset("show find cite want demand criticize criticise praise blame call signal "
                                "propose recommend dismiss reject question doubt".split())
-#: cues whose content is their object rather than a clause ("called it a mistake", "cited fears")
-OBJECT_CUES = frozenset("call cite want demand criticize criticise praise blame dismiss reject "
-                        "question doubt propose recommend signal".split())
 PRONOUNS = frozenset("he she they it i we you him her them".split())
 _OPEN = "“„«"
 _CLOSE = "”»"
@@ -178,6 +181,40 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _source(verb: Token) -> Token | None:
+    """Whose words or view a verb reports: a passive's agent ("was imposed by the bureau"), else its
+    subject; for a verb without one, the noun a participle or relative clause describes ("a
+    statement saying ..."), else the subject of a clause it hangs from."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if by is not None:
+        return by
+    subj = _subject(verb)
+    if subj is not None:
+        return subj
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    head, hops = verb, 0
+    while head.dep_ not in ("ROOT", "relcl", "acl") and hops < 3:
+        head, hops = head.head, hops + 1
+        subj = _subject(head) if head.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            return subj
+    return None
+
+
+def _impersonal(verb: Token) -> bool:
+    """Whether a verb reports what no one in the text is named for: a passive without its agent
+    ("is expected to win", "was seen as"), "seem"/"appear", or a subjectless "asked" (the asker is
+    the reporter)."""
+    deps = {c.dep_ for c in verb.children}
+    if "agent" in deps:
+        return False
+    lemma = verb.lemma_.lower()
+    return "auxpass" in deps or "nsubjpass" in deps or lemma in ("seem", "appear") or \
+        (lemma == "ask" and "nsubj" not in deps)
+
+
 def _cue_verbs(sent: Span, outside: tuple[int, int] | None = None) -> list[Token]:
     return [t for t in sent if t.lemma_.lower() in SPEECH_CUES and t.pos_ in ("VERB", "AUX")
             and (outside is None or not outside[0] <= t.idx < outside[1])]
@@ -236,10 +273,26 @@ def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> 
             if span.start <= verb.idx < span.end or any(s <= verb.idx < e for s, e in quoted):
                 continue
             subj = _subject(verb)
+            if subj is None and verb.idx >= span.end:
+                subj = _inverted_subject(doc, span, verb)
             if subj is not None and not any(s <= subj.idx < e for s, e in quoted):
                 found.append((abs(verb.idx - (span.start if verb.idx < span.start else span.end)), verb, subj))
     found.sort(key=lambda c: c[0])
     return [(verb, subj) for _, verb, subj in found]
+
+
+def _inverted_subject(doc: Doc, span: _Span, verb: Token) -> Token | None:
+    """The speaker of '"...," recalled Mr. Rhodes' when the parse takes him for the verb's object:
+    a name right after a speech verb that itself follows the closing mark."""
+    if verb.lemma_.lower() not in SPEECH_CUES or quote_model.doc_text(doc)[span.end:verb.idx].strip(" ,\xa0"):
+        return None
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    while after is not None and after.dep_ == "compound" and after.head.i > after.i:
+        after = after.head
+    if after is not None and after.head.i == verb.i and after.dep_ in ("dobj", "npadvmod", "attr", "oprd") \
+            and after.pos_ == "PROPN":
+        return after
+    return None
 
 
 def _attribute_direct(doc: Doc, span: _Span, quoted: list[tuple[int, int]]
@@ -280,8 +333,7 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
             continue
         if comp is None or subj is None or subj.i > verb.i and comp.i > verb.i:
             continue
-        tokens = sorted(comp.subtree, key=lambda t: t.i) if comp.dep_ == "ccomp" else \
-            [t for t in verb.subtree if t.i > verb.i]
+        tokens = sorted(comp.subtree, key=lambda t: t.i)
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -307,18 +359,16 @@ def _trim(doc: Doc, start: int, end: int) -> int:
 
 
 def _content_head(verb: Token) -> Token | None:
-    """The clause a cue verb reports, or for object cues ("called it ...") its object."""
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if comp is None and verb.lemma_.lower() in OBJECT_CUES:
-        comp = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "prep")), None)
-    return comp
+    """The clause a cue verb reports. An object ("called it a mistake", "cited fears of ...") is
+    left to the learned clause model, which knows where such content ends."""
+    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
 
 
 def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     """"According to X, CONTENT" / "CONTENT, according to X": (x_start, x_end, start, end)."""
     out = []
     for sent in _sentences(doc):
-        m = re.search(r"\b[Aa]ccording to\s+(.+?)(?:,|\.$|$)", sent.text)
+        m = re.search(r"\b[Aa]ccording to\s+(.+?)(?:,|\.$|$)", sent.text.rstrip())  # "$": not before "\n\n"
         if m is None or any(s < sent.end_char and sent.start_char < e for s, e in taken):
             continue
         src_s, src_e = sent.start_char + m.start(1), sent.start_char + m.end(1)
@@ -392,7 +442,8 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked, verb.idx))
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
         prior = [x for x in quotes if x.end <= start]
-        _set_speaker(q, article, doc, subj, prior[-1] if prior else None)
+        if not _impersonal(verb):
+            _set_speaker(q, article, doc, subj, prior[-1] if prior else None)
         _add_relay(q, doc)
         if not any(x.start <= q.start and q.end <= x.end for x in quotes):
             quotes.append(q)
@@ -410,6 +461,11 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
     if headline is not None and not any(q.start < headline.end and headline.start < q.end for q in quotes):
         quotes.append(headline)
     quotes += _learned_clauses(article, doc, quotes, quoted, marked)
+    for turn in _transcript_turns(article, doc):  # the turn is the attribution, not its pieces
+        name = turn.speaker_start if turn.speaker_start is not None else turn.start
+        quotes = [q for q in quotes if not (q.kind != "direct" and turn.start <= q.start < q.end <= turn.end
+                                            or q.kind == "direct" and q.start <= name < q.end)]
+        quotes.append(turn)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
 
@@ -436,6 +492,30 @@ def _headline_attribution(article: Article, doc: Doc, marked: list[tuple[int, in
     return q
 
 
+_TURN = re.compile(r"(?m)^[ \t\"“]{0,2}([A-Z][A-Z.'’ -]{0,30}[A-Z]):[ \t]+(\S.{9,})$")
+
+
+def _transcript_turns(article: Article, doc: Doc) -> list[Quote]:
+    """'PENCE: Well, look, ...' paragraphs of a transcript: the capitalised name speaks the rest of
+    the paragraph. The name must be a person the text names elsewhere ("Mike Pence"), which keeps
+    out 'UPDATE:' or 'EMAIL:' lines. Quote marks a page wraps a turn in are the page's: the turn is no
+    direct quote."""
+    text = article.text
+    people = {e.text.split()[-1].lower() for e in _ents(doc) if e.label_ == "PERSON"}
+    out = []
+    body = text.find("\n")  # the headline line is the headline rule's
+    for m in _TURN.finditer(text, body) if body >= 0 else ():
+        if m.group(1).split()[-1].lower() not in people:
+            continue
+        start, end = m.start(2), m.start(2) + len(m.group(2).rstrip(" \"”"))
+        kind: QuoteKind = "mixed" if re.search("[“\"‘]", text[start:end]) else "indirect"
+        q = Quote(start, end, text[start:end], kind, m.group(1), *m.span(1))
+        q.cue, q.cue_start, q.cue_end = ":", m.end(1), m.end(1) + 1
+        q.speaker_name, q.speaker_actor = _resolve(article, doc, *m.span(1), None)
+        out.append(q)
+    return out
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -460,14 +540,20 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
         verb, span = doc[i], (start, end)
         if any(s <= verb.idx < e for s, e in quoted) or sum(_overlap(span, x) for x in quoted) >= 0.5 * (end - start):
             continue
-        if any(_overlap(span, x) >= 0.5 * min(end - start, x[1] - x[0]) for x in taken):
+        if any(_overlap(span, x) >= 0.5 * max(end - start, x[1] - x[0]) for x in taken):
             continue
-        subj = _subject(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
-        if subj is None:  # no one to attribute it to: not worth a quote
+        subj = _source(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
+        if verb.pos_ == "VERB" and _impersonal(verb):
+            subj = None  # "is expected to ...", "seems ...": said or thought by no one named
+        elif subj is None:
             continue
-        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked, verb.idx))
+        kind = _paraphrase_kind(text, start, end, marked, verb.idx)
+        if kind == "direct" and any(_overlap(span, x) for x in taken):
+            kind = "mixed"  # the words of a quote already found, reported again inside it
+        q = Quote(start, end, text[start:end], kind)
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
-        _set_speaker(q, article, doc, subj, None)
+        if subj is not None:  # None: an impersonal verb, no one to name
+            _set_speaker(q, article, doc, subj, None)
         out.append(q)
         taken.append(span)
     return out
@@ -478,11 +564,26 @@ def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[
     """A quote for the quoted stretch ``span``, attributed by the cue verb next to it; one that
     stands alone continues the ``previous`` quote's speaker."""
     text = article.text
-    verb, subj = _attribute_direct(doc, span, quoted)
     q = Quote(span.start, span.end, text[span.start:span.end], kind)
+    signed = _DASH_SIGNATURE.match(text, span.end)
+    if signed is not None:  # '"..." ― Jane Doe' closing its line: the name after the dash speaks
+        q.speaker_start, q.speaker_end = signed.span(2)
+        if re.search(r"\w{3}\.$", signed.group(2)):  # a full stop, not an initial's ("Edwin G.")
+            q.speaker_end -= 1
+        q.speaker = text[q.speaker_start:q.speaker_end]
+        q.cue, q.cue_start, q.cue_end = signed.group(1), signed.start(1), signed.end(1)
+        q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
+        return q
+    verb, subj = _attribute_direct(doc, span, quoted)
+    lead = _ACCORDING_LEAD.search(text, max(0, text.rfind("\n", 0, span.start) + 1), span.start)
     if subj is not None and verb is not None:
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
         _set_speaker(q, article, doc, subj, previous)
+    elif lead is not None:  # 'According to the newspaper, "..."': the source leads the quote in
+        q.speaker_start, q.speaker_end = lead.span(2)
+        q.speaker = text[q.speaker_start:q.speaker_end]
+        q.cue, q.cue_start, q.cue_end = lead.group(1), lead.start(1), lead.end(1)
+        q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
     elif previous is not None and span.start - previous.end < 400:
         q.speaker, q.speaker_name, q.speaker_actor = (previous.speaker, previous.speaker_name,
                                                       previous.speaker_actor)
@@ -490,7 +591,14 @@ def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[
     return q
 
 
-SPLIT_GAP = 100  # characters of attribution between the two parts of a split quote
+#: a quote signed on its own line: '"...” ― Jane Doe' (a dash, then a short name closing the line)
+_DASH_SIGNATURE = re.compile(r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][\w.’'-]*(?:[ \xa0][\w.’'()-]+){0,5})"
+                             r"[ \t\xa0,]*(?:\n|$)")
+
+#: 'According to X, "...' / 'According to X: "...': the source named just before the opening mark
+_ACCORDING_LEAD = re.compile(r"\b([Aa]ccording to)\s+([^,:;\n\"“”]{2,80}?)\s*[,:]\s*$")
+
+SPLIT_GAP = 250  # characters of attribution between the two parts of a split quote (one paragraph)
 
 
 def _join_split_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -523,6 +631,10 @@ def _add_relay(q: Quote, doc: Doc) -> None:
     if found is None and quote_model.doc_text(doc)[q.end:sent.end_char].strip() == "":
         nxt = _sentence_of(doc, sent.end_char + 1) if sent.end_char + 1 < len(quote_model.doc_text(doc)) else None
         found = _relay(nxt, (q.start, q.end)) if nxt is not None else None
+        own_cue = nxt is not None and q.cue_start is not None and nxt.start_char <= q.cue_start < nxt.end_char
+        if found is not None and not own_cue and re.search(r"[^\W_]", quote_model.doc_text(doc)[q.end:found[0]]
+                                                           .replace("according to", "", 1)):
+            found = None  # '..." X said, according to Y' split off by the parse, not the next sentence's source
     if found is not None:
         q.relay_start, q.relay_end = found
         q.relay = quote_model.doc_text(doc)[found[0]:found[1]]
