@@ -183,3 +183,23 @@ def test_a_people_of_a_country_and_an_ethnic_group(run) -> None:
 def test_well_known_rebel_groups(run) -> None:
     a = run("UNITA fighters and the Tamil Tigers were named in the report.", names=["actors"])
     assert (code_of(a, "UNITA"), code_of(a, "Tamil Tigers")) == ("AGOREB", "LKAREB")
+
+
+def test_two_people_of_one_surname_stay_apart(run) -> None:
+    a = run("Senator Bill Harlan spoke first. Harlan praised the bill. "
+            "Later, Susan Harlan said the bill was too weak.", names=["actors"])
+    names = by_name(a)
+    assert {"Bill Harlan", "Susan Harlan"} <= set(names)
+    assert names["Bill Harlan"].id != names["Susan Harlan"].id
+
+
+def test_first_name_decides_a_pronoun_when_the_text_does_not() -> None:
+    pytest.importorskip("nomquamgender", reason="first-name genders come from the nomquamgender package")
+    from dateline.model import Article
+    from dateline.nlp.annotate import annotate
+
+    text = ("Harbour council chair Margaret Teale spoke after the minister. Thomas Ambrose left early. "
+            "She said the quota would not change.")
+    a = next(iter(annotate([Article(id="coref", text=text)], ["actors"])))
+    she = next(m for m in a.mentions if m.text == "She")
+    assert a.actor(she.actor).name == "Margaret Teale"

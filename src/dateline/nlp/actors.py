@@ -167,8 +167,11 @@ def _same_person(b: Builder, name: str, shorter_only: bool = False) -> Actor | N
         actor = by_id.get(m.actor or "")
         if actor is None or actor.kind != "person":
             continue
-        for form in b.forms.get(actor.id) or [actor.name]:
-            known = form.lower().split()
+        forms = [f.lower().split() for f in b.forms.get(actor.id) or [actor.name]]
+        # "Hillary Clinton" completes "Clinton" but not a "Clinton" already known as "Bill Clinton"
+        if any(len(k) > 1 and not (_at_edge(words, k) or _at_edge(k, words)) for k in forms):
+            continue
+        for known in forms:
             if _at_edge(words, known) or not shorter_only and _at_edge(known, words):
                 return actor
     return None
