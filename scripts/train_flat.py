@@ -1,6 +1,9 @@
 """Train the flattened-text line classifier and report its cross-validated score.
 
-    python scripts/train_flat.py [--folds 5] [--write]
+    python scripts/train_flat.py [--folds 5] [--browsers] [--write]
+
+On a small shared machine run it with OMP_NUM_THREADS=1: scikit-learn's boosting otherwise spins
+threads against the other jobs (about 6x slower on 2 busy cores).
 
 Data: ../shared/data/extraction (read where it is; nothing is copied). A line's label is whether
 most of its word 4-grams (short lines: the line itself) occur in the page's gold body. The model is
@@ -8,8 +11,10 @@ gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, for train
 to JSON for :mod:`dateline.extract.flat_model`. The score that counts is the cross-validated one,
 folds by page: each page is cleaned by a model that never saw it, and the benchmark scorer reads
 those predictions (also reported on the two halves of the pages, even and odd positions). --write
-then fits on all pages and writes src/dateline/data/flat_model.json. Feature rows are cached under
-/tmp/flat (never in the repo).
+then fits on all pages and writes src/dateline/data/flat_model.json. --browsers also cleans the w3m
+and lynx dumps of each held-out page with its fold's model: the honest figure for a flattening style
+the model did not see (scripts/eval_text_browsers.py uses the shipped model, fitted on these pages).
+Feature rows are cached under /tmp/flat (never in the repo).
 """
 
 from __future__ import annotations
@@ -202,12 +207,14 @@ def main() -> None:
     ap.add_argument("--rate", type=float, default=0.06)
     ap.add_argument("--stages", type=int, default=2)
     ap.add_argument("--augment", action="store_true", help="also train on w3m and lynx dumps of the training pages")
+    ap.add_argument("--browsers", action="store_true",
+                    help="also score the fold models on w3m and lynx dumps of their held-out pages")
     args = ap.parse_args()
     ids = (DATA / "ids.txt").read_text().split()
     pages = {i: (DATA / "flat" / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
     golds = {i: json.loads((DATA / "gold" / f"{i}.json").read_text())["articleBody"] for i in ids}
     extra = []
-    if args.augment:  # the same pages as w3m and lynx dump them: other flattening styles to learn from
+    if args.augment or args.browsers:  # the same pages as w3m and lynx dump them: other flattening styles
         sys.path.insert(0, str(ROOT / "scripts"))
         from eval_text_browsers import TOOLS, text_dump
 
@@ -217,6 +224,7 @@ def main() -> None:
                     pages[f"{tool}:{i}"] = text_dump(tool, cmd, i, Path(tmp) / "page.html")
                     golds[f"{tool}:{i}"] = golds[i]
                     extra.append(f"{tool}:{i}")
+    dumps, extra = extra, extra if args.augment else []
     rows = all_rows([*ids, *extra], pages, golds)
     oof: dict[str, list[float]] = {}
     models = {}
@@ -241,6 +249,8 @@ def main() -> None:
     print(f"decode {DECODE}")
     print(f"{args.folds}-fold cross-validated (pages held out): F1 {cv['f1']:.4f} "
           f"P {cv['precision']:.4f} R {cv['recall']:.4f}; halves F1 {halves[0]['f1']:.4f} / {halves[1]['f1']:.4f}")
+    if dumps:
+        browser_scores(ids, pages, golds, models, args.folds)
     if args.write:
         model = train_model([*ids, *extra], rows, args)
         model.update(decode=dict(DECODE), features=flat_features_names(), trained_on="extraction dev, 121 pages",
@@ -248,6 +258,21 @@ def main() -> None:
                          "recall": round(cv["recall"], 4)})
         OUT.write_text(json.dumps(model, separators=(",", ":")) + "\n")
         print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KB)")
+
+
+def browser_scores(ids: list[str], pages: dict[str, str], golds: dict[str, str], models: dict[int, Any],
+                   folds: int) -> None:
+    """Print the score of each text browser's dumps, each page cleaned by the fold model that never saw
+    it (in any form): the honest figure for a flattening style, also when --augment trained on others."""
+    from dateline.extract import flat
+
+    for tool in ("w3m", "lynx"):
+        texts = {i: flat.clean_flat(pages[f"{tool}:{i}"], model={**models[k % folds], "decode": dict(DECODE)}).text
+                 for k, i in enumerate(ids)}
+        f1, p, r = metric_score(texts, golds, ids)
+        halves = [metric_score(texts, golds, h)[0] for h in (ids[::2], ids[1::2])]
+        print(f"{tool:<5} dumps, {folds}-fold cross-validated: F1 {f1:.4f} P {p:.4f} R {r:.4f}; "
+              f"halves F1 {halves[0]:.4f} / {halves[1]:.4f}")
 
 
 def flat_features_names() -> list[str]:
