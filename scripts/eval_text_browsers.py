@@ -3,7 +3,9 @@
     python scripts/eval_text_browsers.py        # needs Debian's w3m and lynx
 
 The dumps are cached under /tmp/flat/dumps (never in the repo); the benchmark scorer reads the
-cleaner's output and each tool's raw dump (keep everything) for comparison.
+cleaner's output and each tool's raw dump (keep everything) for comparison. The shipped model was
+fitted on these very pages (in their flat form), so this figure is optimistic; for the honest one, each
+page cleaned by a fold model that never saw it, run ``scripts/train_flat.py --browsers``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
 """Train the flattened-text line classifier and report its cross-validated score.
 
-    python scripts/train_flat.py [--folds 5] [--write]
+    python scripts/train_flat.py [--folds 5] [--split-seed N] [--browsers] [--write]
+
+On a small shared machine run it with OMP_NUM_THREADS=1: scikit-learn's boosting otherwise spins
+threads against the other jobs (about 6x slower on 2 busy cores).
 
 Data: ../shared/data/extraction (read where it is; nothing is copied). A line's label is whether
 most of its word 4-grams (short lines: the line itself) occur in the page's gold body. The model is
@@ -8,8 +11,10 @@ gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, for train
 to JSON for :mod:`dateline.extract.flat_model`. The score that counts is the cross-validated one,
 folds by page: each page is cleaned by a model that never saw it, and the benchmark scorer reads
 those predictions (also reported on the two halves of the pages, even and odd positions). --write
-then fits on all pages and writes src/dateline/data/flat_model.json. Feature rows are cached under
-/tmp/flat (never in the repo).
+then fits on all pages and writes src/dateline/data/flat_model.json. --browsers also cleans the w3m
+and lynx dumps of each held-out page with its fold's model: the honest figure for a flattening style
+the model did not see (scripts/eval_text_browsers.py uses the shipped model, fitted on these pages).
+Feature rows are cached under /tmp/flat (never in the repo).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import argparse
 import hashlib
 import json
 import pickle
+import random
 import re
 import subprocess
 import sys
@@ -177,11 +183,11 @@ def tune(oof: dict[str, list[float]], rows: dict[str, Any], golds: dict[str, str
 
 
 def score(pred_dir: Path, ids: list[str] | None = None) -> dict[str, float]:
+    """The scorer's figures for the predictions in ``pred_dir`` against the gold of ``ids`` (default: all)."""
     out = pred_dir / "_score.json"
     gold = DATA / "gold"
-    if ids is not None:
-        gold = pred_dir / "_gold"
-        gold.mkdir(exist_ok=True)
+    if ids is not None:  # a fresh gold folder per call: reusing one let a later half score every page
+        gold = Path(tempfile.mkdtemp(prefix="_gold", dir=pred_dir))
         for i in ids:
             (gold / f"{i}.json").write_bytes((DATA / "gold" / f"{i}.json").read_bytes())
     subprocess.run([sys.executable, str(SCORER), str(pred_dir), str(gold), "--bootstrap", "0",
@@ -202,12 +208,16 @@ def main() -> None:
     ap.add_argument("--rate", type=float, default=0.06)
     ap.add_argument("--stages", type=int, default=2)
     ap.add_argument("--augment", action="store_true", help="also train on w3m and lynx dumps of the training pages")
+    ap.add_argument("--split-seed", type=int, default=-1,
+                    help="shuffle the pages into folds with this seed (default: position modulo --folds)")
+    ap.add_argument("--browsers", action="store_true",
+                    help="also score the fold models on w3m and lynx dumps of their held-out pages")
     args = ap.parse_args()
     ids = (DATA / "ids.txt").read_text().split()
     pages = {i: (DATA / "flat" / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
     golds = {i: json.loads((DATA / "gold" / f"{i}.json").read_text())["articleBody"] for i in ids}
     extra = []
-    if args.augment:  # the same pages as w3m and lynx dump them: other flattening styles to learn from
+    if args.augment or args.browsers:  # the same pages as w3m and lynx dump them: other flattening styles
         sys.path.insert(0, str(ROOT / "scripts"))
         from eval_text_browsers import TOOLS, text_dump
 
@@ -217,30 +227,34 @@ def main() -> None:
                     pages[f"{tool}:{i}"] = text_dump(tool, cmd, i, Path(tmp) / "page.html")
                     golds[f"{tool}:{i}"] = golds[i]
                     extra.append(f"{tool}:{i}")
+    dumps, extra = extra, extra if args.augment else []
     rows = all_rows([*ids, *extra], pages, golds)
     oof: dict[str, list[float]] = {}
     models = {}
     from dateline.extract import flat_model
 
+    fold_of = folds(ids, args.folds, args.split_seed)
     for fold in range(args.folds):
-        train = [i for k, i in enumerate(ids) if k % args.folds != fold]
+        train = [i for i in ids if fold_of[i] != fold]
         models[fold] = train_model([*train, *(e for e in extra if e.split(":")[-1] in set(train))], rows, args)
-        for k, i in enumerate(ids):
-            if k % args.folds == fold:
+        for i in ids:
+            if fold_of[i] == fold:
                 oof[i] = flat_model.line_probabilities(rows[i][1], rows[i][3], models[fold])
     (CACHE / "oof.pkl").write_bytes(pickle.dumps(oof))
     if args.tune:
         DECODE.update(tune(oof, rows, golds, ids))
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp)
-        for k, i in enumerate(ids):
-            model = {**models[k % args.folds], "decode": dict(DECODE)}
+        for i in ids:
+            model = {**models[fold_of[i]], "decode": dict(DECODE)}
             (pred / f"{i}.json").write_text(json.dumps({"text": flat.clean_flat(pages[i], model=model).text}))
         cv = score(pred)
         halves = [score(pred, h) for h in (ids[::2], ids[1::2])]
     print(f"decode {DECODE}")
     print(f"{args.folds}-fold cross-validated (pages held out): F1 {cv['f1']:.4f} "
           f"P {cv['precision']:.4f} R {cv['recall']:.4f}; halves F1 {halves[0]['f1']:.4f} / {halves[1]['f1']:.4f}")
+    if dumps:
+        browser_scores(ids, pages, golds, models, fold_of)
     if args.write:
         model = train_model([*ids, *extra], rows, args)
         model.update(decode=dict(DECODE), features=flat_features_names(), trained_on="extraction dev, 121 pages",
@@ -248,6 +262,30 @@ def main() -> None:
                          "recall": round(cv["recall"], 4)})
         OUT.write_text(json.dumps(model, separators=(",", ":")) + "\n")
         print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KB)")
+
+
+def folds(ids: list[str], n: int, seed: int) -> dict[str, int]:
+    """The fold of each page: position modulo ``n``, or (``seed`` >= 0) after a seeded shuffle. One
+    split's figure moves by about +-0.006 F1 with the split; other seeds show how much."""
+    order = list(range(len(ids)))
+    if seed >= 0:
+        random.Random(seed).shuffle(order)
+    return {ids[k]: rank % n for rank, k in enumerate(order)}
+
+
+def browser_scores(ids: list[str], pages: dict[str, str], golds: dict[str, str], models: dict[int, Any],
+                   fold_of: dict[str, int]) -> None:
+    """Print the score of each text browser's dumps, each page cleaned by the fold model that never saw
+    it (in any form): the honest figure for a flattening style, also when --augment trained on others."""
+    from dateline.extract import flat
+
+    for tool in ("w3m", "lynx"):
+        texts = {i: flat.clean_flat(pages[f"{tool}:{i}"], model={**models[fold_of[i]], "decode": dict(DECODE)}).text
+                 for i in ids}
+        f1, p, r = metric_score(texts, golds, ids)
+        halves = [metric_score(texts, golds, h)[0] for h in (ids[::2], ids[1::2])]
+        print(f"{tool:<5} dumps, {len(models)}-fold cross-validated: F1 {f1:.4f} P {p:.4f} R {r:.4f}; "
+              f"halves F1 {halves[0]:.4f} / {halves[1]:.4f}")
 
 
 def flat_features_names() -> list[str]:
