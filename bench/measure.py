@@ -62,6 +62,9 @@ def dateline_annotate(pages: list[str]) -> Callable[[], int]:
     from dateline.nlp.places import resolve_place
 
     resolve_place("Calgary")
+    from dateline.nlp.actor_coref import first_name_genders  # read once per process, like the gazetteer
+
+    first_name_genders()
     arts = lambda: [Article(id=str(i), text=t, published="2025-03-05") for i, t in enumerate(texts)]  # noqa: E731
     return lambda: sum(len(a.text.split()) for a in annotate(arts(), batch_size=32))
 

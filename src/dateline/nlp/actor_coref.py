@@ -7,7 +7,6 @@ most recent person that fits, as ``pronoun`` and ``title`` mentions.
 from __future__ import annotations
 
 import importlib.util
-import json
 import re
 from functools import cache
 from pathlib import Path
@@ -33,13 +32,18 @@ _NAME_SHARE = 0.9
 _NAME_COUNT = 100
 
 
+#: One entry of nomquamgender's name_data.json: "name": [sources, count, share female, ...]
+_NAME_ROW = re.compile(r'"([^\W\d_]+)": \[\d+, (\d+), ([\d.]+)')
+
+
 @cache
 def first_name_genders() -> dict[str, str]:
     """First names that are clearly one gender (``m``/``f``), from the ``nomquamgender`` package's data.
 
     The package (MIT) ships counts of 720,000 names from 36 national and scholarly sources. Its
     JSON is read where the package installed it, without importing the package (which would import
-    pandas). An empty table when the package is missing: genders then come from the article alone.
+    pandas), and scanned row by row: ``json.load`` of the whole file would cost 250 MB for a moment,
+    the scan 50 MB. An empty table when the package is missing: genders then come from the article.
     """
     spec = importlib.util.find_spec("nomquamgender")
     if spec is None or not spec.submodule_search_locations:
@@ -47,13 +51,11 @@ def first_name_genders() -> dict[str, str]:
     path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
     if not path.exists():
         return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
     out: dict[str, str] = {}
-    for name, row in data.items():  # row: [sources, count, share female, ...]
-        if row[1] >= _NAME_COUNT and name.isalpha():
-            share = row[2]
-            if share >= _NAME_SHARE or share <= 1 - _NAME_SHARE:
-                out[name] = "f" if share >= _NAME_SHARE else "m"
+    for m in _NAME_ROW.finditer(path.read_text(encoding="utf-8")):
+        count, share = int(m.group(2)), float(m.group(3))
+        if count >= _NAME_COUNT and (share >= _NAME_SHARE or share <= 1 - _NAME_SHARE):
+            out[m.group(1)] = "f" if share >= _NAME_SHARE else "m"
     return out
 
 
