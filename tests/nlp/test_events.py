@@ -325,3 +325,15 @@ def test_a_crowd_protests_where_it_gathers(run) -> None:
 def test_more_verb_patterns(run, text: str, expected: set) -> None:
     # invented
     assert {((e.source or "")[:3], (e.target or "")[:3] or None, e.plover) for e in run(text).events} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile announced a suspension of air links with Peru.", {("CHL", "PER", "SANCTION")}),
+    ("Chile completed the withdrawal of its troops from Peru.", {("CHL", "PER", "RETREAT")}),
+    ("Chile condemned the suspension of air links with Peru.", set()),
+])
+def test_an_event_noun_done_by_the_subject(run, text: str, expected: set) -> None:
+    # invented: the object of a verb of doing names the subject's act; a verb that judges it does not
+    got = {((e.source or "")[:3], (e.target or "")[:3] or None, e.plover) for e in run(text).events
+           if e.plover in ("SANCTION", "RETREAT")}
+    assert got == expected

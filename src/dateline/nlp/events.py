@@ -770,6 +770,9 @@ def _modified(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[s
             if actor is not None and (actor.code or actor.country):
                 source = (actor.code or actor.country, actor.id)
     hostile = entry[0][:2] in HOSTILE
+    if not source[0] and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DOING_VERBS:
+        _carried_out(article, doc, sent, tok, entry, events, seen)
+        return
     for prep in (c for c in tok.children if hostile and c.dep_ == "prep" and c.lower_ == "by"):
         for start, end in _doer_spans(prep):  # "the shelling of Tacna by Chilean troops"
             source = _first_actor(article, start, end, None) if not source[0] else source
@@ -783,3 +786,32 @@ def _modified(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[s
         if target[0]:
             _add(article, doc, sent, tok, entry[0], entry[1], events, seen, source, target)
             return
+
+
+#: verbs whose object noun names the act their subject performs ("announced a suspension of air
+#: links", "completed their withdrawal", "launched an investigation"); not verbs that judge or
+#: report another's act ("condemned the attack")
+DOING_VERBS = frozenset({"launch", "begin", "start", "stage", "hold", "conduct", "carry", "complete", "continue",
+                         "announce", "resume", "organize", "organise", "mount", "order", "declare", "end"})
+TARGET_PREPS = frozenset({"against", "on", "targeting", "of", "with", "into", "from", "to"})
+
+
+def _carried_out(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[str, str | None],
+                 events: list[Event], seen: set[tuple[str, str, str, int]]) -> None:
+    """An event noun that is the object of a verb of doing: the verb's subject is its source,
+    the first other party in the noun's phrases its target ("Italy announced a suspension of air
+    links with Serbia")."""
+    verb = tok.head
+    if match_trigger(verb) is not None or verb.lemma_.lower() == "end" and entry[0][:2] not in HOSTILE:
+        return  # the verb is coded itself ("launched an attack"); ending talks is no talks
+    source = _source(article, doc, verb)
+    if not source[0]:
+        return
+    target: tuple[str | None, str | None] = (None, None)
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+        sub = list(prep.subtree)
+        target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
+        if target[0]:
+            break
+    if target[0] or INTRANSITIVE.match(entry[0]):
+        _add(article, doc, sent, tok, entry[0], entry[1], events, seen, source, target)
