@@ -337,3 +337,12 @@ def test_an_event_noun_done_by_the_subject(run, text: str, expected: set) -> Non
     got = {((e.source or "")[:3], (e.target or "")[:3] or None, e.plover) for e in run(text).events
            if e.plover in ("SANCTION", "RETREAT")}
     assert got == expected
+
+
+def test_soldiers_killed_in_a_country(run) -> None:
+    # invented: a reduced relative's "in <country>" names the state as doer (as "arrested in
+    # Lebanon" does); killing soldiers is conventional force (190), not an assault
+    a = run("There were twelve Peruvian soldiers killed in Chile on Monday.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "PERMIL", "190")], a.events
+    a = run("Chile mourned the villagers killed in the raid.")
+    assert not any(e.plover in ("ASSAULT", "FIGHT") for e in a.events), a.events

@@ -51,6 +51,7 @@ LOCATIVE = frozenset({"in", "at", "throughout", "across", "outside"})
 CLAIM_VERBS = frozenset({"claim", "allege"})
 HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 VIOLENCE = frozenset({"18", "19", "20"})
+KILLING = "1823"
 PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 #: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
 #: disarming (087)
@@ -284,7 +285,7 @@ def _passive(article: Article, doc: Doc, tok: Token
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     doers = [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "during")]
     if patient is None and _reduced_relative(tok):
-        patient, doers = tok.head, [c for c in doers if c.dep_ == "agent"]  # "farmers killed by X"
+        patient = tok.head  # "farmers killed by X", "soldiers killed in Ukraine"
     if patient is None:
         return None
     source: tuple[str | None, str | None] = (None, None)
@@ -457,6 +458,8 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
         return
     if not tgt[0] and target is None and not INTRANSITIVE.match(code):
         return  # a recipient is left out only for reciprocal events and acts that need none
+    if code == KILLING and (tgt[0] or "")[3:6] == "MIL":
+        code, plover = "190", None  # soldiers killed are killed in combat: conventional force, not an assault
     mode: Modality = "conditional" if plover == "THREATEN" and has_if_clause(tok) else modality(tok)
     quote = _quote_at(article, tok.idx)
     date = _event_date(article, sent, quote, reported(tok))
