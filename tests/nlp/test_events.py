@@ -346,3 +346,9 @@ def test_soldiers_killed_in_a_country(run) -> None:
     assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "PERMIL", "190")], a.events
     a = run("Chile mourned the villagers killed in the raid.")
     assert not any(e.plover in ("ASSAULT", "FIGHT") for e in a.events), a.events
+
+
+def test_an_unknown_subject_is_named_by_its_apposition(run) -> None:
+    # invented: the person is in no table; the apposition says whom they act for
+    a = run("Ana Torres, the United Nations relief coordinator, condemned Chile.")
+    assert ("IGO", "CHL", "ACCUSE") in {((e.source or "")[:3], e.target, e.plover) for e in a.events}, a.events

@@ -124,6 +124,9 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
     if actor is None or not (actor.code or actor.country):
         span = _noun_phrase(subj)  # "Hundreds of UN troops", "Doctors from two American aid groups"
         actor = actor_for_span(article, *span)
+    for appos in (c for c in subj.children if c.dep_ == "appos"):
+        if actor is None or not (actor.code or actor.country):
+            actor = actor_for_span(article, *_noun_phrase(appos))  # "Kenzo Oshima, the UN relief coordinator"
     if actor is not None and (actor.code or actor.country):
         return actor.code or actor.country, actor.id
     if subj.lemma_.lower() in DOCUMENTS:
