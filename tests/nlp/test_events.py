@@ -352,3 +352,9 @@ def test_an_unknown_subject_is_named_by_its_apposition(run) -> None:
     # invented: the person is in no table; the apposition says whom they act for
     a = run("Ana Torres, the United Nations relief coordinator, condemned Chile.")
     assert ("IGO", "CHL", "ACCUSE") in {((e.source or "")[:3], e.target, e.plover) for e in a.events}, a.events
+
+
+def test_a_place_in_the_sources_own_country_is_no_recipient(run) -> None:
+    # invented: "in Lima" says where Peru acts, not whom it acts on
+    a = run("Peru threatened to ban rallies in Lima if Chilean traders came.")
+    assert not any((e.source or "")[:3] == "PER" and (e.target or "")[:3] == "PER" for e in a.events), a.events

@@ -56,6 +56,8 @@ PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 #: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
 #: disarming (087)
 INTRANSITIVE = re.compile(r"08[37]")
+#: a place preposition (and a determiner or one modifier word) just before a mention
+PLACE_BEFORE = re.compile(r"\b(in|near|across|throughout|inside|outside)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 ETHNIC_WORD = re.compile(r"\bethnic\b", re.I)
 ETHNIC = re.compile(r"\bethnic\s+$", re.I)
 #: "on the Thai border": a country word that names where, not a party
@@ -235,13 +237,22 @@ def _first_actor(article: Article, start: int, end: int, source: str | None
         if not BORDER.match(article.text, m.end):
             actor = article.actor(m.actor)
             code = actor and (actor.code or actor.country)
-            if actor and code and _other_party(code, source):
+            if actor and code and _other_party(code, source) and not _home_place(article, m.start, code, source):
                 return code, actor.id
     for hit in find_phrases(article.text, start, end):
         named = hit.entry.code or hit.entry.country
-        if named and not BORDER.match(article.text, hit.end) and _other_party(named, source):
+        if named and not BORDER.match(article.text, hit.end) and _other_party(named, source) \
+                and not _home_place(article, hit.start, named, source):
             return named, None
     return None, None
+
+
+def _home_place(article: Article, start: int, code: str, source: str | None) -> bool:
+    """Whether the mention at ``start`` is a city of the source's own country read as its
+    government ("Israel threatened to ban voting in East Jerusalem"): a place, not a recipient. A
+    country so named stays ("eased the curfew in Sudan": its people are the recipient)."""
+    return bool(source) and code[:3] == (source or "")[:3] and code[3:6] == "GOV" \
+        and bool(PLACE_BEFORE.search(article.text, 0, start))
 
 
 def _other_party(code: str, source: str | None) -> bool:
