@@ -183,3 +183,12 @@ def test_a_people_of_a_country_and_an_ethnic_group(run) -> None:
 def test_well_known_rebel_groups(run) -> None:
     a = run("UNITA fighters and the Tamil Tigers were named in the report.", names=["actors"])
     assert (code_of(a, "UNITA"), code_of(a, "Tamil Tigers")) == ("AGOREB", "LKAREB")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Darfur rebels", "SDNREB"),
+    ("APEC", "IGOAPC"),
+])
+def test_regions_and_bodies_of_the_table(text: str, code: str) -> None:
+    # invented phrases: a region names its state, a trade body is an IGO
+    assert code_for_text(text) == code

@@ -358,3 +358,9 @@ def test_a_place_in_the_sources_own_country_is_no_recipient(run) -> None:
     # invented: "in Lima" says where Peru acts, not whom it acts on
     a = run("Peru threatened to ban rallies in Lima if Chilean traders came.")
     assert not any((e.source or "")[:3] == "PER" and (e.target or "")[:3] == "PER" for e in a.events), a.events
+
+
+def test_receiving_observers_allows_international_involvement(run) -> None:
+    # invented: CAMEO 0862, receive inspectors or observers
+    a = run("The Peruvian president received a mission of observers from the OSCE.")
+    assert ("PER", "IGO", "0862") in {((e.source or "")[:3], (e.target or "")[:3], e.code) for e in a.events}, a.events
