@@ -188,6 +188,7 @@ def test_well_known_rebel_groups(run) -> None:
 @pytest.mark.parametrize("text, code", [
     ("Darfur rebels", "SDNREB"),
     ("APEC", "IGOAPC"),
+    ("the European Common Market", "IGOEUREEC"),
 ])
 def test_regions_and_bodies_of_the_table(text: str, code: str) -> None:
     # invented phrases: a region names its state, a trade body is an IGO

@@ -364,3 +364,9 @@ def test_receiving_observers_allows_international_involvement(run) -> None:
     # invented: CAMEO 0862, receive inspectors or observers
     a = run("The Peruvian president received a mission of observers from the OSCE.")
     assert ("PER", "IGO", "0862") in {((e.source or "")[:3], (e.target or "")[:3], e.code) for e in a.events}, a.events
+
+
+def test_a_condition_of_a_demanded_act_is_no_event(run) -> None:
+    # invented: disarming is what is to happen once the demand is met, not an act of anyone
+    a = run("Peruvian rebels said the Chilean government must agree to major changes before they disarm.")
+    assert not any(e.cue == "disarm" for e in a.events), a.events

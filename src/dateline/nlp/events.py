@@ -417,6 +417,8 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 continue  # "Russia said Sudan must return the helicopter": a demand, not a return
             if code is None or _requester(tok) is not None:
                 continue  # a demanded act is not an event: the demand is, and its code names the act
+            if _condition_of_demand(tok):
+                continue  # "must agree to changes before they demobilize": a condition, not an act
             if any(_obligation(h) for h in chain(tok)[1:]):
                 continue  # "said the US must be ready to mediate": the demand names the act
             noun = _demand_noun(tok)
@@ -574,6 +576,13 @@ def _obligation(tok: Token) -> bool:
                                                 for c in tok.children) and speech_verb(tok) is not None
 
 
+def _condition_of_demand(tok: Token) -> bool:
+    """Whether ``tok`` heads a "before"/"until"/"unless"/"if" clause of a demanded act ("X must
+    agree to changes before they demobilize"): what is to happen then has not happened."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children) \
+        and (_obligation(tok.head) or _requester(tok.head) is not None)
+
+
 def _demand_noun(tok: Token) -> Token | None:
     """The request noun whose content clause ``tok`` heads ("its demand that Israel ease ...",
     which the parser often hangs on the verb: "reiterated its demand today that ...")."""
@@ -714,6 +723,7 @@ _THREAT = {"14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", 
 _REFUSAL = {"04": "125", "045": "126", "05": "120", "06": "121", "061": "1211", "062": "1212",
             "07": "122", "08": "124", "081": "1241", "084": "1243", "085": "1244", "086": "1245",
             "087": "1246"}
+CONDITION_MARKS = frozenset({"before", "until", "unless", "if", "once"})
 ATTEMPTS = frozenset({"try", "attempt"})
 COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
