@@ -370,3 +370,11 @@ def test_a_condition_of_a_demanded_act_is_no_event(run) -> None:
     # invented: disarming is what is to happen once the demand is met, not an act of anyone
     a = run("Peruvian rebels said the Chilean government must agree to major changes before they disarm.")
     assert not any(e.cue == "disarm" for e in a.events), a.events
+
+
+def test_a_meeting_retold_as_a_visit_is_one_record(run) -> None:
+    # invented: the talks and the visit are one meeting, coded once as mutual
+    a = run("Chilean ministers held talks with Peru's government on Monday, the first Chilean delegation to visit Lima "
+            "in a decade.")
+    consult = {((e.source or "")[:3], e.target) for e in a.events if e.plover == "CONSULT"}
+    assert consult == {("CHL", None), ("PER", None)}, a.events

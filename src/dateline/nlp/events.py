@@ -453,7 +453,7 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             elif _stance(tok) or not any(c.dep_ == "nsubjpass" for c in tok.children) and not _reduced_relative(tok):
                 _add(article, doc, sent, tok, code, plover, events, seen)
         _nominal(article, doc, sent, events, seen)
-    article.events = _drop_manner_clauses(events, doc)
+    article.events = _drop_retold_meetings(_drop_manner_clauses(events, doc))
     from .places import locate_events
 
     return locate_events(article)
@@ -543,6 +543,16 @@ def _drop_manner_clauses(events: list[Event], doc: Doc) -> list[Event]:
             continue
         out.append(e)
     return out
+
+
+def _drop_retold_meetings(events: list[Event]) -> list[Event]:
+    """One meeting, one record: when a sentence tells a meeting of two parties as mutual ("X held
+    talks with Y"), a visit between the same two in it ("the first delegation to visit Y") is
+    that meeting told again."""
+    mutual = {(e.start, (e.source or "")[:3]) for e in events if e.plover == "CONSULT" and e.target is None}
+    return [e for e in events if not (e.plover == "CONSULT" and e.target is not None
+                                      and (e.start, (e.source or "")[:3]) in mutual
+                                      and (e.start, e.target[:3]) in mutual)]
 
 
 # -- requests --------------------------------------------------------------------------------
