@@ -160,6 +160,14 @@ def test_well_known_people_need_no_context(run) -> None:
     assert (putin.name, putin.code) == ("Vladimir Putin", "RUSGOV")
 
 
+@pytest.mark.parametrize("text, code", [("Desmond Tutu spoke on Tuesday.", "ZAFREL"),
+                                         ("Thabo Mbeki spoke on Tuesday.", "ZAFGOV")])
+def test_more_well_known_people(run, text: str, code: str) -> None:
+    # invented sentences
+    (person,) = [x for x in run(text).actors if x.kind == "person"]
+    assert person.code == code
+
+
 def test_words_around_a_known_name_still_win(run) -> None:
     a = run("Former US President Barack Obama spoke in Kenya.")
     (obama,) = [x for x in a.actors if x.kind == "person"]
