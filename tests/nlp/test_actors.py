@@ -161,7 +161,7 @@ def test_well_known_people_need_no_context(run) -> None:
 
 
 @pytest.mark.parametrize("text, code", [("Desmond Tutu spoke on Tuesday.", "ZAFREL"),
-                                         ("Thabo Mbeki spoke on Tuesday.", "ZAFGOV")])
+                                         ("Slobodan Milosevic spoke on Tuesday.", "SRBGOV")])
 def test_more_well_known_people(run, text: str, code: str) -> None:
     # invented sentences
     (person,) = [x for x in run(text).actors if x.kind == "person"]
