@@ -161,7 +161,8 @@ def test_well_known_people_need_no_context(run) -> None:
 
 
 @pytest.mark.parametrize("text, code", [("Desmond Tutu spoke on Tuesday.", "ZAFREL"),
-                                         ("Slobodan Milosevic spoke on Tuesday.", "SRBGOV")])
+                                         ("Slobodan Milosevic spoke on Tuesday.", "SRBGOV"),
+                                         ("Thabo Mbeki spoke on Tuesday.", "ZAFGOV")])
 def test_more_well_known_people(run, text: str, code: str) -> None:
     # invented sentences
     (person,) = [x for x in run(text).actors if x.kind == "person"]
