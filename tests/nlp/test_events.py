@@ -378,3 +378,13 @@ def test_a_meeting_retold_as_a_visit_is_one_record(run) -> None:
             "in a decade.")
     consult = {((e.source or "")[:3], e.target) for e in a.events if e.plover == "CONSULT"}
     assert consult == {("CHL", None), ("PER", None)}, a.events
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Chile launched an air strike against a Peruvian army base.", "195"),
+    ("Chilean jets carried out air strikes on Peru.", "195"),
+    ("Chilean troops carried out a raid on a Peruvian village.", "190"),
+])
+def test_aerial_attacks_and_carried_out_attacks(run, text: str, code: str) -> None:
+    # invented: CAMEO 195 employ aerial weapons; 'carry out an attack' is the attack
+    assert code in {e.code for e in run(text).events}
