@@ -388,3 +388,9 @@ def test_a_meeting_retold_as_a_visit_is_one_record(run) -> None:
 def test_aerial_attacks_and_carried_out_attacks(run, text: str, code: str) -> None:
     # invented: CAMEO 195 employ aerial weapons; 'carry out an attack' is the attack
     assert code in {e.code for e in run(text).events}
+
+
+def test_a_reduced_relative_is_no_act_of_the_outer_subject(run) -> None:
+    # invented: Chile did not order the migrants out; someone unnamed did
+    a = run("Chile opened its borders to the Bolivian traders ordered out of Peru.")
+    assert "100" not in {e.code for e in a.events} and not any(e.cue == "ordered" for e in a.events), a.events

@@ -330,7 +330,9 @@ def _doer_spans(prep: Token) -> list[tuple[int, int]]:
 def _reduced_relative(tok: Token) -> bool:
     """"the villagers killed in the raid": a passive participle whose doer, when not named, is
     not the subject of the clause around it."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+    # the small model sometimes tags the participle VBD ("West Africans ordered out of Nigeria")
+    return tok.dep_ == "acl" and (tok.tag_ == "VBN" or tok.tag_ == "VBD" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children))
 
 
 def _means(tok: Token, code: str, plover: str | None) -> tuple[str, str | None]:
