@@ -125,6 +125,9 @@ def test_groups_named_by_country_and_role(run) -> None:
     ("Hamilton", None, None),  # Bermuda's capital, but Canada's Hamilton is larger
     ("Island", None, None),  # an alternative spelling of Iceland, and an ordinary word
     ("Amnesty International", None, "NGOHRIAMN"),
+    ("Latin American leaders", None, None),  # a continent's people, not the United States'
+    ("South Americans", None, None),
+    ("Native Americans", None, "USA"),
 ])
 def test_code_for_text(text: str, context: str | None, code: str | None) -> None:
     assert code_for_text(text, context) == code
