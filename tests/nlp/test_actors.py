@@ -128,6 +128,7 @@ def test_groups_named_by_country_and_role(run) -> None:
     ("Latin American leaders", None, None),  # a continent's people, not the United States'
     ("South Americans", None, None),
     ("Native Americans", None, "USA"),
+    ("the West Bank city of Nablus", None, "PSE"),  # a place's own words ("Bank") are no role
 ])
 def test_code_for_text(text: str, context: str | None, code: str | None) -> None:
     assert code_for_text(text, context) == code

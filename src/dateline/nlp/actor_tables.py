@@ -294,6 +294,10 @@ def sector_of(text: str) -> tuple[str, str] | None:
     words = re.findall(r"[a-z]+", text.lower())
     if _sector_words().isdisjoint(words):
         return None  # most phrases hold no role word at all: skip the n-grams
+    for hit in find_phrases(text):  # a place's own words are no role: "the West Bank" is no bank
+        if hit.entry.code and len(hit.entry.code) == 3 and hit.entry.kind != "demonym":
+            text = text[:hit.start] + " " * (hit.end - hit.start) + text[hit.end:]
+    words = re.findall(r"[a-z]+", text.lower())
     table = sectors()
     best: tuple[int, tuple[str, str]] | None = None
     for n in (3, 2, 1):
