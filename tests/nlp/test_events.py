@@ -394,3 +394,13 @@ def test_a_reduced_relative_is_no_act_of_the_outer_subject(run) -> None:
     # invented: Chile did not order the migrants out; someone unnamed did
     a = run("Chile opened its borders to the Bolivian traders ordered out of Peru.")
     assert "100" not in {e.code for e in a.events} and not any(e.cue == "ordered" for e in a.events), a.events
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Chilean government on Monday accepted demands from rebels that it hold elections.", "CHLREB"),
+    ("Chilean police arrested twelve protesters on Monday.", "CHLOPP"),
+    ("Chilean police arrested twelve Peruvian protesters on Monday.", "PER"),
+])
+def test_a_group_named_by_role_alone_is_of_the_sources_country(run, text: str, target: str) -> None:
+    # invented: with no other state named, "rebels" and "protesters" are the source's own people
+    assert target in {(e.target or "")[:len(target)] for e in run(text).events}

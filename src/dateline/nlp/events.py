@@ -52,6 +52,9 @@ CLAIM_VERBS = frozenset({"claim", "allege"})
 HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 VIOLENCE = frozenset({"18", "19", "20"})
 KILLING = "1823"
+NON_STATES = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG"})
+#: sectors of people outside the state, who can be its own recipients
+PEOPLE_SECTORS = frozenset({"REB", "OPP", "CVL", "REF", "LAB", "EDU", "RAD", "REL", "MED", "BUS", "PTY", "UAF"})
 PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 #: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
 #: disarming (087)
@@ -192,7 +195,25 @@ def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | No
         found = _first_actor(article, start, end, source)
         if found[0]:
             return found
-    return None, None
+    return _home_group(article, tok, sent, source), None
+
+
+def _home_group(article: Article, tok: Token, sent: Span, source: str | None) -> str | None:
+    """A group the verb's object names by role alone ("demands from Shona rebels"), in a sentence
+    that names no state but the source's, is of the source's country, as a reader takes it."""
+    if not source or source[:3] in NON_STATES:
+        return None
+    for m in article.mentions:
+        actor = article.actor(m.actor) if sent.start_char <= m.start < sent.end_char else None
+        code = actor and (actor.code or actor.country)
+        if code and code[:3] != source[:3]:
+            return None
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        for noun in (t for t in obj.subtree if t.pos_ == "NOUN" and t.tag_ == "NNS"):
+            code = code_for_text(noun.text, source[:3])
+            if code and len(code) > 3 and code[3:6] in PEOPLE_SECTORS and _other_party(code, source):
+                return code
+    return None
 
 
 def _own_stretches(tok: Token, sent: Span, places: bool = True) -> list[tuple[int, int]]:
