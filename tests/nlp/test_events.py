@@ -400,6 +400,8 @@ def test_a_reduced_relative_is_no_act_of_the_outer_subject(run) -> None:
     ("The Chilean government on Monday accepted demands from rebels that it hold elections.", "CHLREB"),
     ("Chilean police arrested twelve protesters on Monday.", "CHLOPP"),
     ("Chilean police arrested twelve Peruvian protesters on Monday.", "PER"),
+    ("Chilean police opened fire on protesters in the capital.", "CHLOPP"),
+    ("Chilean troops clashed with rebels near the border.", "CHLREB"),
 ])
 def test_a_group_named_by_role_alone_is_of_the_sources_country(run, text: str, target: str) -> None:
     # invented: with no other state named, "rebels" and "protesters" are the source's own people

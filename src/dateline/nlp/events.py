@@ -55,6 +55,7 @@ KILLING = "1823"
 NON_STATES = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG"})
 #: sectors of people outside the state, who can be its own recipients
 PEOPLE_SECTORS = frozenset({"REB", "OPP", "CVL", "REF", "LAB", "EDU", "RAD", "REL", "MED", "BUS", "PTY", "UAF"})
+GROUP_PREPS = frozenset({"on", "at", "against", "with", "to"})
 PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 #: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
 #: disarming (087)
@@ -208,7 +209,8 @@ def _home_group(article: Article, tok: Token, sent: Span, source: str | None) ->
         code = actor and (actor.code or actor.country)
         if code and code[:3] != source[:3]:
             return None
-    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+    objects = [c for c in tok.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in GROUP_PREPS]
+    for obj in objects:
         for noun in (t for t in obj.subtree if t.pos_ == "NOUN" and t.tag_ == "NNS"):
             code = code_for_text(noun.text, source[:3])
             if code and len(code) > 3 and code[3:6] in PEOPLE_SECTORS and _other_party(code, source):
