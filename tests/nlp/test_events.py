@@ -406,3 +406,9 @@ def test_a_reduced_relative_is_no_act_of_the_outer_subject(run) -> None:
 def test_a_group_named_by_role_alone_is_of_the_sources_country(run, text: str, target: str) -> None:
     # invented: with no other state named, "rebels" and "protesters" are the source's own people
     assert target in {(e.target or "")[:len(target)] for e in run(text).events}
+
+
+def test_a_crowd_by_role_alone_is_of_the_one_state_named(run) -> None:
+    # invented: the strikers are taken as Peruvians, the only state the sentence names
+    a = run("Students continued their hunger strike to demand the resignation of the Peruvian president.")
+    assert any((e.source or "").startswith("PER") and e.plover == "PROTEST" for e in a.events), a.events

@@ -142,6 +142,25 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
     return _phrase_code(article.text[span[0]:span[1]]), None
 
 
+def _lone_state_group(article: Article, subj: Token, tok: Token) -> str | None:
+    """A crowd named by role alone ("Islamic fundamentalists continued their hunger strike to
+    demand the resignation of Algerian President Ben Bella") in a sentence that names one state
+    only is of that state."""
+    if subj.tag_ != "NNS" or subj.dep_ != "nsubj" or subj.head != tok and subj.head not in chain(tok):
+        return None  # only the subject of the act itself, not a noun its participle describes
+    sent = subj.sent
+    states = set()
+    for m in article.mentions:
+        actor = article.actor(m.actor) if sent.start_char <= m.start < sent.end_char else None
+        code = actor and (actor.code or actor.country)
+        if code:
+            states.add(code[:3])
+    if len(states) != 1 or states & NON_STATES:
+        return None
+    code = code_for_text(subj.text, next(iter(states)))
+    return code if code and len(code) > 3 and code[3:6] in PEOPLE_SECTORS else None
+
+
 def _issuer(article: Article, doc_noun: Token) -> tuple[str | None, str | None]:
     """"A report released by Amnesty / in the Rwandan capital alleged ...": a document speaks
     for whoever issued it, named in the participle that tells where or by whom it came out."""
@@ -492,6 +511,9 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
     crowd = not src[0] and code[:2] == "14"
     if crowd:
         src = _crowd_home(article, tok)
+        subj = _subject_token(tok) if not src[0] else None
+        if subj is not None:  # "Islamic fundamentalists continued their hunger strike ..."
+            src = (_lone_state_group(article, subj, tok), None)
     if not src[0]:
         return
     tgt = target if target is not None else _target(article, doc, tok, sent, src[0], places=not crowd)
