@@ -412,3 +412,9 @@ def test_a_crowd_by_role_alone_is_of_the_one_state_named(run) -> None:
     # invented: the strikers are taken as Peruvians, the only state the sentence names
     a = run("Students continued their hunger strike to demand the resignation of the Peruvian president.")
     assert any((e.source or "").startswith("PER") and e.plover == "PROTEST" for e in a.events), a.events
+
+
+def test_a_protest_naming_no_recipient_is_against_its_own_state(run) -> None:
+    # invented
+    a = run("Hundreds of ethnic Quechua demonstrated on Tuesday in Peru, local radio said.")
+    assert ("PER", "PERGOV", "PROTEST") in {((e.source or "")[:3], e.target, e.plover) for e in a.events}, a.events

@@ -142,6 +142,13 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
     return _phrase_code(article.text[span[0]:span[1]]), None
 
 
+def _home_authorities(source: str | None) -> tuple[str | None, str | None]:
+    """The recipient of a protest that names none: the state of the protesters' own country."""
+    if not source or source[:3] in NON_STATES or source[3:6] in ("GOV", "MIL", "COP", "JUD", "LEG"):
+        return None, None
+    return source[:3] + "GOV", None
+
+
 def _lone_state_group(article: Article, subj: Token, tok: Token) -> str | None:
     """A crowd named by role alone ("Islamic fundamentalists continued their hunger strike to
     demand the resignation of Algerian President Ben Bella") in a sentence that names one state
@@ -519,6 +526,8 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
     tgt = target if target is not None else _target(article, doc, tok, sent, src[0], places=not crowd)
     if tgt[0] == src[0]:
         return
+    if not tgt[0] and target is None and code[:2] == "14":
+        tgt = _home_authorities(src[0])  # "ethnic Albanians demonstrated in Serbia": against Serbia's state
     if not tgt[0] and target is None and not INTRANSITIVE.match(code):
         return  # a recipient is left out only for reciprocal events and acts that need none
     if code == KILLING and (tgt[0] or "")[3:6] == "MIL":
