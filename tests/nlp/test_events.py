@@ -418,3 +418,13 @@ def test_a_protest_naming_no_recipient_is_against_its_own_state(run) -> None:
     # invented
     a = run("Hundreds of ethnic Quechua demonstrated on Tuesday in Peru, local radio said.")
     assert ("PER", "PERGOV", "PROTEST") in {((e.source or "")[:3], e.target, e.plover) for e in a.events}, a.events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Former Peruvian president Garcia demanded immediate elections.", {("PER", None, "REQUEST")}),
+    ("Chile insisted the unrest reflected old tensions.", set()),
+])
+def test_demands_of_no_one_named_and_insisting_as_a_claim(run, text: str, expected: set) -> None:
+    # invented: a demand needs no named recipient; insisting that something was so demands nothing
+    got = {((e.source or "")[:3], e.target, e.plover) for e in run(text).events if e.plover == "REQUEST"}
+    assert got == expected

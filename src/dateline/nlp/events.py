@@ -57,9 +57,9 @@ NON_STATES = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG"})
 PEOPLE_SECTORS = frozenset({"REB", "OPP", "CVL", "REF", "LAB", "EDU", "RAD", "REL", "MED", "BUS", "PTY", "UAF"})
 GROUP_PREPS = frozenset({"on", "at", "against", "with", "to"})
 PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
-#: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
-#: disarming (087)
-INTRANSITIVE = re.compile(r"08[37]")
+#: acts that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
+#: disarming (087), demands made of no one named ("demanded immediate elections", 10)
+INTRANSITIVE = re.compile(r"08[37]|10")
 #: a place preposition (and a determiner or one modifier word) just before a mention
 PLACE_BEFORE = re.compile(r"\b(in|near|across|throughout|inside|outside)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 ETHNIC_WORD = re.compile(r"\bethnic\b", re.I)
