@@ -6,8 +6,13 @@ subject of the verb, found up the parse (coordinated subjects are each a source;
 quote is the speaker's side; a well-known name carries its country). Its target is an actor in the
 verb's object or prepositional phrases, else the first other party named after the trigger in
 its own clause (not who reports it, "according to X" or "X said", nor a party of a subordinate
-clause); coordinated recipients are each a target; resignations and withdrawals need none; a
-meeting "with" another party is mutual (both parties, no recipient, as PLOVER codes it).
+clause); coordinated recipients are each a target; resignations, withdrawals and demands need
+none; a meeting "with" another party is mutual (both parties, no recipient, as PLOVER codes it).
+A city of the source's own country read as its government says where, not whom; a group named by
+role alone ("rebels", "protesters") in a sentence naming no other state is the source's own
+people; a protest naming no recipient is against the protesters' own state. An event noun that is
+the object of a verb of doing ("announced a suspension of air links with Serbia") is the
+subject's act.
 
 How statements are coded follows CAMEO: an act stated for the future keeps its own code with its
 modality (:mod:`.modality`) and brings the statement as an asserted event of its own (an intent
