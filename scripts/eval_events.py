@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -41,13 +42,13 @@ def score(gold: Path, system: Path, extra: list[str]) -> None:
 
 def main() -> None:
     name = sys.argv[1] if len(sys.argv) > 1 else "petr2_gsr"
-    out = Path(f"/tmp/dateline-events-{name}.jsonl")
+    out = Path(os.environ.get("DATELINE_EVAL_DIR", "/tmp")) / f"dateline-events-{name}.jsonl"
     gold = system_file(name, out)
     extra = ["--plover"] if name.startswith("plover") else []
     score(DATA / f"{name}.dev.jsonl", out, extra)
     if "--halves" in sys.argv:
         for part in "ab":
-            path = Path(f"/tmp/dateline-events-{name}.gold-{part}.jsonl")
+            path = out.with_name(f"dateline-events-{name}.gold-{part}.jsonl")
             path.write_text("".join(json.dumps(g) + "\n" for g in gold if half(g["id"]) == part))
             print(f"-- half {part} ({sum(half(g['id']) == part for g in gold)} records)")
             score(path, out, extra)

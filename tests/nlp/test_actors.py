@@ -125,6 +125,10 @@ def test_groups_named_by_country_and_role(run) -> None:
     ("Hamilton", None, None),  # Bermuda's capital, but Canada's Hamilton is larger
     ("Island", None, None),  # an alternative spelling of Iceland, and an ordinary word
     ("Amnesty International", None, "NGOHRIAMN"),
+    ("Latin American leaders", None, None),  # a continent's people, not the United States'
+    ("South Americans", None, None),
+    ("Native Americans", None, "USA"),
+    ("the West Bank city of Nablus", None, "PSE"),  # a place's own words ("Bank") are no role
 ])
 def test_code_for_text(text: str, context: str | None, code: str | None) -> None:
     assert code_for_text(text, context) == code
@@ -158,6 +162,15 @@ def test_well_known_people_need_no_context(run) -> None:
     a = run("Vladimir Putin spoke on Tuesday. Later Putin left.")
     (putin,) = [x for x in a.actors if x.kind == "person"]
     assert (putin.name, putin.code) == ("Vladimir Putin", "RUSGOV")
+
+
+@pytest.mark.parametrize("text, code", [("Desmond Tutu spoke on Tuesday.", "ZAFREL"),
+                                         ("Slobodan Milosevic spoke on Tuesday.", "SRBGOV"),
+                                         ("Thabo Mbeki spoke on Tuesday.", "ZAFGOV")])
+def test_more_well_known_people(run, text: str, code: str) -> None:
+    # invented sentences
+    (person,) = [x for x in run(text).actors if x.kind == "person"]
+    assert person.code == code
 
 
 def test_words_around_a_known_name_still_win(run) -> None:
@@ -203,3 +216,13 @@ def test_first_name_decides_a_pronoun_when_the_text_does_not() -> None:
     a = next(iter(annotate([Article(id="coref", text=text)], ["actors"])))
     she = next(m for m in a.mentions if m.text == "She")
     assert a.actor(she.actor).name == "Margaret Teale"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Darfur rebels", "SDNREB"),
+    ("APEC", "IGOAPC"),
+    ("the European Common Market", "IGOEUREEC"),
+])
+def test_regions_and_bodies_of_the_table(text: str, code: str) -> None:
+    # invented phrases: a region names its state, a trade body is an IGO
+    assert code_for_text(text) == code

@@ -325,3 +325,106 @@ def test_a_crowd_protests_where_it_gathers(run) -> None:
 def test_more_verb_patterns(run, text: str, expected: set) -> None:
     # invented
     assert {((e.source or "")[:3], (e.target or "")[:3] or None, e.plover) for e in run(text).events} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile announced a suspension of air links with Peru.", {("CHL", "PER", "SANCTION")}),
+    ("Chile completed the withdrawal of its troops from Peru.", {("CHL", "PER", "RETREAT")}),
+    ("Chile condemned the suspension of air links with Peru.", set()),
+])
+def test_an_event_noun_done_by_the_subject(run, text: str, expected: set) -> None:
+    # invented: the object of a verb of doing names the subject's act; a verb that judges it does not
+    got = {((e.source or "")[:3], (e.target or "")[:3] or None, e.plover) for e in run(text).events
+           if e.plover in ("SANCTION", "RETREAT")}
+    assert got == expected
+
+
+def test_soldiers_killed_in_a_country(run) -> None:
+    # invented: a reduced relative's "in <country>" names the state as doer (as "arrested in
+    # Lebanon" does); killing soldiers is conventional force (190), not an assault
+    a = run("There were twelve Peruvian soldiers killed in Chile on Monday.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "PERMIL", "190")], a.events
+    a = run("Chile mourned the villagers killed in the raid.")
+    assert not any(e.plover in ("ASSAULT", "FIGHT") for e in a.events), a.events
+
+
+def test_an_unknown_subject_is_named_by_its_apposition(run) -> None:
+    # invented: the person is in no table; the apposition says whom they act for
+    a = run("Ana Torres, the United Nations relief coordinator, condemned Chile.")
+    assert ("IGO", "CHL", "ACCUSE") in {((e.source or "")[:3], e.target, e.plover) for e in a.events}, a.events
+
+
+def test_a_place_in_the_sources_own_country_is_no_recipient(run) -> None:
+    # invented: "in Lima" says where Peru acts, not whom it acts on
+    a = run("Peru threatened to ban rallies in Lima if Chilean traders came.")
+    assert not any((e.source or "")[:3] == "PER" and (e.target or "")[:3] == "PER" for e in a.events), a.events
+
+
+def test_receiving_observers_allows_international_involvement(run) -> None:
+    # invented: CAMEO 0862, receive inspectors or observers
+    a = run("The Peruvian president received a mission of observers from the OSCE.")
+    assert ("PER", "IGO", "0862") in {((e.source or "")[:3], (e.target or "")[:3], e.code) for e in a.events}, a.events
+
+
+def test_a_condition_of_a_demanded_act_is_no_event(run) -> None:
+    # invented: disarming is what is to happen once the demand is met, not an act of anyone
+    a = run("Peruvian rebels said the Chilean government must agree to major changes before they disarm.")
+    assert not any(e.cue == "disarm" for e in a.events), a.events
+
+
+def test_a_meeting_retold_as_a_visit_is_one_record(run) -> None:
+    # invented: the talks and the visit are one meeting, coded once as mutual
+    a = run("Chilean ministers held talks with Peru's government on Monday, the first Chilean delegation to visit Lima "
+            "in a decade.")
+    consult = {((e.source or "")[:3], e.target) for e in a.events if e.plover == "CONSULT"}
+    assert consult == {("CHL", None), ("PER", None)}, a.events
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Chile launched an air strike against a Peruvian army base.", "195"),
+    ("Chilean jets carried out air strikes on Peru.", "195"),
+    ("Chilean troops carried out a raid on a Peruvian village.", "190"),
+])
+def test_aerial_attacks_and_carried_out_attacks(run, text: str, code: str) -> None:
+    # invented: CAMEO 195 employ aerial weapons; 'carry out an attack' is the attack
+    assert code in {e.code for e in run(text).events}
+
+
+def test_a_reduced_relative_is_no_act_of_the_outer_subject(run) -> None:
+    # invented: Chile did not order the migrants out; someone unnamed did
+    a = run("Chile opened its borders to the Bolivian traders ordered out of Peru.")
+    assert "100" not in {e.code for e in a.events} and not any(e.cue == "ordered" for e in a.events), a.events
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Chilean government on Monday accepted demands from rebels that it hold elections.", "CHLREB"),
+    ("Chilean police arrested twelve protesters on Monday.", "CHLOPP"),
+    ("Chilean police arrested twelve Peruvian protesters on Monday.", "PER"),
+    ("Chilean police opened fire on protesters in the capital.", "CHLOPP"),
+    ("Chilean troops clashed with rebels near the border.", "CHLREB"),
+])
+def test_a_group_named_by_role_alone_is_of_the_sources_country(run, text: str, target: str) -> None:
+    # invented: with no other state named, "rebels" and "protesters" are the source's own people
+    assert target in {(e.target or "")[:len(target)] for e in run(text).events}
+
+
+def test_a_crowd_by_role_alone_is_of_the_one_state_named(run) -> None:
+    # invented: the strikers are taken as Peruvians, the only state the sentence names
+    a = run("Students continued their hunger strike to demand the resignation of the Peruvian president.")
+    assert any((e.source or "").startswith("PER") and e.plover == "PROTEST" for e in a.events), a.events
+
+
+def test_a_protest_naming_no_recipient_is_against_its_own_state(run) -> None:
+    # invented
+    a = run("Hundreds of ethnic Quechua demonstrated on Tuesday in Peru, local radio said.")
+    assert ("PER", "PERGOV", "PROTEST") in {((e.source or "")[:3], e.target, e.plover) for e in a.events}, a.events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Former Peruvian president Garcia demanded immediate elections.", {("PER", None, "REQUEST")}),
+    ("Chile insisted the unrest reflected old tensions.", set()),
+])
+def test_demands_of_no_one_named_and_insisting_as_a_claim(run, text: str, expected: set) -> None:
+    # invented: a demand needs no named recipient; insisting that something was so demands nothing
+    got = {((e.source or "")[:3], e.target, e.plover) for e in run(text).events if e.plover == "REQUEST"}
+    assert got == expected

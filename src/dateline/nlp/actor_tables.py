@@ -211,6 +211,8 @@ _PREFIXED = re.compile(r"(?i)(?<![a-z])(?:anti|pro|inter|intra|non|pan|trans)-$"
 #: "New Jersey", "New Mexico": another place than the country the rest of the name spells
 #: (a "New ..." the table knows whole, "New Zealand", is matched whole before this is asked)
 _NEW_PLACE = re.compile(r"(?<![\w-])New\s$")
+#: "Latin American", "South Americans": a continent's people, not the United States'
+_CONTINENT = re.compile(r"(?<![\w-])(Latin|South|Central|North)\s$")
 #: "US$5 million", "US $50": a currency, not the country acting
 _CURRENCY = re.compile(r"\s?\$")
 
@@ -261,7 +263,8 @@ def find_phrases(text: str, start: int = 0, end: int | None = None) -> list[Hit]
                 phrase, entry = _phrase_at(text[s:e])
                 if entry is not None and not is_currency(text, s + len(phrase)) \
                         and not _PREFIXED.search(text, max(0, s - 7), s) \
-                        and not _NEW_PLACE.search(text, max(0, s - 4), s):
+                        and not _NEW_PLACE.search(text, max(0, s - 4), s) \
+                        and not (phrase.startswith("American") and _CONTINENT.search(text, max(0, s - 8), s)):
                     lead = _ARTICLE.match(phrase)  # "The US": the actor is "US"
                     cut = lead.end() if lead and lead.end() < len(phrase) else 0
                     hits.append(Hit(s + cut, s + len(phrase), phrase[cut:], entry))
@@ -291,6 +294,10 @@ def sector_of(text: str) -> tuple[str, str] | None:
     words = re.findall(r"[a-z]+", text.lower())
     if _sector_words().isdisjoint(words):
         return None  # most phrases hold no role word at all: skip the n-grams
+    for hit in find_phrases(text):  # a place's own words are no role: "the West Bank" is no bank
+        if hit.entry.code and len(hit.entry.code) == 3 and hit.entry.kind != "demonym":
+            text = text[:hit.start] + " " * (hit.end - hit.start) + text[hit.end:]
+    words = re.findall(r"[a-z]+", text.lower())
     table = sectors()
     best: tuple[int, tuple[str, str]] | None = None
     for n in (3, 2, 1):

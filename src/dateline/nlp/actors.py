@@ -201,9 +201,7 @@ def _describe(ent: Span, doc: Doc) -> tuple[str | None, str | None, str | None]:
 
 def _people(b: Builder, doc: Doc) -> None:
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        name = _person_name(ent)
+        name = _person_name(ent) if ent.label_ == "PERSON" or _known_person(ent) else None
         if name is None:
             continue
         country, role, code = _describe(ent, doc)
@@ -221,6 +219,12 @@ def _people(b: Builder, doc: Doc) -> None:
         b.mention(ent.start_char, end, actor)
         start, _ = _before(doc, ent)
         b.described.append((doc[start].idx, ent.start_char))
+
+
+def _known_person(ent: Span) -> bool:
+    """A name of the people table the small model tags as something else ("Olusegun Obasanjo"
+    as an organisation)."""
+    return _POSSESSIVE.sub("", ent.text.strip(" ,.")).strip().lower() in people()
 
 
 def _canonical_names(b: Builder) -> None:

@@ -6,8 +6,13 @@ subject of the verb, found up the parse (coordinated subjects are each a source;
 quote is the speaker's side; a well-known name carries its country). Its target is an actor in the
 verb's object or prepositional phrases, else the first other party named after the trigger in
 its own clause (not who reports it, "according to X" or "X said", nor a party of a subordinate
-clause); coordinated recipients are each a target; resignations and withdrawals need none; a
-meeting "with" another party is mutual (both parties, no recipient, as PLOVER codes it).
+clause); coordinated recipients are each a target; resignations, withdrawals and demands need
+none; a meeting "with" another party is mutual (both parties, no recipient, as PLOVER codes it).
+A city of the source's own country read as its government says where, not whom; a group named by
+role alone ("rebels", "protesters") in a sentence naming no other state is the source's own
+people; a protest naming no recipient is against the protesters' own state. An event noun that is
+the object of a verb of doing ("announced a suspension of air links with Serbia") is the
+subject's act.
 
 How statements are coded follows CAMEO: an act stated for the future keeps its own code with its
 modality (:mod:`.modality`) and brings the statement as an asserted event of its own (an intent
@@ -51,10 +56,17 @@ LOCATIVE = frozenset({"in", "at", "throughout", "across", "outside"})
 CLAIM_VERBS = frozenset({"claim", "allege"})
 HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 VIOLENCE = frozenset({"18", "19", "20"})
+KILLING = "1823"
+NON_STATES = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG"})
+#: sectors of people outside the state, who can be its own recipients
+PEOPLE_SECTORS = frozenset({"REB", "OPP", "CVL", "REF", "LAB", "EDU", "RAD", "REL", "MED", "BUS", "PTY", "UAF"})
+GROUP_PREPS = frozenset({"on", "at", "against", "with", "to"})
 PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
-#: yields that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
-#: disarming (087)
-INTRANSITIVE = re.compile(r"08[37]")
+#: acts that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
+#: disarming (087), demands made of no one named ("demanded immediate elections", 10)
+INTRANSITIVE = re.compile(r"08[37]|10")
+#: a place preposition (and a determiner or one modifier word) just before a mention
+PLACE_BEFORE = re.compile(r"\b(in|near|across|throughout|inside|outside)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 ETHNIC_WORD = re.compile(r"\bethnic\b", re.I)
 ETHNIC = re.compile(r"\bethnic\s+$", re.I)
 #: "on the Thai border": a country word that names where, not a party
@@ -123,6 +135,9 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
     if actor is None or not (actor.code or actor.country):
         span = _noun_phrase(subj)  # "Hundreds of UN troops", "Doctors from two American aid groups"
         actor = actor_for_span(article, *span)
+    for appos in (c for c in subj.children if c.dep_ == "appos"):
+        if actor is None or not (actor.code or actor.country):
+            actor = actor_for_span(article, *_noun_phrase(appos))  # "Kenzo Oshima, the UN relief coordinator"
     if actor is not None and (actor.code or actor.country):
         return actor.code or actor.country, actor.id
     if subj.lemma_.lower() in DOCUMENTS:
@@ -130,6 +145,32 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
         if issuer[0]:
             return issuer
     return _phrase_code(article.text[span[0]:span[1]]), None
+
+
+def _home_authorities(source: str | None) -> tuple[str | None, str | None]:
+    """The recipient of a protest that names none: the state of the protesters' own country."""
+    if not source or source[:3] in NON_STATES or source[3:6] in ("GOV", "MIL", "COP", "JUD", "LEG"):
+        return None, None
+    return source[:3] + "GOV", None
+
+
+def _lone_state_group(article: Article, subj: Token, tok: Token) -> str | None:
+    """A crowd named by role alone ("Islamic fundamentalists continued their hunger strike to
+    demand the resignation of Algerian President Ben Bella") in a sentence that names one state
+    only is of that state."""
+    if subj.tag_ != "NNS" or subj.dep_ != "nsubj" or subj.head != tok and subj.head not in chain(tok):
+        return None  # only the subject of the act itself, not a noun its participle describes
+    sent = subj.sent
+    states = set()
+    for m in article.mentions:
+        actor = article.actor(m.actor) if sent.start_char <= m.start < sent.end_char else None
+        code = actor and (actor.code or actor.country)
+        if code:
+            states.add(code[:3])
+    if len(states) != 1 or states & NON_STATES:
+        return None
+    code = code_for_text(subj.text, next(iter(states)))
+    return code if code and len(code) > 3 and code[3:6] in PEOPLE_SECTORS else None
 
 
 def _issuer(article: Article, doc_noun: Token) -> tuple[str | None, str | None]:
@@ -186,7 +227,26 @@ def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | No
         found = _first_actor(article, start, end, source)
         if found[0]:
             return found
-    return None, None
+    return _home_group(article, tok, sent, source), None
+
+
+def _home_group(article: Article, tok: Token, sent: Span, source: str | None) -> str | None:
+    """A group the verb's object names by role alone ("demands from Shona rebels"), in a sentence
+    that names no state but the source's, is of the source's country, as a reader takes it."""
+    if not source or source[:3] in NON_STATES:
+        return None
+    for m in article.mentions:
+        actor = article.actor(m.actor) if sent.start_char <= m.start < sent.end_char else None
+        code = actor and (actor.code or actor.country)
+        if code and code[:3] != source[:3]:
+            return None
+    objects = [c for c in tok.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in GROUP_PREPS]
+    for obj in objects:
+        for noun in (t for t in obj.subtree if t.pos_ == "NOUN" and t.tag_ == "NNS"):
+            code = code_for_text(noun.text, source[:3])
+            if code and len(code) > 3 and code[3:6] in PEOPLE_SECTORS and _other_party(code, source):
+                return code
+    return None
 
 
 def _own_stretches(tok: Token, sent: Span, places: bool = True) -> list[tuple[int, int]]:
@@ -231,13 +291,22 @@ def _first_actor(article: Article, start: int, end: int, source: str | None
         if not BORDER.match(article.text, m.end):
             actor = article.actor(m.actor)
             code = actor and (actor.code or actor.country)
-            if actor and code and _other_party(code, source):
+            if actor and code and _other_party(code, source) and not _home_place(article, m.start, code, source):
                 return code, actor.id
     for hit in find_phrases(article.text, start, end):
         named = hit.entry.code or hit.entry.country
-        if named and not BORDER.match(article.text, hit.end) and _other_party(named, source):
+        if named and not BORDER.match(article.text, hit.end) and _other_party(named, source) \
+                and not _home_place(article, hit.start, named, source):
             return named, None
     return None, None
+
+
+def _home_place(article: Article, start: int, code: str, source: str | None) -> bool:
+    """Whether the mention at ``start`` is a city of the source's own country read as its
+    government ("Israel threatened to ban voting in East Jerusalem"): a place, not a recipient. A
+    country so named stays ("eased the curfew in Sudan": its people are the recipient)."""
+    return bool(source) and code[:3] == (source or "")[:3] and code[3:6] == "GOV" \
+        and bool(PLACE_BEFORE.search(article.text, 0, start))
 
 
 def _other_party(code: str, source: str | None) -> bool:
@@ -284,7 +353,7 @@ def _passive(article: Article, doc: Doc, tok: Token
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     doers = [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "during")]
     if patient is None and _reduced_relative(tok):
-        patient, doers = tok.head, [c for c in doers if c.dep_ == "agent"]  # "farmers killed by X"
+        patient = tok.head  # "farmers killed by X", "soldiers killed in Ukraine"
     if patient is None:
         return None
     source: tuple[str | None, str | None] = (None, None)
@@ -315,7 +384,9 @@ def _doer_spans(prep: Token) -> list[tuple[int, int]]:
 def _reduced_relative(tok: Token) -> bool:
     """"the villagers killed in the raid": a passive participle whose doer, when not named, is
     not the subject of the clause around it."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+    # the small model sometimes tags the participle VBD ("West Africans ordered out of Nigeria")
+    return tok.dep_ == "acl" and (tok.tag_ == "VBN" or tok.tag_ == "VBD" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children))
 
 
 def _means(tok: Token, code: str, plover: str | None) -> tuple[str, str | None]:
@@ -402,6 +473,8 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 continue  # "Russia said Sudan must return the helicopter": a demand, not a return
             if code is None or _requester(tok) is not None:
                 continue  # a demanded act is not an event: the demand is, and its code names the act
+            if _condition_of_demand(tok):
+                continue  # "must agree to changes before they demobilize": a condition, not an act
             if any(_obligation(h) for h in chain(tok)[1:]):
                 continue  # "said the US must be ready to mediate": the demand names the act
             noun = _demand_noun(tok)
@@ -436,7 +509,7 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             elif _stance(tok) or not any(c.dep_ == "nsubjpass" for c in tok.children) and not _reduced_relative(tok):
                 _add(article, doc, sent, tok, code, plover, events, seen)
         _nominal(article, doc, sent, events, seen)
-    article.events = _drop_manner_clauses(events, doc)
+    article.events = _drop_retold_meetings(_drop_manner_clauses(events, doc))
     from .places import locate_events
 
     return locate_events(article)
@@ -450,13 +523,20 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
     crowd = not src[0] and code[:2] == "14"
     if crowd:
         src = _crowd_home(article, tok)
+        subj = _subject_token(tok) if not src[0] else None
+        if subj is not None:  # "Islamic fundamentalists continued their hunger strike ..."
+            src = (_lone_state_group(article, subj, tok), None)
     if not src[0]:
         return
     tgt = target if target is not None else _target(article, doc, tok, sent, src[0], places=not crowd)
     if tgt[0] == src[0]:
         return
+    if not tgt[0] and target is None and code[:2] == "14":
+        tgt = _home_authorities(src[0])  # "ethnic Albanians demonstrated in Serbia": against Serbia's state
     if not tgt[0] and target is None and not INTRANSITIVE.match(code):
         return  # a recipient is left out only for reciprocal events and acts that need none
+    if code == KILLING and (tgt[0] or "")[3:6] == "MIL":
+        code, plover = "190", None  # soldiers killed are killed in combat: conventional force, not an assault
     mode: Modality = "conditional" if plover == "THREATEN" and has_if_clause(tok) else modality(tok)
     quote = _quote_at(article, tok.idx)
     date = _event_date(article, sent, quote, reported(tok))
@@ -526,6 +606,16 @@ def _drop_manner_clauses(events: list[Event], doc: Doc) -> list[Event]:
     return out
 
 
+def _drop_retold_meetings(events: list[Event]) -> list[Event]:
+    """One meeting, one record: when a sentence tells a meeting of two parties as mutual ("X held
+    talks with Y"), a visit between the same two in it ("the first delegation to visit Y") is
+    that meeting told again."""
+    mutual = {(e.start, (e.source or "")[:3]) for e in events if e.plover == "CONSULT" and e.target is None}
+    return [e for e in events if not (e.plover == "CONSULT" and e.target is not None
+                                      and (e.start, (e.source or "")[:3]) in mutual
+                                      and (e.start, e.target[:3]) in mutual)]
+
+
 # -- requests --------------------------------------------------------------------------------
 REQUEST_WORDS = frozenset({"demand", "urge", "ask", "call", "request", "press", "insist", "appeal", "order",
                            "plead", "beg", "petition", "require", "push", "pressure", "pressurize"})
@@ -555,6 +645,13 @@ def _obligation(tok: Token) -> bool:
     """A verb with "must" or "should" in a speech verb's complement ("said Sudan must return")."""
     return tok.pos_ in ("VERB", "AUX") and any(c.lower_ in ("must", "should") and c.dep_ == "aux"
                                                 for c in tok.children) and speech_verb(tok) is not None
+
+
+def _condition_of_demand(tok: Token) -> bool:
+    """Whether ``tok`` heads a "before"/"until"/"unless"/"if" clause of a demanded act ("X must
+    agree to changes before they demobilize"): what is to happen then has not happened."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children) \
+        and (_obligation(tok.head) or _requester(tok.head) is not None)
 
 
 def _demand_noun(tok: Token) -> Token | None:
@@ -697,6 +794,7 @@ _THREAT = {"14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", 
 _REFUSAL = {"04": "125", "045": "126", "05": "120", "06": "121", "061": "1211", "062": "1212",
             "07": "122", "08": "124", "081": "1241", "084": "1243", "085": "1244", "086": "1245",
             "087": "1246"}
+CONDITION_MARKS = frozenset({"before", "until", "unless", "if", "once"})
 ATTEMPTS = frozenset({"try", "attempt"})
 COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
@@ -770,6 +868,9 @@ def _modified(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[s
             if actor is not None and (actor.code or actor.country):
                 source = (actor.code or actor.country, actor.id)
     hostile = entry[0][:2] in HOSTILE
+    if not source[0] and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DOING_VERBS:
+        _carried_out(article, doc, sent, tok, entry, events, seen)
+        return
     for prep in (c for c in tok.children if hostile and c.dep_ == "prep" and c.lower_ == "by"):
         for start, end in _doer_spans(prep):  # "the shelling of Tacna by Chilean troops"
             source = _first_actor(article, start, end, None) if not source[0] else source
@@ -783,3 +884,32 @@ def _modified(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[s
         if target[0]:
             _add(article, doc, sent, tok, entry[0], entry[1], events, seen, source, target)
             return
+
+
+#: verbs whose object noun names the act their subject performs ("announced a suspension of air
+#: links", "completed their withdrawal", "launched an investigation"); not verbs that judge or
+#: report another's act ("condemned the attack")
+DOING_VERBS = frozenset({"launch", "begin", "start", "stage", "hold", "conduct", "carry", "complete", "continue",
+                         "announce", "resume", "organize", "organise", "mount", "order", "declare", "end"})
+TARGET_PREPS = frozenset({"against", "on", "targeting", "of", "with", "into", "from", "to"})
+
+
+def _carried_out(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[str, str | None],
+                 events: list[Event], seen: set[tuple[str, str, str, int]]) -> None:
+    """An event noun that is the object of a verb of doing: the verb's subject is its source,
+    the first other party in the noun's phrases its target ("Italy announced a suspension of air
+    links with Serbia")."""
+    verb = tok.head
+    if match_trigger(verb) is not None or verb.lemma_.lower() == "end" and entry[0][:2] not in HOSTILE:
+        return  # the verb is coded itself ("launched an attack"); ending talks is no talks
+    source = _source(article, doc, verb)
+    if not source[0]:
+        return
+    target: tuple[str | None, str | None] = (None, None)
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+        sub = list(prep.subtree)
+        target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
+        if target[0]:
+            break
+    if target[0] or INTRANSITIVE.match(entry[0]):
+        _add(article, doc, sent, tok, entry[0], entry[1], events, seen, source, target)
