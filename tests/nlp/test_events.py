@@ -63,17 +63,26 @@ def _dyads(article) -> set[tuple[str, str | None, str, str]]:
     return {((e.source or "")[:3], (e.target or "")[:3] or None, e.plover or "", e.modality) for e in article.events}
 
 
-def test_statement_of_future_act_adds_cameo_verbal_event(run) -> None:
+def _records(article) -> list[tuple[str, str | None, str, str, str]]:
+    return sorted(((e.source or "")[:3], (e.target or "")[:3] or None, e.code, e.plover or "", e.modality)
+                  for e in article.events)
+
+
+def test_a_stated_future_act(monkeypatch: pytest.MonkeyPatch, run) -> None:
     # invented: an intent to cooperate is CAMEO 03 (AGREE) beside the intended act itself
     dyads = _dyads(run("Chile will send food aid to Peru."))
-    assert ("CHL", "PER", "AID", "intended") in dyads
-    assert ("CHL", "PER", "AGREE", "asserted") in dyads
+    assert {("CHL", "PER", "AID", "intended"), ("CHL", "PER", "AGREE", "asserted")} <= dyads
     # a conditional attack is a threat (13)
     dyads = _dyads(run("Chile said it would attack Peru if Peru closed the border."))
     assert any(d[:3] == ("CHL", "PER", "THREATEN") for d in dyads)
-    # "will not release" is a refusal (12)
-    dyads = _dyads(run("Chile will not release the Peruvian prisoners."))
-    assert any(d[:3] == ("CHL", "PER", "REJECT") for d in dyads)
+    # a refusal is one record: CAMEO's refusal code (12), the act's type (PLOVER 2021), negated
+    for text in ("Chile will not release the Peruvian prisoners.", "Chile refused to release the Peruvian prisoners."):
+        (rec,) = _records(run(text))
+        assert rec[:2] == ("CHL", "PER") and rec[2][:2] == "12" and rec[3:] == ("RETREAT", "negated"), rec
+    from dateline.nlp.events import plover_label
+
+    monkeypatch.setenv("DATELINE_PLOVER_LABELS", "2016")  # v0.5b1 named the refusal itself
+    assert plover_label("RETREAT", "1241") == "REJECT"
 
 
 def test_a_past_negated_act_is_no_refusal(run) -> None:

@@ -65,6 +65,10 @@ def describe(code: str) -> tuple[str | None, float | None]:
     return entry.get("plover"), float(goldstein) if isinstance(goldstein, int | float) else None  # type: ignore[return-value]
 
 
+#: PLOVER v0.5b1 coded a statement about an act by the statement (CAMEO 03, 12, 13)
+STATEMENT_TYPES_2016 = {"03": "AGREE", "12": "REJECT", "13": "THREATEN"}
+
+
 def plover_label(plover: str | None, code: str) -> str | None:
     """The PLOVER type under the ``plover_labels`` setting. PLOVER v0.5b1 (2016) still had
     DEMAND (now REQUEST), DISAPPROVE and INVESTIGATE (now ACCUSE) and FIGHT (conventional force,
@@ -72,6 +76,8 @@ def plover_label(plover: str | None, code: str) -> str | None:
     if plover is None or settings.get("plover_labels") != "2016":
         return plover
     root = code[:2]
+    if root in STATEMENT_TYPES_2016:
+        return STATEMENT_TYPES_2016[root]  # a promise, refusal or threat: 2021 gives the act's type and mode
     if plover == "REQUEST":
         return "DEMAND"
     if plover == "ACCUSE":

@@ -487,12 +487,17 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 continue  # "the US claimed that ISIL had attacked Iraq": an accusation
             if _threatener(tok) is not None:
                 continue  # "threatened to break relations": the threat is the event and names the act
+            if _stater(tok) is not None:
+                continue  # "refused to release": the refusal's record names the act
             if code in ("020", "100"):
                 code = _request_code(tok, code)
             if code == "130":
                 code = _threat_code(tok, code)
             if code[:2] in ("03", "12") or code == "057" and tok.lemma_.lower() == "agree":
                 code = _statement_code(tok, code)
+            act = _stated_act(tok)
+            if act is not None:  # the refusal's record carries the act's type and modality
+                plover = _act_type(act)
             passive = None if _stance(tok) else _passive(article, doc, tok)
             if passive is not None:
                 code, plover = _means(tok, code, plover)
@@ -503,11 +508,11 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 reciprocal = not _names_other_party(article, tok, parties)
                 for party in parties:
                     _add(article, doc, sent, tok, code, plover, events, seen, party,
-                         (None, None) if reciprocal else None)
+                         (None, None) if reciprocal else None, act=act)
             elif passive is not None:
-                _add(article, doc, sent, tok, code, plover, events, seen, *passive)
+                _add(article, doc, sent, tok, code, plover, events, seen, *passive, act=act)
             elif _stance(tok) or not any(c.dep_ == "nsubjpass" for c in tok.children) and not _reduced_relative(tok):
-                _add(article, doc, sent, tok, code, plover, events, seen)
+                _add(article, doc, sent, tok, code, plover, events, seen, act=act)
         _nominal(article, doc, sent, events, seen)
     article.events = _drop_retold_meetings(_drop_manner_clauses(events, doc))
     from .places import locate_events
@@ -518,7 +523,7 @@ def annotate_events(article: Article, doc: Doc) -> Article:
 def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: str | None,
          events: list[Event], seen: set[tuple[str, str, str, int]],
          source: tuple[str | None, str | None] | None = None,
-         target: tuple[str | None, str | None] | None = None) -> None:
+         target: tuple[str | None, str | None] | None = None, act: Token | None = None) -> None:
     src = source or _source(article, doc, tok)
     crowd = not src[0] and code[:2] == "14"
     if crowd:
@@ -537,7 +542,7 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
         return  # a recipient is left out only for reciprocal events and acts that need none
     if code == KILLING and (tgt[0] or "")[3:6] == "MIL":
         code, plover = "190", None  # soldiers killed are killed in combat: conventional force, not an assault
-    mode: Modality = "conditional" if plover == "THREATEN" and has_if_clause(tok) else modality(tok)
+    mode: Modality = "conditional" if plover == "THREATEN" and has_if_clause(tok) else modality(act or tok)
     quote = _quote_at(article, tok.idx)
     date = _event_date(article, sent, quote, reported(tok))
 
@@ -557,9 +562,13 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
     said = commitment(tok, code, mode)
     targets = [tgt, *(_conjoined(article, doc, sent, tgt, src[0]) if target is None else [])]
     for one in targets:  # "threatened to cut ties with Congo and Costa Rica": one event for each
-        emit(code, plover, mode, one)  # an intended act keeps the act's code; the modality says so
-        if said is not None:
+        if said is None:
+            emit(code, plover, mode, one)
+        elif said[:2] != "12":  # a promise or threat is two records: the act and the statement
+            emit(code, plover, mode, one)
             emit(said, None, "conditional" if mode == "conditional" else "asserted", one)
+        else:  # a refusal is one: CAMEO's refusal code, the act's type, negated
+            emit(said, plover or describe(code)[0], mode, one)
 
 
 def _conjoined(article: Article, doc: Doc, sent: Span, target: tuple[str | None, str | None],
@@ -763,6 +772,33 @@ def _threat_code(tok: Token, code: str) -> str:
             if trig is not None:
                 return _THREAT.get(trig.code[:4]) or _mirror(_THREAT, trig.code) or code
     return code
+
+
+def _stated_act(tok: Token) -> Token | None:
+    """The act a refusal is about ("refused to release": release), when the lexicon knows it."""
+    trig = match_trigger(tok)
+    if trig is None or not _states(tok, trig.code):
+        return None
+    return next((c for c in tok.children if c.dep_ == "xcomp" and match_trigger(c) is not None), None)
+
+
+def _states(tok: Token, code: str) -> bool:
+    """Whether the trigger at ``tok`` refuses an act (CAMEO 12: "refused to release").
+
+    Only refusals: for promises ("agreed to lift the sanctions") the PLOVER gold codes the
+    statement and the PETRARCH gold the act, so both records stay."""
+    return code[:2] == "12"
+
+
+def _stater(tok: Token) -> Token | None:
+    """The refusal whose act ``tok`` is ("refused to release": refused)."""
+    head = tok.head
+    return head if tok.dep_ == "xcomp" and head is not tok and _stated_act(head) == tok else None
+
+
+def _act_type(act: Token) -> str | None:
+    trig = match_trigger(act)
+    return (trig.plover or describe(trig.code)[0]) if trig is not None else None
 
 
 def _statement_code(tok: Token, code: str) -> str:
