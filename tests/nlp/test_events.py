@@ -104,7 +104,9 @@ def test_coordinated_subjects_are_each_a_source(run) -> None:
     ("2021", "100", "REQUEST", "REQUEST"), ("2016", "100", "REQUEST", "DEMAND"),
     ("2016", "112", "ACCUSE", "DISAPPROVE"), ("2016", "090", "ACCUSE", "INVESTIGATE"),
     ("2016", "190", "ASSAULT", "FIGHT"), ("2016", "1823", "ASSAULT", "ASSAULT"),
-    ("2016", "1712", "ASSAULT", "COERCE"), ("2016", "051", "SUPPORT", "SUPPORT")])
+    ("2016", "1712", "ASSAULT", "COERCE"), ("2016", "051", "SUPPORT", "SUPPORT"),
+    ("2016", "0813", "RETREAT", "CONCEDE"), ("2021", "0813", "RETREAT", "RETREAT"),
+    ("2016", "0831", "CONCEDE", "RETREAT")])
 def test_plover_label_versions(monkeypatch: pytest.MonkeyPatch, labels: str, code: str, plover: str,
                                expected: str) -> None:
     from dateline.nlp.events import plover_label

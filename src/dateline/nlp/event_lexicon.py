@@ -76,6 +76,10 @@ def plover_label(plover: str | None, code: str) -> str | None:
     if plover is None or settings.get("plover_labels") != "2016":
         return plover
     root = code[:2]
+    if code[:3] == "081":
+        return "CONCEDE"  # v0.5b1's CONCEDE is CAMEO 081-083; the 2021 table moved eased curfews to RETREAT
+    if code == "0831":
+        return "RETREAT"  # v0.5b1 listed resigning as a RETREAT (its mode "resign")
     if root in STATEMENT_TYPES_2016:
         return STATEMENT_TYPES_2016[root]  # a promise, refusal or threat: 2021 gives the act's type and mode
     if plover == "REQUEST":
