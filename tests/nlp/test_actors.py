@@ -226,3 +226,9 @@ def test_first_name_decides_a_pronoun_when_the_text_does_not() -> None:
 def test_regions_and_bodies_of_the_table(text: str, code: str) -> None:
     # invented phrases: a region names its state, a trade body is an IGO
     assert code_for_text(text) == code
+
+
+def test_a_name_with_a_lower_case_arabic_article(run) -> None:
+    # invented: the table's "al-Qaeda" is found though its stretch starts in lower case
+    a = run("Chilean troops attacked al-Qaeda fighters near the border.")
+    assert code_of(a, "al-Qaeda") == "IMGMUS"

@@ -439,3 +439,9 @@ def test_demands_of_no_one_named_and_insisting_as_a_claim(run, text: str, expect
     # invented: a demand needs no named recipient; insisting that something was so demands nothing
     got = {((e.source or "")[:3], e.target, e.plover) for e in run(text).events if e.plover == "REQUEST"}
     assert got == expected
+
+
+def test_an_attack_noun_subject_is_the_means(run) -> None:
+    # invented: the air strikes name the kind of violence (195), not the verb of their result
+    a = run("Chilean airstrikes killed twelve Peruvian civilians on Monday.")
+    assert ("CHL", "PER", "195") in {((e.source or "")[:3], (e.target or "")[:3], e.code) for e in a.events}, a.events

@@ -203,7 +203,8 @@ def lookup(text: str) -> Entry | None:
     return _index().get(_key(t)) or _index().get(_key(text.strip()))
 
 
-_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t]+(?:of|the|and|de|[A-Z][\w'’.-]*))*")
+#: a capitalised stretch, with the Arabic article some names keep in lower case ("al-Qaeda", "al Shabaab")
+_CAPITALISED = re.compile(r"(?<![\w.])(?:(?:al|el)[ \t-])?[A-Z][\w'’.-]*(?:[ \t]+(?:of|the|and|de|[A-Z][\w'’.-]*))*")
 _TOKEN = re.compile(r"[^\s\-–]+")
 _ARTICLE = re.compile(r"(?:the|The)\s+")
 #: "anti-American", "pro-Russian", "inter-Korean": about the country, not the country acting

@@ -410,6 +410,20 @@ def _means(tok: Token, code: str, plover: str | None) -> tuple[str, str | None]:
     return code, plover
 
 
+def _subject_means(tok: Token, code: str, plover: str | None) -> tuple[str, str | None]:
+    """"US drone attacks killed eight militants": an attack noun as the subject of a violent
+    verb is the means, and decides the kind of violence as it does in a passive's "in" phrase."""
+    if code[:2] not in VIOLENCE:
+        return code, plover
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    entry = noun_triggers().get(subj.lower_) if subj is not None else None
+    if subj is None or entry is None or entry[0][:2] not in VIOLENCE:
+        return code, plover
+    if any(c.lower_ in NON_MILITARY_BOMBS for c in subj.children):
+        return "183", None  # CAMEO 183: suicide, car or other non-military bombing
+    return entry
+
+
 def _stance(tok: Token) -> bool:
     """"Israel is opposed to French mediation": a passive form that says what its subject does."""
     return tok.lemma_.lower() in STANCE_PASSIVES and any(c.dep_ == "auxpass" for c in tok.children) \
@@ -501,6 +515,8 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             passive = None if _stance(tok) else _passive(article, doc, tok)
             if passive is not None:
                 code, plover = _means(tok, code, plover)
+            else:
+                code, plover = _subject_means(tok, code, plover)
             parties = _subject_parties(article, tok) or _meeting_parties(article, doc, tok, code)
             if parties:
                 # "Jordan and Britain agreed to ...": each party is a source; with no other party
