@@ -291,6 +291,7 @@ def test_an_ultimatum_is_a_threat(run) -> None:
     a = run("Chile said it will withdraw its peacekeepers from Peru unless Peru holds elections.")
     assert any(e.plover == "THREATEN" and (e.target or "").startswith("PER") for e in a.events), a.events
     assert not any(e.plover == "AGREE" for e in a.events), a.events
+    assert len(a.events) == 1, a.events  # the withdrawal is the threat's lever, no event of its own
 
 
 def test_accepting_a_proposal_agrees_and_accepting_demands_yields(run) -> None:

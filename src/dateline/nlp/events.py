@@ -581,7 +581,8 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
         if said is None:
             emit(code, plover, mode, one)
         elif said[:2] != "12":  # a promise or threat is two records: the act and the statement
-            emit(code, plover, mode, one)
+            if said != ULTIMATUM:  # but an ultimatum is the threat alone: its act is only the lever
+                emit(code, plover, mode, one)
             emit(said, None, "conditional" if mode == "conditional" else "asserted", one)
         else:  # a refusal is one: CAMEO's refusal code, the act's type, negated
             emit(said, plover or describe(code)[0], mode, one)
@@ -846,6 +847,7 @@ _THREAT = {"14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", 
 _REFUSAL = {"04": "125", "045": "126", "05": "120", "06": "121", "061": "1211", "062": "1212",
             "07": "122", "08": "124", "081": "1241", "084": "1243", "085": "1244", "086": "1245",
             "087": "1246"}
+ULTIMATUM = "131"
 CONDITION_MARKS = frozenset({"before", "until", "unless", "if", "once"})
 ATTEMPTS = frozenset({"try", "attempt"})
 COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
@@ -876,7 +878,7 @@ def commitment(tok: Token, code: str, mode: Modality) -> str | None:
     if mode == "intended" and code[:2] in VIOLENCE and any(h.lemma_.lower() == "prepare" for h in links[1:]):
         return "150"  # "the army prepared to resume shelling": a show of force (MOBILIZE), not a threat
     if mode == "conditional" and code[:2] in COOPERATIVE and _unless(tok):
-        return "131"  # "will withdraw its force unless ...": an ultimatum threatens, whatever the act
+        return ULTIMATUM  # "will withdraw its force unless ...": an ultimatum threatens, whatever the act
     if mode in ("intended", "conditional"):
         return _mirror(_INTENT, code) if code[:2] in COOPERATIVE else _mirror(_THREAT, code)
     if mode == "negated":
