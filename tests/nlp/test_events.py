@@ -446,3 +446,15 @@ def test_an_attack_noun_subject_is_the_means(run) -> None:
     # invented: the air strikes name the kind of violence (195), not the verb of their result
     a = run("Chilean airstrikes killed twelve Peruvian civilians on Monday.")
     assert ("CHL", "PER", "195") in {((e.source or "")[:3], (e.target or "")[:3], e.code) for e in a.events}, a.events
+
+
+def test_their_forces_are_the_speakers(run) -> None:
+    # invented: "their forces" belong to the subject of the verb that reports them
+    a = run("Chilean officials said their forces had completed their withdrawal from the Peruvian town of Tacna.")
+    assert any((e.source or "").startswith("CHL") and e.plover == "RETREAT" for e in a.events), a.events
+
+
+def test_forcing_an_agency_out_is_an_expulsion(run) -> None:
+    # invented: CAMEO 166 (expel or withdraw) for a body forced out, 174 for people
+    a = run("Chile forced the UN refugee agency out of the country.")
+    assert ("CHL", "IGO", "166") in {((e.source or "")[:3], (e.target or "")[:3], e.code) for e in a.events}, a.events

@@ -135,6 +135,11 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
     if actor is None or not (actor.code or actor.country):
         span = _noun_phrase(subj)  # "Hundreds of UN troops", "Doctors from two American aid groups"
         actor = actor_for_span(article, *span)
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if (actor is None or not (actor.code or actor.country)) and owner is not None and subj.head.head is not subj.head:
+        outer = _subject_token(subj.head.head)  # "Bosnian Serbs said their forces had completed ..."
+        if outer is not None and outer.lower_ not in ("its", "it", "their", "they"):
+            actor = actor_for_span(article, *_noun_phrase(outer))
     for appos in (c for c in subj.children if c.dep_ == "appos"):
         if actor is None or not (actor.code or actor.country):
             actor = actor_for_span(article, *_noun_phrase(appos))  # "Kenzo Oshima, the UN relief coordinator"
