@@ -586,7 +586,8 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
         if said is None:
             emit(code, plover, mode, one)
         elif said[:2] != "12":  # a promise or threat is two records: the act and the statement
-            if said != ULTIMATUM:  # but an ultimatum is the threat alone: its act is only the lever
+            if said not in (ULTIMATUM, SHOW_OF_FORCE):  # but an ultimatum is the threat alone (its act is
+                # only the lever), and preparing an attack is the show of force alone (the attack is to come)
                 emit(code, plover, mode, one)
             emit(said, None, "conditional" if mode == "conditional" else "asserted", one)
         else:  # a refusal is one: CAMEO's refusal code, the act's type, negated
@@ -853,6 +854,7 @@ _REFUSAL = {"04": "125", "045": "126", "05": "120", "06": "121", "061": "1211", 
             "07": "122", "08": "124", "081": "1241", "084": "1243", "085": "1244", "086": "1245",
             "087": "1246"}
 ULTIMATUM = "131"
+SHOW_OF_FORCE = "150"
 CONDITION_MARKS = frozenset({"before", "until", "unless", "if", "once"})
 ATTEMPTS = frozenset({"try", "attempt"})
 COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
@@ -881,7 +883,7 @@ def commitment(tok: Token, code: str, mode: Modality) -> str | None:
     if any(h.lemma_.lower() in ATTEMPTS for h in links[1:]):
         return None  # "tried to hack": an attempt is the act itself, not a statement about it
     if mode == "intended" and code[:2] in VIOLENCE and any(h.lemma_.lower() == "prepare" for h in links[1:]):
-        return "150"  # "the army prepared to resume shelling": a show of force (MOBILIZE), not a threat
+        return SHOW_OF_FORCE  # "the army prepared to resume shelling": a show of force (MOBILIZE), not a threat
     if mode == "conditional" and code[:2] in COOPERATIVE and _unless(tok):
         return ULTIMATUM  # "will withdraw its force unless ...": an ultimatum threatens, whatever the act
     if mode in ("intended", "conditional"):
