@@ -458,3 +458,9 @@ def test_forcing_an_agency_out_is_an_expulsion(run) -> None:
     # invented: CAMEO 166 (expel or withdraw) for a body forced out, 174 for people
     a = run("Chile forced the UN refugee agency out of the country.")
     assert ("CHL", "IGO", "166") in {((e.source or "")[:3], (e.target or "")[:3], e.code) for e in a.events}, a.events
+
+
+def test_a_group_named_in_a_purpose_clause_is_the_recipient(run) -> None:
+    # invented: the demonstrators to be dispersed are Chile's own people, shot at by its police
+    a = run("Chilean police opened fire to disperse student demonstrators on Monday.")
+    assert any(e.source == "CHLCOP" and (e.target or "").startswith("CHL") for e in a.events), a.events

@@ -246,6 +246,9 @@ def _home_group(article: Article, tok: Token, sent: Span, source: str | None) ->
         if code and code[:3] != source[:3]:
             return None
     objects = [c for c in tok.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in GROUP_PREPS]
+    # a purpose clause's object too ("opened fire to disperse demonstrators")
+    objects += [g for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for g in c.children if g.dep_ == "dobj"]
     for obj in objects:
         for noun in (t for t in obj.subtree if t.pos_ == "NOUN" and t.tag_ == "NNS"):
             code = code_for_text(noun.text, source[:3])
