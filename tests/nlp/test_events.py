@@ -464,3 +464,9 @@ def test_a_group_named_in_a_purpose_clause_is_the_recipient(run) -> None:
     # invented: the demonstrators to be dispersed are Chile's own people, shot at by its police
     a = run("Chilean police opened fire to disperse student demonstrators on Monday.")
     assert any(e.source == "CHLCOP" and (e.target or "").startswith("CHL") for e in a.events), a.events
+
+
+def test_stopping_work_is_a_strike(run) -> None:
+    # invented: CAMEO 143 (strike), against the workers' own state when no recipient is named
+    a = run("Workers of the Chilean Workers' Union stopped work on Monday.")
+    assert "143" in {e.code for e in a.events if (e.source or "").startswith("CHL")}, a.events
