@@ -470,3 +470,9 @@ def test_stopping_work_is_a_strike(run) -> None:
     # invented: CAMEO 143 (strike), against the workers' own state when no recipient is named
     a = run("Workers of the Chilean Workers' Union stopped work on Monday.")
     assert "143" in {e.code for e in a.events if (e.source or "").startswith("CHL")}, a.events
+
+
+def test_an_attack_on_refugees_is_an_assault(run) -> None:
+    # invented: violence against civilians or refugees is CAMEO 18, not combat (19)
+    a = run("A camp for Peruvian refugees was attacked by Chilean militiamen on Monday.")
+    assert any(e.code[:2] == "18" and (e.source or "").startswith("CHL") for e in a.events), a.events

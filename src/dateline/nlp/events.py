@@ -566,6 +566,8 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
         return  # a recipient is left out only for reciprocal events and acts that need none
     if code == KILLING and (tgt[0] or "")[3:6] == "MIL":
         code, plover = "190", None  # soldiers killed are killed in combat: conventional force, not an assault
+    elif code == "190" and (tgt[0] or "")[3:6] in ("CVL", "REF"):
+        code, plover = "180", None  # an attack on civilians or refugees is no combat: an assault (CAMEO 18)
     mode: Modality = "conditional" if plover == "THREATEN" and has_if_clause(tok) else modality(act or tok)
     quote = _quote_at(article, tok.idx)
     date = _event_date(article, sent, quote, reported(tok))
