@@ -22,11 +22,11 @@ so both stay. A refusal ("refused to lift the curfew", "will not release") is on
 refusal code (12x) with the refused act's PLOVER type, negated (PLOVER v0.5b1 names it REJECT);
 an ultimatum (131) and preparing an attack (150) are one record too, the statement's. A demanded
 or threatened act is no event: the demand or threat is, its code naming the act (10x, 13x, also
-for "X said Y must ..." and "its demand that ..."); a hostile act someone claims or alleges another did is an accusation (112), claimed of one's own side a claim of
-responsibility (015). An event told in an adverbial clause of another by the same source is part
-of it. The date is a time expression of the
-sentence; a reported statement without one takes the date of the occasion the lead reports; a
-background fact gets no date rather than the publication date.
+for "X said Y must ..." and "its demand that ..."); a hostile act someone claims or alleges
+another did is an accusation (112), claimed of one's own side a claim of responsibility (015).
+An event told in an adverbial clause of another by the same source is part of it. The date is a
+time expression of the sentence; a reported statement without one takes the date of the occasion
+the lead reports; a background fact gets no date rather than the publication date.
 """
 
 from __future__ import annotations
