@@ -72,9 +72,9 @@ def test_a_stated_future_act(monkeypatch: pytest.MonkeyPatch, run) -> None:
     # invented: an intent to cooperate is CAMEO 03 (AGREE) beside the intended act itself
     dyads = _dyads(run("Chile will send food aid to Peru."))
     assert {("CHL", "PER", "AID", "intended"), ("CHL", "PER", "AGREE", "asserted")} <= dyads
-    # a conditional attack is a threat (13)
-    dyads = _dyads(run("Chile said it would attack Peru if Peru closed the border."))
-    assert any(d[:3] == ("CHL", "PER", "THREATEN") for d in dyads)
+    # a conditional attack is a threat (13), one record: the threat's code, the attack's type
+    (rec,) = _records(run("Chile said it would attack Peru if Peru closed the border."))
+    assert rec[:2] == ("CHL", "PER") and rec[2][:2] == "13" and rec[3:] == ("ASSAULT", "conditional"), rec
     # a refusal is one record: CAMEO's refusal code (12), the act's type (PLOVER 2021), negated
     for text in ("Chile will not release the Peruvian prisoners.", "Chile refused to release the Peruvian prisoners."):
         (rec,) = _records(run(text))
@@ -83,6 +83,7 @@ def test_a_stated_future_act(monkeypatch: pytest.MonkeyPatch, run) -> None:
 
     monkeypatch.setenv("DATELINE_PLOVER_LABELS", "2016")  # v0.5b1 named the refusal itself
     assert plover_label("RETREAT", "1241") == "REJECT"
+    assert plover_label("ASSAULT", "138") == "THREATEN"
 
 
 def test_a_past_negated_act_is_no_refusal(run) -> None:

@@ -20,6 +20,7 @@ to cooperate 03, a threat 13, a refusal 12, see :func:`commitment`); the seeds a
 cases need the act itself, and the PLOVER and PETRARCH gold split on which of the two they code,
 so both stay. A refusal ("refused to lift the curfew", "will not release") is one record: CAMEO's
 refusal code (12x) with the refused act's PLOVER type, negated (PLOVER v0.5b1 names it REJECT);
+so is a threat of violence ("said it would attack Peru if ...": 138x, ASSAULT, its modality);
 an ultimatum (131) and preparing an attack (150) are one record too, the statement's. A demanded
 or threatened act is no event: the demand or threat is, its code naming the act (10x, 13x, also
 for "X said Y must ..." and "its demand that ..."); a hostile act someone claims or alleges
@@ -592,12 +593,13 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
     for one in targets:  # "threatened to cut ties with Congo and Costa Rica": one event for each
         if said is None:
             emit(code, plover, mode, one)
-        elif said[:2] != "12":  # a promise or threat is two records: the act and the statement
+        elif said[:2] != "12" and not (said[:2] == "13" and code[:2] in VIOLENCE):
+            # a promise or a threat of non-violent harm is two records: the act and the statement
             if said not in (ULTIMATUM, SHOW_OF_FORCE):  # but an ultimatum is the threat alone (its act is
                 # only the lever), and preparing an attack is the show of force alone (the attack is to come)
                 emit(code, plover, mode, one)
             emit(said, None, "conditional" if mode == "conditional" else "asserted", one)
-        else:  # a refusal is one: CAMEO's refusal code, the act's type, negated
+        else:  # a refusal or a threat of violence is one: CAMEO's code of the statement, the act's type
             emit(said, plover or describe(code)[0], mode, one)
 
 
