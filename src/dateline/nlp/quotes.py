@@ -158,6 +158,21 @@ def _speaker_extent(tok: Token) -> tuple[int, int]:
     return start, end
 
 
+def _antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ('Jane Doe, a lawyer who said' -> Jane Doe): the noun
+    its clause describes, lifted out of an apposition to the name it describes; else ``tok``
+    (also for a noun in a list, where the parse often hangs the clause on the wrong name)."""
+    verb = tok.head
+    if tok.tag_ not in ("WP", "WDT") or verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return tok
+    noun = verb.head
+    if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+        return tok
+    while noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        noun = noun.head
+    return noun
+
+
 def _set_speaker(q: Quote, article: Article, doc: Doc, subj: Token, previous: Quote | None) -> None:
     """Fill ``q``'s speaker from the subject token: the mention as written, resolved by its head."""
     start, end = _speaker_span(subj)
@@ -578,7 +593,7 @@ def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[
     lead = _ACCORDING_LEAD.search(text, max(0, text.rfind("\n", 0, span.start) + 1), span.start)
     if subj is not None and verb is not None:
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
-        _set_speaker(q, article, doc, subj, previous)
+        _set_speaker(q, article, doc, _antecedent(subj), previous)
     elif lead is not None:  # 'According to the newspaper, "..."': the source leads the quote in
         q.speaker_start, q.speaker_end = lead.span(2)
         q.speaker = text[q.speaker_start:q.speaker_end]
