@@ -39,6 +39,7 @@ from .actor_tables import (
     role_of_code,
     sector_of,
 )
+from .parse import entities
 from .places import is_city
 
 if TYPE_CHECKING:
@@ -200,7 +201,7 @@ def _describe(ent: Span, doc: Doc) -> tuple[str | None, str | None, str | None]:
 
 
 def _people(b: Builder, doc: Doc) -> None:
-    for ent in doc.ents:
+    for ent in entities(doc):
         name = _person_name(ent) if ent.label_ == "PERSON" or _known_person(ent) else None
         if name is None:
             continue
@@ -383,7 +384,7 @@ def _orgs(b: Builder, doc: Doc) -> None:
     """Organisations spaCy finds that the gazetteer does not know, with the country they name
     ("Kenya Anti-Corruption Commission" is Kenyan, not Kenya)."""
     by_id = {a.id: a for a in b.actors}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "ORG" or lookup(ent.text) is not None:
             continue
         person = _same_person(b, _POSSESSIVE.sub("", ent.text), shorter_only=True) \
@@ -422,7 +423,7 @@ def _other_places(b: Builder, doc: Doc) -> None:
     from .places import resolve_place
 
     countries = sorted({a.country for a in b.actors if a.country})
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("GPE", "LOC") or any(
                 m.start < ent.end_char and ent.start_char < m.end for m in b.mentions) or any(
                 s <= ent.start_char < e for s, e in b.described):

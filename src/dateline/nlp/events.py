@@ -40,6 +40,7 @@ from .actor_tables import find_phrases
 from .actors import actor_for_span, code_for_text
 from .event_lexicon import complement_text, describe, match_trigger, noun_triggers, plover_label
 from .modality import SPEECH_VERBS, chain, has_if_clause, modality, reported, speech_verb
+from .parse import entities
 from .times import lead_date
 
 __all__ = ["annotate_events", "commitment", "describe", "modality", "plover_label"]
@@ -132,7 +133,7 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
                 return actor.code or actor.country, actor.id
         return None, None
     span = (subj.left_edge.idx, subj.idx + len(subj.text)) if not subj.ent_type_ else \
-        next(((e.start_char, e.end_char) for e in doc.ents if e.start <= subj.i < e.end),
+        next(((e.start_char, e.end_char) for e in entities(doc) if e.start <= subj.i < e.end),
              (subj.idx, subj.idx + len(subj.text)))
     actor = actor_for_span(article, *span)
     if actor is None or not (actor.code or actor.country):

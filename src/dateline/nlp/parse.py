@@ -11,7 +11,7 @@ from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 def _register_paragraphs() -> None:
@@ -59,3 +59,11 @@ def parse(texts: Iterable[str], batch_size: int | None = None) -> Iterator[Doc]:
     """Parse ``texts`` with the configured pipeline, in batches."""
     size = batch_size or settings.get_int("batch_size")
     yield from load().pipe(texts, batch_size=size)
+
+
+def entities(doc: Doc) -> list[Span]:
+    """The doc's entities, computed once per doc (``doc.ents`` builds a new list on every access)."""
+    cached = doc.user_data.get("dateline_ents")
+    if cached is None:
+        cached = doc.user_data["dateline_ents"] = list(doc.ents)
+    return cached  # type: ignore[no-any-return]

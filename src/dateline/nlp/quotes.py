@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Quote, QuoteKind
 from . import quote_model
+from .parse import entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -121,19 +122,11 @@ def _is_real_quote(content: str) -> bool:
     return False
 
 
-def _ents(doc: Doc) -> list[Span]:
-    """The doc's entities, computed once per doc (``doc.ents`` is rebuilt on every access)."""
-    cached = doc.user_data.get("dateline_ents")
-    if cached is None:
-        cached = doc.user_data["dateline_ents"] = list(doc.ents)
-    return cached  # type: ignore[no-any-return]
-
-
 def _speaker_span(tok: Token) -> tuple[int, int]:
     """Character span of a speaker: its entity, else the token with its left modifiers."""
     doc = tok.doc
     if tok.ent_type_:
-        for ent in _ents(doc):
+        for ent in entities(doc):
             if ent.start <= tok.i < ent.end:
                 return ent.start_char, ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0)
     left = tok.left_edge
@@ -416,7 +409,7 @@ def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote |
             a_start, a_end = _speaker_span(antecedent)
             return _resolve(article, doc, a_start, a_end, previous)
     if text.lower() in PRONOUNS or re.match(r"(?i)the (president|minister|leader|official)", text):
-        persons = [e for e in _ents(doc) if e.label_ == "PERSON" and e.end_char <= start]
+        persons = [e for e in entities(doc) if e.label_ == "PERSON" and e.end_char <= start]
         if persons:
             return persons[-1].text, None
         return (previous.speaker_name, previous.speaker_actor) if previous else (None, None)
@@ -516,7 +509,7 @@ def _transcript_turns(article: Article, doc: Doc) -> list[Quote]:
     out 'UPDATE:' or 'EMAIL:' lines. Quote marks a page wraps a turn in are the page's: the turn is no
     direct quote."""
     text = article.text
-    people = {e.text.split()[-1].lower() for e in _ents(doc) if e.label_ == "PERSON"}
+    people = {e.text.split()[-1].lower() for e in entities(doc) if e.label_ == "PERSON"}
     out = []
     body = text.find("\n")  # the headline line is the headline rule's
     for m in _TURN.finditer(text, body) if body >= 0 else ():
