@@ -196,10 +196,17 @@ def _index() -> dict[str, Entry]:
     return {_key(f): e for f, e in gazetteer().items()}
 
 
+_LEADING_THE = re.compile(r"^(the|The)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+@functools.lru_cache(maxsize=65536)
 def lookup(text: str) -> Entry | None:
-    """The entry for a phrase ("Seoul", "the Kremlin", "South Korea's", "Russian")."""
-    t = re.sub(r"^(the|The)\s+", "", text.strip())
-    t = re.sub(r"['’]s?$", "", t).strip()
+    """The entry for a phrase ("Seoul", "the Kremlin", "South Korea's", "Russian").
+
+    Cached: an article asks for the same few phrases many times (the tables never change within a process).
+    """
+    t = _POSSESSIVE_END.sub("", _LEADING_THE.sub("", text.strip())).strip()
     return _index().get(_key(t)) or _index().get(_key(text.strip()))
 
 
@@ -253,6 +260,21 @@ def find_phrases(text: str, start: int = 0, end: int | None = None) -> list[Hit]
     Only capitalised stretches can name a place or body, so each one is split into tokens and
     its n-grams are looked up in the table (a dict lookup per n-gram, no giant regex).
     """
+    if start == 0 and end is None and len(text) <= _SHORT:
+        return list(_phrases_in_short(text))  # a name or a noun phrase: asked again and again
+    return _find_phrases(text, start, end)
+
+
+#: texts up to this length (names, noun phrases, contexts) have their phrases cached
+_SHORT = 200
+
+
+@functools.lru_cache(maxsize=32768)
+def _phrases_in_short(text: str) -> tuple[Hit, ...]:
+    return tuple(_find_phrases(text, 0, None))
+
+
+def _find_phrases(text: str, start: int, end: int | None) -> list[Hit]:
     hits: list[Hit] = []
     limit = _longest_phrase()
     for run in _CAPITALISED.finditer(text, start, len(text) if end is None else end):
@@ -287,10 +309,12 @@ def _sector_words() -> frozenset[str]:
     return frozenset(w for phrase in sectors() for w in phrase.split())
 
 
+@functools.lru_cache(maxsize=32768)
 def sector_of(text: str) -> tuple[str, str] | None:
     """The role a phrase gives ("the National Security Office chief" -> government, GOV).
 
     The longest role phrase found wins, so "defense ministry" (military) beats "ministry".
+    Cached, like :func:`lookup`.
     """
     words = re.findall(r"[a-z]+", text.lower())
     if _sector_words().isdisjoint(words):
@@ -323,5 +347,6 @@ def role_of_code(code: str) -> str | None:
 
 def reload() -> None:
     """Forget the built tables (after the ``actors_file`` setting changed)."""
-    for cached in (gazetteer, _index, _longest_phrase, sectors, _sector_words, people):
+    for cached in (gazetteer, _index, _longest_phrase, sectors, _sector_words, people, lookup, sector_of,
+                   _phrases_in_short):
         cached.cache_clear()
