@@ -477,3 +477,17 @@ def test_an_attack_on_refugees_is_an_assault(run) -> None:
     # invented: violence against civilians or refugees is CAMEO 18, not combat (19)
     a = run("A camp for Peruvian refugees was attacked by Chilean militiamen on Monday.")
     assert any(e.code[:2] == "18" and (e.source or "").startswith("CHL") for e in a.events), a.events
+
+
+def test_own_people_named_by_demonym_and_role_are_the_recipient(run) -> None:
+    # invented: the refugees are Turkey's people, not Syria (named in their relative clause); the
+    # small model reads "Kurd" as a person of Turkey, so the country word alone names the source
+    a = run("Turkey will allow 2,000 Turkish Kurd refugees who have lived in Syria for years to return home.")
+    assert {(e.source, e.target) for e in a.events} == {("TUR", "TURREF")}, a.events
+
+
+def test_the_content_of_a_vetoed_resolution_is_no_act_of_the_veto(run) -> None:
+    # invented: the resolution censures Peru; Chile only vetoes it
+    a = run("Chile on Monday vetoed a Security Council resolution censuring as a breach of law its raid on the "
+            "Peruvian embassy in Lima.")
+    assert {e.plover for e in a.events if (e.source or "").startswith("CHL")} == {"REJECT"}, a.events

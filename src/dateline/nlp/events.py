@@ -229,6 +229,9 @@ def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | No
             found = _first_actor(article, start, end, source)
             if found[0]:
                 return found
+        own = _own_people(article, obj, source)
+        if own:
+            return own, None
     # The rest of the sentence after the trigger: what comes before it is mostly the source or a
     # speaker, not a recipient; nor is who reports the event ("..., according to Pentagon sources",
     # "..., Thai police said") or a party of another clause ("after a court in Greece cleared him").
@@ -237,6 +240,19 @@ def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | No
         if found[0]:
             return found
     return _home_group(article, tok, sent, source), None
+
+
+def _own_people(article: Article, obj: Token, source: str | None) -> str | None:
+    """A group of the source's own country named by its demonym and role ("Turkey will allow
+    13,000 Turkish Kurd refugees to return"): the country word alone is the source itself, the
+    phrase names its people."""
+    if not source or source[:3] in NON_STATES:
+        return None
+    for noun in (t for t in obj.subtree if t.pos_ == "NOUN" and t.tag_ == "NNS"):
+        code = code_for_text(article.text[slice(*_noun_phrase(noun))])
+        if code and code[:3] == source[:3] and code[3:6] in PEOPLE_SECTORS and _other_party(code, source):
+            return code
+    return None
 
 
 def _home_group(article: Article, tok: Token, sent: Span, source: str | None) -> str | None:
@@ -515,6 +531,8 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 continue  # "threatened to break relations": the threat is the event and names the act
             if _stater(tok) is not None:
                 continue  # "refused to release": the refusal's record names the act
+            if _rejected_content(tok):
+                continue  # "vetoed a resolution censuring X": the resolution censures, not the one vetoing it
             if code in ("020", "100"):
                 code = _request_code(tok, code)
             if code == "130":
@@ -827,6 +845,23 @@ def _stater(tok: Token) -> Token | None:
     """The refusal whose act ``tok`` is ("refused to release": refused)."""
     head = tok.head
     return head if tok.dep_ == "xcomp" and head is not tok and _stated_act(head) == tok else None
+
+
+def _rejected_content(tok: Token) -> bool:
+    """Whether ``tok`` is a participle describing what a rejection or condemnation is aimed at ("vetoed
+    a resolution censuring Panama", "condemned a report accusing Israel"): the text does that, and
+    the subject of the verb rejects it rather than doing it. A document issued ("issued a declaration
+    demanding ...") still speaks for its issuer."""
+    if tok.tag_ != "VBG":
+        return False
+    if tok.dep_ == "acl" and tok.head.dep_ == "dobj":
+        verb = tok.head.head
+    elif tok.dep_ == "dobj" and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children):
+        verb = tok.head  # the small model reads "a resolution censuring" as a compound and a gerund
+    else:
+        return False
+    trig = match_trigger(verb)
+    return trig is not None and trig.code[:2] in ("11", "12")
 
 
 def _act_type(act: Token) -> str | None:
