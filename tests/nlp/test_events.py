@@ -491,3 +491,10 @@ def test_the_content_of_a_vetoed_resolution_is_no_act_of_the_veto(run) -> None:
     a = run("Chile on Monday vetoed a Security Council resolution censuring as a breach of law its raid on the "
             "Peruvian embassy in Lima.")
     assert {e.plover for e in a.events if (e.source or "").startswith("CHL")} == {"REJECT"}, a.events
+
+
+def test_parties_travelling_for_talks_hold_them(run) -> None:
+    # invented: two parties going somewhere for talks meet each other (mutual, no recipient)
+    a = run("Chilean and Peruvian negotiators return to Quito this week for talks on the border.")
+    assert {((e.source or "")[:3], e.target, e.plover) for e in a.events} == {
+        ("CHL", None, "CONSULT"), ("PER", None, "CONSULT")}, a.events

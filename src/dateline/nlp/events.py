@@ -977,6 +977,9 @@ def _modified(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[s
     if not source[0] and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DOING_VERBS:
         _carried_out(article, doc, sent, tok, entry, events, seen)
         return
+    if not source[0] and entry[0][:2] == "04" and _travel_purpose(tok) is not None:
+        _travelled_for(article, doc, sent, tok, entry, events, seen)
+        return
     for prep in (c for c in tok.children if hostile and c.dep_ == "prep" and c.lower_ == "by"):
         for start, end in _doer_spans(prep):  # "the shelling of Tacna by Chilean troops"
             source = _first_actor(article, start, end, None) if not source[0] else source
@@ -985,6 +988,41 @@ def _modified(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[s
     # the object of a hostile act's noun is its target: "Iraq's invasion of Kuwait"
     preps = ("against", "on", "targeting", "of") if hostile else ("against", "on", "targeting")
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
+        sub = list(prep.subtree)
+        target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
+        if target[0]:
+            _add(article, doc, sent, tok, entry[0], entry[1], events, seen, source, target)
+            return
+
+
+#: verbs of going somewhere, whose "for" phrase may name the meeting their subject goes to
+TRAVEL_VERBS = frozenset({"return", "go", "come", "travel", "fly", "arrive", "head", "leave", "gather", "convene",
+                          "assemble", "sit"})
+
+
+def _travel_purpose(tok: Token) -> Token | None:
+    """The verb of going whose purpose ``tok`` names ("negotiators return to Geneva for talks")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep" or prep.head is prep:
+        return None
+    return prep.head if prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in TRAVEL_VERBS else None
+
+
+def _travelled_for(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[str, str | None],
+                   events: list[Event], seen: set[tuple[str, str, str, int]]) -> None:
+    """"US and Russian negotiators return to Geneva for talks": those who go hold the talks. Two
+    parties in the subject meet each other (mutual, no recipient; the place is the venue); one
+    meets the party named in the noun's "with" phrase."""
+    verb = _travel_purpose(tok)
+    if verb is None:
+        return
+    parties = _subject_parties(article, verb)
+    if parties:
+        for party in parties:
+            _add(article, doc, sent, tok, entry[0], entry[1], events, seen, party, (None, None))
+        return
+    source = _source(article, doc, verb)
+    for prep in (c for c in tok.children if source[0] and c.dep_ == "prep" and c.lower_ == "with"):
         sub = list(prep.subtree)
         target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
         if target[0]:
