@@ -498,3 +498,12 @@ def test_parties_travelling_for_talks_hold_them(run) -> None:
     a = run("Chilean and Peruvian negotiators return to Quito this week for talks on the border.")
     assert {((e.source or "")[:3], e.target, e.plover) for e in a.events} == {
         ("CHL", None, "CONSULT"), ("PER", None, "CONSULT")}, a.events
+
+
+def test_martial_law_falls_on_the_own_people(run) -> None:
+    # invented: a curfew or martial law that names no one restricts the state's own people (CAMEO 172x);
+    # being prepared to impose it is an intention, and so a threat
+    a = run("The Chilean government declared a state of emergency in Santiago.")
+    assert ("CHLGOV", "CHLCVL", "1724") in {(e.source, e.target, e.code) for e in a.events}, a.events
+    a = run("The Chilean government said it is prepared to impose martial law.")
+    assert {(e.plover, e.modality) for e in a.events} == {("COERCE", "intended"), ("THREATEN", "asserted")}, a.events

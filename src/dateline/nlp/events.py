@@ -61,6 +61,8 @@ CLAIM_VERBS = frozenset({"claim", "allege"})
 HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 VIOLENCE = frozenset({"18", "19", "20"})
 KILLING = "1823"
+#: CAMEO 172, administrative sanctions: curfews, bans, states of emergency, martial law
+ADMINISTRATIVE = "172"
 NON_STATES = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG"})
 #: sectors of people outside the state, who can be its own recipients
 PEOPLE_SECTORS = frozenset({"REB", "OPP", "CVL", "REF", "LAB", "EDU", "RAD", "REL", "MED", "BUS", "PTY", "UAF"})
@@ -161,6 +163,14 @@ def _home_authorities(source: str | None) -> tuple[str | None, str | None]:
     if not source or source[:3] in NON_STATES or source[3:6] in ("GOV", "MIL", "COP", "JUD", "LEG"):
         return None, None
     return source[:3] + "GOV", None
+
+
+def _home_people(source: str | None) -> tuple[str | None, str | None]:
+    """The recipient of a curfew, ban or martial law that names none: the people of the state
+    imposing it (CAMEO 172 restricts a state's own population)."""
+    if not source or source[:3] in NON_STATES or source[3:6] in PEOPLE_SECTORS:
+        return None, None
+    return source[:3] + "CVL", None
 
 
 def _lone_state_group(article: Article, subj: Token, tok: Token) -> str | None:
@@ -584,6 +594,8 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
         return
     if not tgt[0] and target is None and code[:2] == "14":
         tgt = _home_authorities(src[0])  # "ethnic Albanians demonstrated in Serbia": against Serbia's state
+    if not tgt[0] and target is None and code[:3] == ADMINISTRATIVE:
+        tgt = _home_people(src[0])  # "imposed martial law": on the state's own people
     if not tgt[0] and target is None and not INTRANSITIVE.match(code):
         return  # a recipient is left out only for reciprocal events and acts that need none
     if code == KILLING and (tgt[0] or "")[3:6] == "MIL":
