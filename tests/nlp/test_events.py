@@ -107,7 +107,7 @@ def test_coordinated_subjects_are_each_a_source(run) -> None:
     ("2016", "190", "ASSAULT", "FIGHT"), ("2016", "1823", "ASSAULT", "ASSAULT"),
     ("2016", "1712", "ASSAULT", "COERCE"), ("2016", "051", "SUPPORT", "SUPPORT"),
     ("2016", "0813", "RETREAT", "CONCEDE"), ("2021", "0813", "RETREAT", "RETREAT"),
-    ("2016", "0831", "CONCEDE", "RETREAT")])
+    ("2016", "0831", "CONCEDE", "RETREAT"), ("2016", "192", "COERCE", "FIGHT"), ("2021", "192", "COERCE", "COERCE")])
 def test_plover_label_versions(monkeypatch: pytest.MonkeyPatch, labels: str, code: str, plover: str,
                                expected: str) -> None:
     from dateline.nlp.events import plover_label
@@ -507,3 +507,10 @@ def test_martial_law_falls_on_the_own_people(run) -> None:
     assert ("CHLGOV", "CHLCVL", "1724") in {(e.source, e.target, e.code) for e in a.events}, a.events
     a = run("The Chilean government said it is prepared to impose martial law.")
     assert {(e.plover, e.modality) for e in a.events} == {("COERCE", "intended"), ("THREATEN", "asserted")}, a.events
+
+
+def test_a_group_named_by_role_in_the_object_beside_the_reporters_state(run) -> None:
+    # invented: the guerrillas are Chile's own, though the border and the reporting police are Peru's
+    a = run("Chilean troops captured part of a guerrilla stronghold on the Peruvian border, Peruvian police said "
+            "on Monday.")
+    assert [(e.source, e.target) for e in a.events] == [("CHLMIL", "CHLREB")], a.events

@@ -270,21 +270,37 @@ def _home_group(article: Article, tok: Token, sent: Span, source: str | None) ->
     that names no state but the source's, is of the source's country, as a reader takes it."""
     if not source or source[:3] in NON_STATES:
         return None
+    reporter = _attribution(tok)
     for m in article.mentions:
         actor = article.actor(m.actor) if sent.start_char <= m.start < sent.end_char else None
         code = actor and (actor.code or actor.country)
-        if code and code[:3] != source[:3]:
+        # who reports it ("Thai police said") and a border named by its country say nothing of whose group it is
+        if code and code[:3] != source[:3] and not BORDER.match(article.text, m.end) \
+                and not any(s <= m.start < e for s, e in reporter):
             return None
     objects = [c for c in tok.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in GROUP_PREPS]
     # a purpose clause's object too ("opened fire to disperse demonstrators")
     objects += [g for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(
         a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for g in c.children if g.dep_ == "dobj"]
     for obj in objects:
-        for noun in (t for t in obj.subtree if t.pos_ == "NOUN" and t.tag_ == "NNS"):
+        # "twelve protesters", or a group's place named by role ("a guerrilla stronghold", "a rebel base")
+        for noun in (t for t in obj.subtree if t.pos_ == "NOUN" and (
+                t.tag_ == "NNS" or t.dep_ == "compound" and t.head.pos_ == "NOUN")):
             code = code_for_text(noun.text, source[:3])
             if code and len(code) > 3 and code[3:6] in PEOPLE_SECTORS and _other_party(code, source):
                 return code
     return None
+
+
+def _attribution(tok: Token) -> list[tuple[int, int]]:
+    """Character spans of who reports the event at ``tok``: the reporting clause around the
+    trigger's own clause ("..., Thai police said") and "according to X"."""
+    node, inner = tok, {t.i for t in tok.subtree}
+    while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head is not node:
+        node = node.head
+        if node.lemma_.lower() in SPEECH_LEMMAS:
+            return _spans([t for t in node.subtree if t.i not in inner])
+    return _spans([t for c in tok.sent if c.lower_ == "according" for t in c.subtree])
 
 
 def _own_stretches(tok: Token, sent: Span, places: bool = True) -> list[tuple[int, int]]:
