@@ -514,3 +514,13 @@ def test_a_group_named_by_role_in_the_object_beside_the_reporters_state(run) -> 
     a = run("Chilean troops captured part of a guerrilla stronghold on the Peruvian border, Peruvian police said "
             "on Monday.")
     assert [(e.source, e.target) for e in a.events] == [("CHLMIL", "CHLREB")], a.events
+
+
+def test_an_organisation_of_no_known_country_is_of_the_only_state_named(run) -> None:
+    # invented: the front is taken as Chile's, the one state the sentence names
+    a = run("Chilean President Ana Soto said she is prepared to lift the ban on the Popular Liberation Front (PLF).")
+    assert {(e.source, e.target, e.plover) for e in a.events} >= {("CHLGOV", "CHL", "AGREE")}, a.events
+    # a state named in the clause around it ("Italy announced ...") is not the front's
+    a = run("Italy announced a suspension of flights to Serbia on Monday, a day after a Serbian army jet shot down a "
+            "helicopter carrying Danube Truce Commission monitors.")
+    assert not any(e.source and e.target and e.source[:3] == e.target[:3] for e in a.events), a.events

@@ -289,17 +289,31 @@ def _home_group(article: Article, tok: Token, sent: Span, source: str | None) ->
             code = code_for_text(noun.text, source[:3])
             if code and len(code) > 3 and code[3:6] in PEOPLE_SECTORS and _other_party(code, source):
                 return code
+    return _home_org(article, objects, source)
+
+
+def _home_org(article: Article, objects: list[Token], source: str) -> str | None:
+    """An organisation of no known country named in the verb's object ("lift the ban on the
+    Islamic Salvation Front"), in a sentence that names no state but the source's, is of the
+    source's country, as for a group named by role."""
+    for obj in objects:
+        sub = list(obj.subtree)
+        for m in (m for m in article.mentions if sub[0].idx <= m.start < sub[-1].idx + len(sub[-1].text)):
+            actor = article.actor(m.actor)
+            if actor is not None and actor.kind == "org" and not (actor.code or actor.country):
+                code = code_for_text(article.text[m.start:m.end], source[:3])
+                if code and _other_party(code, source):
+                    return code
     return None
 
 
 def _attribution(tok: Token) -> list[tuple[int, int]]:
     """Character spans of who reports the event at ``tok``: the reporting clause around the
     trigger's own clause ("..., Thai police said") and "according to X"."""
-    node, inner = tok, {t.i for t in tok.subtree}
-    while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head is not node:
-        node = node.head
-        if node.lemma_.lower() in SPEECH_LEMMAS:
-            return _spans([t for t in node.subtree if t.i not in inner])
+    verb = speech_verb(tok)
+    if verb is not None:
+        inner = {t.i for t in tok.subtree}
+        return _spans([t for t in verb.subtree if t.i not in inner])
     return _spans([t for c in tok.sent if c.lower_ == "according" for t in c.subtree])
 
 
