@@ -9,10 +9,12 @@ its own clause (not who reports it, "according to X" or "X said", nor a party of
 clause); coordinated recipients are each a target; resignations, withdrawals and demands need
 none; a meeting "with" another party is mutual (both parties, no recipient, as PLOVER codes it).
 A city of the source's own country read as its government says where, not whom; a group named by
-role alone ("rebels", "protesters") in a sentence naming no other state is the source's own
-people; a protest naming no recipient is against the protesters' own state. An event noun that is
-the object of a verb of doing ("announced a suspension of air links with Serbia") is the
-subject's act.
+role alone ("rebels", "protesters", "a guerrilla stronghold") or an organisation of no known
+country, in a sentence naming no other state (a border's or the reporters' aside), is the source's
+own; so is a group its demonym names ("Turkish Kurd refugees"); a protest naming no recipient is
+against the protesters' own state, a curfew or martial law falls on the state's own people. An
+event noun that is the object of a verb of doing ("announced a suspension of air links with
+Serbia") is the subject's act; parties going somewhere "for talks" hold them.
 
 How statements are coded follows CAMEO: an act stated for the future keeps its own code with its
 modality (:mod:`.modality`) and brings the statement as an asserted event of its own (an intent
@@ -24,7 +26,9 @@ so is a threat of violence ("said it would attack Peru if ...": 138x, ASSAULT, i
 an ultimatum (131) and preparing an attack (150) are one record too, the statement's. A demanded
 or threatened act is no event: the demand or threat is, its code naming the act (10x, 13x, also
 for "X said Y must ..." and "its demand that ..."); a hostile act someone claims or alleges
-another did is an accusation (112), claimed of one's own side a claim of responsibility (015).
+another did is an accusation (112), claimed of one's own side a claim of responsibility (015);
+what a vetoed or condemned resolution says ("vetoed a resolution censuring X") is no act of the
+one vetoing it.
 An event told in an adverbial clause of another by the same source is part of it. The date is a
 time expression of the sentence; a reported statement without one takes the date of the occasion
 the lead reports; a background fact gets no date rather than the publication date.
