@@ -524,3 +524,9 @@ def test_an_organisation_of_no_known_country_is_of_the_only_state_named(run) -> 
     a = run("Italy announced a suspension of flights to Serbia on Monday, a day after a Serbian army jet shot down a "
             "helicopter carrying Danube Truce Commission monitors.")
     assert not any(e.source and e.target and e.source[:3] == e.target[:3] for e in a.events), a.events
+
+
+def test_enhancing_political_freedoms_eases_restrictions(run) -> None:
+    # invented: CAMEO 0811, easing restrictions on political freedoms (a concession)
+    a = run("The Chilean government has taken steps to enhance political freedoms in Chile.")
+    assert ("CHLGOV", "CHL", "0811") in {(e.source, e.target, e.code) for e in a.events}, a.events
