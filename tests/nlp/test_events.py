@@ -520,6 +520,9 @@ def test_an_organisation_of_no_known_country_is_of_the_only_state_named(run) -> 
     # invented: the front is taken as Chile's, the one state the sentence names
     a = run("Chilean President Ana Soto said she is prepared to lift the ban on the Popular Liberation Front (PLF).")
     assert {(e.source, e.target, e.plover) for e in a.events} >= {("CHLGOV", "CHL", "AGREE")}, a.events
+    # only what the verb acts on: not the object of another verb it governs
+    a = run("Chilean President Ana Soto urged anyone with information to call the Office of Public Safety.")
+    assert not any(e.target == "CHL" for e in a.events), a.events
     # a state named in the clause around it ("Italy announced ...") is not the front's
     a = run("Italy announced a suspension of flights to Serbia on Monday, a day after a Serbian army jet shot down a "
             "helicopter carrying Danube Truce Commission monitors.")

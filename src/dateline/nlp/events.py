@@ -304,11 +304,24 @@ def _home_org(article: Article, objects: list[Token], source: str) -> str | None
         sub = list(obj.subtree)
         for m in (m for m in article.mentions if sub[0].idx <= m.start < sub[-1].idx + len(sub[-1].text)):
             actor = article.actor(m.actor)
-            if actor is not None and actor.kind == "org" and not (actor.code or actor.country):
+            if actor is not None and actor.kind == "org" and not (actor.code or actor.country) \
+                    and _object_of(obj.doc.char_span(m.start, m.end, alignment_mode="expand"), obj):
                 code = code_for_text(article.text[m.start:m.end], source[:3])
                 if code and _other_party(code, source):
                     return code
     return None
+
+
+def _object_of(span: Span | None, obj: Token) -> bool:
+    """Whether ``span`` is what the verb acts on through ``obj`` ("the ban on the Front"), not a
+    place ("near ... Street") nor the object of another verb ("urged anyone to call the Office")."""
+    node = span.root if span is not None else obj
+    while node.i != obj.i and node.head.i != node.i:
+        if node.dep_ not in ("pobj", "dobj", "prep", "appos", "compound", "conj") or \
+                node.dep_ == "prep" and node.lower_ in PLACE_PREPS | LOCATIVE:
+            return False
+        node = node.head
+    return node.i == obj.i and obj.dep_ in ("dobj", "prep") and not (obj.dep_ == "prep" and obj.lower_ in PLACE_PREPS)
 
 
 def _attribution(tok: Token) -> list[tuple[int, int]]:
