@@ -523,6 +523,9 @@ def test_an_organisation_of_no_known_country_is_of_the_only_state_named(run) -> 
     # only what the verb acts on: not the object of another verb it governs
     a = run("Chilean President Ana Soto urged anyone with information to call the Office of Public Safety.")
     assert not any(e.target == "CHL" for e in a.events), a.events
+    # nor a place where the act happens
+    a = run("Chilean President Ana Soto will meet community leaders at Bunny Friend Playground on Monday.")
+    assert not any(e.target == "CHL" for e in a.events), a.events
     # a state named in the clause around it ("Italy announced ...") is not the front's
     a = run("Italy announced a suspension of flights to Serbia on Monday, a day after a Serbian army jet shot down a "
             "helicopter carrying Danube Truce Commission monitors.")

@@ -321,7 +321,7 @@ def _object_of(span: Span | None, obj: Token) -> bool:
                 node.dep_ == "prep" and node.lower_ in PLACE_PREPS | LOCATIVE:
             return False
         node = node.head
-    return node.i == obj.i and obj.dep_ in ("dobj", "prep") and not (obj.dep_ == "prep" and obj.lower_ in PLACE_PREPS)
+    return node.i == obj.i and (obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ not in PLACE_PREPS | LOCATIVE)
 
 
 def _attribution(tok: Token) -> list[tuple[int, int]]:
