@@ -536,3 +536,18 @@ def test_enhancing_political_freedoms_eases_restrictions(run) -> None:
     # invented: CAMEO 0811, easing restrictions on political freedoms (a concession)
     a = run("The Chilean government has taken steps to enhance political freedoms in Chile.")
     assert ("CHLGOV", "CHL", "0811") in {(e.source, e.target, e.code) for e in a.events}, a.events
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Chile armed the Peruvian rebels.", "072"), ("Chilean troops besieged the Peruvian town of Tacna.", "191"),
+    ("Chile annexed the Peruvian province of Tacna.", "192"),
+    ("Chilean soldiers murdered three Peruvian farmers.", "1823")])
+def test_more_cameo_verbs(run, text: str, code: str) -> None:
+    # invented: arming a group is military aid, besieging a blockade, annexing an occupation, murder a killing
+    assert code in {e.code for e in run(text).events}
+
+
+def test_an_admission_that_something_happened_tells_no_event(run) -> None:
+    # invented: the killing is what Peru is asked to admit; only the demand is told
+    a = run("Chile's parliament demanded an admission by Peru that Peruvian forces murdered 300 Chilean prisoners.")
+    assert {e.plover for e in a.events} == {"REQUEST"}, a.events

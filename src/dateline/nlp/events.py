@@ -588,6 +588,8 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 continue  # "threatened to break relations": the threat is the event and names the act
             if _stater(tok) is not None:
                 continue  # "refused to release": the refusal's record names the act
+            if _proposition(tok):
+                continue  # "demanded an admission that Soviet forces murdered ...": said to have happened, not told
             if _rejected_content(tok):
                 continue  # "vetoed a resolution censuring X": the resolution censures, not the one vetoing it
             if code in ("020", "100"):
@@ -904,6 +906,21 @@ def _stater(tok: Token) -> Token | None:
     """The refusal whose act ``tok`` is ("refused to release": refused)."""
     head = tok.head
     return head if tok.dep_ == "xcomp" and head is not tok and _stated_act(head) == tok else None
+
+
+#: nouns whose "that" clause is a proposition someone holds, asks for or denies, not a told event
+PROPOSITION_NOUNS = frozenset({"admission", "acknowledgement", "acknowledgment", "claim", "allegation", "accusation",
+                               "charge", "denial", "assertion", "suggestion", "rumour", "rumor", "belief", "fear",
+                               "suspicion", "speculation"})
+
+
+def _proposition(tok: Token) -> bool:
+    """Whether ``tok`` heads the "that" clause of a noun like admission, allegation or denial
+    ("demanded an admission that Soviet forces murdered ..."): what the clause says is held or
+    disputed, and its own event is not told as having happened."""
+    return tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" \
+        and tok.head.lemma_.lower() in PROPOSITION_NOUNS \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 def _rejected_content(tok: Token) -> bool:
