@@ -28,7 +28,7 @@ or threatened act is no event: the demand or threat is, its code naming the act 
 for "X said Y must ..." and "its demand that ..."); a hostile act someone claims or alleges
 another did is an accusation (112), claimed of one's own side a claim of responsibility (015);
 what a vetoed or condemned resolution says ("vetoed a resolution censuring X") is no act of the
-one vetoing it.
+one vetoing it, nor is the "that" clause of an admission, allegation or denial an event told.
 An event told in an adverbial clause of another by the same source is part of it. The date is a
 time expression of the sentence; a reported statement without one takes the date of the occasion
 the lead reports; a background fact gets no date rather than the publication date.
