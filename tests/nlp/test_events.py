@@ -551,3 +551,12 @@ def test_an_admission_that_something_happened_tells_no_event(run) -> None:
     # invented: the killing is what Peru is asked to admit; only the demand is told
     a = run("Chile's parliament demanded an admission by Peru that Peruvian forces murdered 300 Chilean prisoners.")
     assert {e.plover for e in a.events} == {"REQUEST"}, a.events
+
+
+def test_withdrawing_peacekeepers_and_any_act_under_unless(run) -> None:
+    # invented: withdrawing peacekeepers is CAMEO 1661 (SANCTION), not a retreat; held over "unless"
+    # it is only the lever of an ultimatum, one record: the threat
+    a = run("The UN withdrew its peacekeepers from Bosnia.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("IGOUNO", "BIH", "1661")], a.events
+    a = run("Chile will impose sanctions on Peru unless Peru releases the prisoners.")
+    assert [(e.plover, e.modality) for e in a.events] == [("THREATEN", "conditional")], a.events

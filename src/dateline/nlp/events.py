@@ -675,8 +675,9 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
             emit(code, plover, mode, one)
         elif said[:2] != "12" and not (said[:2] == "13" and code[:2] in VIOLENCE):
             # a promise or a threat of non-violent harm is two records: the act and the statement
-            if said not in (ULTIMATUM, SHOW_OF_FORCE):  # but an ultimatum is the threat alone (its act is
-                # only the lever), and preparing an attack is the show of force alone (the attack is to come)
+            if said not in (ULTIMATUM, SHOW_OF_FORCE) and not (mode == "conditional" and _unless(tok)):
+                # but an ultimatum is the threat alone (its act, whatever it is, is only the lever), and
+                # preparing an attack is the show of force alone (the attack is to come)
                 emit(code, plover, mode, one)
             emit(said, None, "conditional" if mode == "conditional" else "asserted", one)
         else:  # a refusal or a threat of violence is one: CAMEO's code of the statement, the act's type
