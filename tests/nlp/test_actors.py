@@ -232,3 +232,10 @@ def test_a_name_with_a_lower_case_arabic_article(run) -> None:
     # invented: the table's "al-Qaeda" is found though its stretch starts in lower case
     a = run("Chilean troops attacked al-Qaeda fighters near the border.")
     assert code_of(a, "al-Qaeda") == "IMGMUS"
+
+
+def test_a_generational_suffix_ends_a_persons_name(run) -> None:
+    # invented: the small model may call "<name> Jr." an organisation; the suffix says it is a person
+    a = run("Judge Mary Okafor granted a motion requesting the release of Norris Greenhouse Jr., 23.", names=["actors"])
+    actor = actor_for_span(a, a.text.index("Norris"), a.text.index(", 23"))
+    assert actor is None or actor.kind == "person", actor

@@ -107,7 +107,7 @@ def test_coordinated_subjects_are_each_a_source(run) -> None:
     ("2016", "190", "ASSAULT", "FIGHT"), ("2016", "1823", "ASSAULT", "ASSAULT"),
     ("2016", "1712", "ASSAULT", "COERCE"), ("2016", "051", "SUPPORT", "SUPPORT"),
     ("2016", "0813", "RETREAT", "CONCEDE"), ("2021", "0813", "RETREAT", "RETREAT"),
-    ("2016", "0831", "CONCEDE", "RETREAT")])
+    ("2016", "0831", "CONCEDE", "RETREAT"), ("2016", "192", "COERCE", "FIGHT"), ("2021", "192", "COERCE", "COERCE")])
 def test_plover_label_versions(monkeypatch: pytest.MonkeyPatch, labels: str, code: str, plover: str,
                                expected: str) -> None:
     from dateline.nlp.events import plover_label
@@ -477,3 +477,86 @@ def test_an_attack_on_refugees_is_an_assault(run) -> None:
     # invented: violence against civilians or refugees is CAMEO 18, not combat (19)
     a = run("A camp for Peruvian refugees was attacked by Chilean militiamen on Monday.")
     assert any(e.code[:2] == "18" and (e.source or "").startswith("CHL") for e in a.events), a.events
+
+
+def test_own_people_named_by_demonym_and_role_are_the_recipient(run) -> None:
+    # invented: the refugees are Turkey's people, not Syria (named in their relative clause); the
+    # small model reads "Kurd" as a person of Turkey, so the country word alone names the source
+    a = run("Turkey will allow 2,000 Turkish Kurd refugees who have lived in Syria for years to return home.")
+    assert {(e.source, e.target) for e in a.events} == {("TUR", "TURREF")}, a.events
+
+
+def test_the_content_of_a_vetoed_resolution_is_no_act_of_the_veto(run) -> None:
+    # invented: the resolution censures Peru; Chile only vetoes it
+    a = run("Chile on Monday vetoed a Security Council resolution censuring as a breach of law its raid on the "
+            "Peruvian embassy in Lima.")
+    assert {e.plover for e in a.events if (e.source or "").startswith("CHL")} == {"REJECT"}, a.events
+
+
+def test_parties_travelling_for_talks_hold_them(run) -> None:
+    # invented: two parties going somewhere for talks meet each other (mutual, no recipient)
+    a = run("Chilean and Peruvian negotiators return to Quito this week for talks on the border.")
+    assert {((e.source or "")[:3], e.target, e.plover) for e in a.events} == {
+        ("CHL", None, "CONSULT"), ("PER", None, "CONSULT")}, a.events
+
+
+def test_martial_law_falls_on_the_own_people(run) -> None:
+    # invented: a curfew or martial law that names no one restricts the state's own people (CAMEO 172x);
+    # being prepared to impose it is an intention, and so a threat
+    a = run("The Chilean government declared a state of emergency in Santiago.")
+    assert ("CHLGOV", "CHLCVL", "1724") in {(e.source, e.target, e.code) for e in a.events}, a.events
+    a = run("The Chilean government said it is prepared to impose martial law.")
+    assert {(e.plover, e.modality) for e in a.events} == {("COERCE", "intended"), ("THREATEN", "asserted")}, a.events
+
+
+def test_a_group_named_by_role_in_the_object_beside_the_reporters_state(run) -> None:
+    # invented: the guerrillas are Chile's own, though the border and the reporting police are Peru's
+    a = run("Chilean troops captured part of a guerrilla stronghold on the Peruvian border, Peruvian police said "
+            "on Monday.")
+    assert [(e.source, e.target) for e in a.events] == [("CHLMIL", "CHLREB")], a.events
+
+
+def test_an_organisation_of_no_known_country_is_of_the_only_state_named(run) -> None:
+    # invented: the front is taken as Chile's, the one state the sentence names
+    a = run("Chilean President Ana Soto said she is prepared to lift the ban on the Popular Liberation Front (PLF).")
+    assert {(e.source, e.target, e.plover) for e in a.events} >= {("CHLGOV", "CHL", "AGREE")}, a.events
+    # only what the verb acts on: not the object of another verb it governs
+    a = run("Chilean President Ana Soto urged anyone with information to call the Office of Public Safety.")
+    assert not any(e.target == "CHL" for e in a.events), a.events
+    # nor a place where the act happens
+    a = run("Chilean President Ana Soto will meet community leaders at Bunny Friend Playground on Monday.")
+    assert not any(e.target == "CHL" for e in a.events), a.events
+    # a state named in the clause around it ("Italy announced ...") is not the front's
+    a = run("Italy announced a suspension of flights to Serbia on Monday, a day after a Serbian army jet shot down a "
+            "helicopter carrying Danube Truce Commission monitors.")
+    assert not any(e.source and e.target and e.source[:3] == e.target[:3] for e in a.events), a.events
+
+
+def test_enhancing_political_freedoms_eases_restrictions(run) -> None:
+    # invented: CAMEO 0811, easing restrictions on political freedoms (a concession)
+    a = run("The Chilean government has taken steps to enhance political freedoms in Chile.")
+    assert ("CHLGOV", "CHL", "0811") in {(e.source, e.target, e.code) for e in a.events}, a.events
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Chile armed the Peruvian rebels.", "072"), ("Chilean troops besieged the Peruvian town of Tacna.", "191"),
+    ("Chile annexed the Peruvian province of Tacna.", "192"),
+    ("Chilean soldiers murdered three Peruvian farmers.", "1823")])
+def test_more_cameo_verbs(run, text: str, code: str) -> None:
+    # invented: arming a group is military aid, besieging a blockade, annexing an occupation, murder a killing
+    assert code in {e.code for e in run(text).events}
+
+
+def test_an_admission_that_something_happened_tells_no_event(run) -> None:
+    # invented: the killing is what Peru is asked to admit; only the demand is told
+    a = run("Chile's parliament demanded an admission by Peru that Peruvian forces murdered 300 Chilean prisoners.")
+    assert {e.plover for e in a.events} == {"REQUEST"}, a.events
+
+
+def test_withdrawing_peacekeepers_and_any_act_under_unless(run) -> None:
+    # invented: withdrawing peacekeepers is CAMEO 1661 (SANCTION), not a retreat; held over "unless"
+    # it is only the lever of an ultimatum, one record: the threat
+    a = run("The UN withdrew its peacekeepers from Bosnia.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("IGOUNO", "BIH", "1661")], a.events
+    a = run("Chile will impose sanctions on Peru unless Peru releases the prisoners.")
+    assert [(e.plover, e.modality) for e in a.events] == [("THREATEN", "conditional")], a.events

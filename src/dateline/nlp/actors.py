@@ -222,10 +222,15 @@ def _people(b: Builder, doc: Doc) -> None:
         b.described.append((doc[start].idx, ent.start_char))
 
 
+#: "Norris Greenhouse Jr.", "John Smith III": a generational suffix ends a person's name only
+_GENERATION = re.compile(r"\s(Jr|Sr)\.?$|\s(III|IV)$")
+
+
 def _known_person(ent: Span) -> bool:
-    """A name of the people table the small model tags as something else ("Olusegun Obasanjo"
-    as an organisation)."""
-    return _POSSESSIVE.sub("", ent.text.strip(" ,.")).strip().lower() in people()
+    """A name of the people table, or one ending in a generational suffix, that the small model
+    tags as something else ("Olusegun Obasanjo" as an organisation)."""
+    name = _POSSESSIVE.sub("", ent.text.strip(" ,")).strip()
+    return name.strip(".").lower() in people() or ent.label_ in ("ORG", "GPE") and bool(_GENERATION.search(name))
 
 
 def _canonical_names(b: Builder) -> None:

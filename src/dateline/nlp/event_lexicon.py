@@ -72,7 +72,8 @@ STATEMENT_TYPES_2016 = {"03": "AGREE", "12": "REJECT", "13": "THREATEN"}
 def plover_label(plover: str | None, code: str) -> str | None:
     """The PLOVER type under the ``plover_labels`` setting. PLOVER v0.5b1 (2016) still had
     DEMAND (now REQUEST), DISAPPROVE and INVESTIGATE (now ACCUSE) and FIGHT (conventional force,
-    CAMEO 19-20, now ASSAULT), and counted destroying property as COERCE."""
+    CAMEO 19-20 with blockades and occupation, now ASSAULT or COERCE), and counted destroying
+    property as COERCE."""
     if plover is None or settings.get("plover_labels") != "2016":
         return plover
     root = code[:2]
@@ -82,6 +83,8 @@ def plover_label(plover: str | None, code: str) -> str | None:
         return "RETREAT"  # v0.5b1 listed resigning as a RETREAT (its mode "resign")
     if root in STATEMENT_TYPES_2016:
         return STATEMENT_TYPES_2016[root]  # a promise, refusal or threat: 2021 gives the act's type and mode
+    if root in ("19", "20"):
+        return "FIGHT"  # all conventional force, also blockades and occupation (191, 192; COERCE in the 2021 table)
     if plover == "REQUEST":
         return "DEMAND"
     if plover == "ACCUSE":

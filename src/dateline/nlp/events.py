@@ -9,10 +9,12 @@ its own clause (not who reports it, "according to X" or "X said", nor a party of
 clause); coordinated recipients are each a target; resignations, withdrawals and demands need
 none; a meeting "with" another party is mutual (both parties, no recipient, as PLOVER codes it).
 A city of the source's own country read as its government says where, not whom; a group named by
-role alone ("rebels", "protesters") in a sentence naming no other state is the source's own
-people; a protest naming no recipient is against the protesters' own state. An event noun that is
-the object of a verb of doing ("announced a suspension of air links with Serbia") is the
-subject's act.
+role alone ("rebels", "protesters", "a guerrilla stronghold") or an organisation of no known
+country, in a sentence naming no other state (a border's or the reporters' aside), is the source's
+own; so is a group its demonym names ("Turkish Kurd refugees"); a protest naming no recipient is
+against the protesters' own state, a curfew or martial law falls on the state's own people. An
+event noun that is the object of a verb of doing ("announced a suspension of air links with
+Serbia") is the subject's act; parties going somewhere "for talks" hold them.
 
 How statements are coded follows CAMEO: an act stated for the future keeps its own code with its
 modality (:mod:`.modality`) and brings the statement as an asserted event of its own (an intent
@@ -24,7 +26,9 @@ so is a threat of violence ("said it would attack Peru if ...": 138x, ASSAULT, i
 an ultimatum (131) and preparing an attack (150) are one record too, the statement's. A demanded
 or threatened act is no event: the demand or threat is, its code naming the act (10x, 13x, also
 for "X said Y must ..." and "its demand that ..."); a hostile act someone claims or alleges
-another did is an accusation (112), claimed of one's own side a claim of responsibility (015).
+another did is an accusation (112), claimed of one's own side a claim of responsibility (015);
+what a vetoed or condemned resolution says ("vetoed a resolution censuring X") is no act of the
+one vetoing it, nor is the "that" clause of an admission, allegation or denial an event told.
 An event told in an adverbial clause of another by the same source is part of it. The date is a
 time expression of the sentence; a reported statement without one takes the date of the occasion
 the lead reports; a background fact gets no date rather than the publication date.
@@ -61,6 +65,8 @@ CLAIM_VERBS = frozenset({"claim", "allege"})
 HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 VIOLENCE = frozenset({"18", "19", "20"})
 KILLING = "1823"
+#: CAMEO 172, administrative sanctions: curfews, bans, states of emergency, martial law
+ADMINISTRATIVE = "172"
 NON_STATES = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG"})
 #: sectors of people outside the state, who can be its own recipients
 PEOPLE_SECTORS = frozenset({"REB", "OPP", "CVL", "REF", "LAB", "EDU", "RAD", "REL", "MED", "BUS", "PTY", "UAF"})
@@ -163,6 +169,14 @@ def _home_authorities(source: str | None) -> tuple[str | None, str | None]:
     return source[:3] + "GOV", None
 
 
+def _home_people(source: str | None) -> tuple[str | None, str | None]:
+    """The recipient of a curfew, ban or martial law that names none: the people of the state
+    imposing it (CAMEO 172 restricts a state's own population)."""
+    if not source or source[:3] in NON_STATES or source[3:6] in PEOPLE_SECTORS:
+        return None, None
+    return source[:3] + "CVL", None
+
+
 def _lone_state_group(article: Article, subj: Token, tok: Token) -> str | None:
     """A crowd named by role alone ("Islamic fundamentalists continued their hunger strike to
     demand the resignation of Algerian President Ben Bella") in a sentence that names one state
@@ -229,6 +243,9 @@ def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | No
             found = _first_actor(article, start, end, source)
             if found[0]:
                 return found
+        own = _own_people(article, obj, source)
+        if own:
+            return own, None
     # The rest of the sentence after the trigger: what comes before it is mostly the source or a
     # speaker, not a recipient; nor is who reports the event ("..., according to Pentagon sources",
     # "..., Thai police said") or a party of another clause ("after a court in Greece cleared him").
@@ -239,26 +256,82 @@ def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | No
     return _home_group(article, tok, sent, source), None
 
 
+def _own_people(article: Article, obj: Token, source: str | None) -> str | None:
+    """A group of the source's own country named by its demonym and role ("Turkey will allow
+    13,000 Turkish Kurd refugees to return"): the country word alone is the source itself, the
+    phrase names its people."""
+    if not source or source[:3] in NON_STATES:
+        return None
+    for noun in (t for t in obj.subtree if t.pos_ == "NOUN" and t.tag_ == "NNS"):
+        code = code_for_text(article.text[slice(*_noun_phrase(noun))])
+        if code and code[:3] == source[:3] and code[3:6] in PEOPLE_SECTORS and _other_party(code, source):
+            return code
+    return None
+
+
 def _home_group(article: Article, tok: Token, sent: Span, source: str | None) -> str | None:
     """A group the verb's object names by role alone ("demands from Shona rebels"), in a sentence
     that names no state but the source's, is of the source's country, as a reader takes it."""
     if not source or source[:3] in NON_STATES:
         return None
+    reporter = _attribution(tok)
     for m in article.mentions:
         actor = article.actor(m.actor) if sent.start_char <= m.start < sent.end_char else None
         code = actor and (actor.code or actor.country)
-        if code and code[:3] != source[:3]:
+        # who reports it ("Thai police said") and a border named by its country say nothing of whose group it is
+        if code and code[:3] != source[:3] and not BORDER.match(article.text, m.end) \
+                and not any(s <= m.start < e for s, e in reporter):
             return None
     objects = [c for c in tok.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in GROUP_PREPS]
     # a purpose clause's object too ("opened fire to disperse demonstrators")
     objects += [g for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(
         a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for g in c.children if g.dep_ == "dobj"]
     for obj in objects:
-        for noun in (t for t in obj.subtree if t.pos_ == "NOUN" and t.tag_ == "NNS"):
+        # "twelve protesters", or a group's place named by role ("a guerrilla stronghold", "a rebel base")
+        for noun in (t for t in obj.subtree if t.pos_ == "NOUN" and (
+                t.tag_ == "NNS" or t.dep_ == "compound" and t.head.pos_ == "NOUN")):
             code = code_for_text(noun.text, source[:3])
             if code and len(code) > 3 and code[3:6] in PEOPLE_SECTORS and _other_party(code, source):
                 return code
+    return _home_org(article, objects, source)
+
+
+def _home_org(article: Article, objects: list[Token], source: str) -> str | None:
+    """An organisation of no known country named in the verb's object ("lift the ban on the
+    Islamic Salvation Front"), in a sentence that names no state but the source's, is of the
+    source's country, as for a group named by role."""
+    for obj in objects:
+        sub = list(obj.subtree)
+        for m in (m for m in article.mentions if sub[0].idx <= m.start < sub[-1].idx + len(sub[-1].text)):
+            actor = article.actor(m.actor)
+            if actor is not None and actor.kind == "org" and not (actor.code or actor.country) \
+                    and _object_of(obj.doc.char_span(m.start, m.end, alignment_mode="expand"), obj):
+                code = code_for_text(article.text[m.start:m.end], source[:3])
+                if code and _other_party(code, source):
+                    return code
     return None
+
+
+def _object_of(span: Span | None, obj: Token) -> bool:
+    """Whether ``span`` is what the verb acts on through ``obj`` ("the ban on the Front"), not a
+    place ("near ... Street") nor the object of another verb ("urged anyone to call the Office")."""
+    node = span.root if span is not None else obj
+    while node.i != obj.i and node.head.i != node.i:
+        if node.dep_ not in ("pobj", "dobj", "prep", "appos", "compound", "conj") or \
+                node.dep_ == "prep" and node.lower_ in PLACE_PREPS | LOCATIVE:
+            return False
+        node = node.head
+    return node.i == obj.i and (obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ not in PLACE_PREPS | LOCATIVE)
+
+
+def _attribution(tok: Token) -> list[tuple[int, int]]:
+    """Character spans of who reports the event at ``tok``: the reporting clause around the
+    trigger's own clause ("..., Thai police said") and "according to X"."""
+    verb = speech_verb(tok)
+    if verb is not None:
+        inner = {t.i for t in tok.subtree}
+        return _spans([t for t in verb.subtree if t.i not in inner])
+    return _spans([t for c in tok.sent if c.lower_ == "according" for t in c.subtree])
 
 
 def _own_stretches(tok: Token, sent: Span, places: bool = True) -> list[tuple[int, int]]:
@@ -515,6 +588,10 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 continue  # "threatened to break relations": the threat is the event and names the act
             if _stater(tok) is not None:
                 continue  # "refused to release": the refusal's record names the act
+            if _proposition(tok):
+                continue  # "demanded an admission that Soviet forces murdered ...": said to have happened, not told
+            if _rejected_content(tok):
+                continue  # "vetoed a resolution censuring X": the resolution censures, not the one vetoing it
             if code in ("020", "100"):
                 code = _request_code(tok, code)
             if code == "130":
@@ -566,6 +643,8 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
         return
     if not tgt[0] and target is None and code[:2] == "14":
         tgt = _home_authorities(src[0])  # "ethnic Albanians demonstrated in Serbia": against Serbia's state
+    if not tgt[0] and target is None and code[:3] == ADMINISTRATIVE:
+        tgt = _home_people(src[0])  # "imposed martial law": on the state's own people
     if not tgt[0] and target is None and not INTRANSITIVE.match(code):
         return  # a recipient is left out only for reciprocal events and acts that need none
     if code == KILLING and (tgt[0] or "")[3:6] == "MIL":
@@ -596,8 +675,9 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
             emit(code, plover, mode, one)
         elif said[:2] != "12" and not (said[:2] == "13" and code[:2] in VIOLENCE):
             # a promise or a threat of non-violent harm is two records: the act and the statement
-            if said not in (ULTIMATUM, SHOW_OF_FORCE):  # but an ultimatum is the threat alone (its act is
-                # only the lever), and preparing an attack is the show of force alone (the attack is to come)
+            if said not in (ULTIMATUM, SHOW_OF_FORCE) and not (mode == "conditional" and _unless(tok)):
+                # but an ultimatum is the threat alone (its act, whatever it is, is only the lever), and
+                # preparing an attack is the show of force alone (the attack is to come)
                 emit(code, plover, mode, one)
             emit(said, None, "conditional" if mode == "conditional" else "asserted", one)
         else:  # a refusal or a threat of violence is one: CAMEO's code of the statement, the act's type
@@ -829,6 +909,38 @@ def _stater(tok: Token) -> Token | None:
     return head if tok.dep_ == "xcomp" and head is not tok and _stated_act(head) == tok else None
 
 
+#: nouns whose "that" clause is a proposition someone holds, asks for or denies, not a told event
+PROPOSITION_NOUNS = frozenset({"admission", "acknowledgement", "acknowledgment", "claim", "allegation", "accusation",
+                               "charge", "denial", "assertion", "suggestion", "rumour", "rumor", "belief", "fear",
+                               "suspicion", "speculation"})
+
+
+def _proposition(tok: Token) -> bool:
+    """Whether ``tok`` heads the "that" clause of a noun like admission, allegation or denial
+    ("demanded an admission that Soviet forces murdered ..."): what the clause says is held or
+    disputed, and its own event is not told as having happened."""
+    return tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" \
+        and tok.head.lemma_.lower() in PROPOSITION_NOUNS \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+def _rejected_content(tok: Token) -> bool:
+    """Whether ``tok`` is a participle describing what a rejection or condemnation is aimed at ("vetoed
+    a resolution censuring Panama", "condemned a report accusing Israel"): the text does that, and
+    the subject of the verb rejects it rather than doing it. A document issued ("issued a declaration
+    demanding ...") still speaks for its issuer."""
+    if tok.tag_ != "VBG":
+        return False
+    if tok.dep_ == "acl" and tok.head.dep_ == "dobj":
+        verb = tok.head.head
+    elif tok.dep_ == "dobj" and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children):
+        verb = tok.head  # the small model reads "a resolution censuring" as a compound and a gerund
+    else:
+        return False
+    trig = match_trigger(verb)
+    return trig is not None and trig.code[:2] in ("11", "12")
+
+
 def _act_type(act: Token) -> str | None:
     trig = match_trigger(act)
     return (trig.plover or describe(trig.code)[0]) if trig is not None else None
@@ -942,6 +1054,9 @@ def _modified(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[s
     if not source[0] and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DOING_VERBS:
         _carried_out(article, doc, sent, tok, entry, events, seen)
         return
+    if not source[0] and entry[0][:2] == "04" and _travel_purpose(tok) is not None:
+        _travelled_for(article, doc, sent, tok, entry, events, seen)
+        return
     for prep in (c for c in tok.children if hostile and c.dep_ == "prep" and c.lower_ == "by"):
         for start, end in _doer_spans(prep):  # "the shelling of Tacna by Chilean troops"
             source = _first_actor(article, start, end, None) if not source[0] else source
@@ -950,6 +1065,41 @@ def _modified(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[s
     # the object of a hostile act's noun is its target: "Iraq's invasion of Kuwait"
     preps = ("against", "on", "targeting", "of") if hostile else ("against", "on", "targeting")
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
+        sub = list(prep.subtree)
+        target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
+        if target[0]:
+            _add(article, doc, sent, tok, entry[0], entry[1], events, seen, source, target)
+            return
+
+
+#: verbs of going somewhere, whose "for" phrase may name the meeting their subject goes to
+TRAVEL_VERBS = frozenset({"return", "go", "come", "travel", "fly", "arrive", "head", "leave", "gather", "convene",
+                          "assemble", "sit"})
+
+
+def _travel_purpose(tok: Token) -> Token | None:
+    """The verb of going whose purpose ``tok`` names ("negotiators return to Geneva for talks")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep" or prep.head is prep:
+        return None
+    return prep.head if prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in TRAVEL_VERBS else None
+
+
+def _travelled_for(article: Article, doc: Doc, sent: Span, tok: Token, entry: tuple[str, str | None],
+                   events: list[Event], seen: set[tuple[str, str, str, int]]) -> None:
+    """"US and Russian negotiators return to Geneva for talks": those who go hold the talks. Two
+    parties in the subject meet each other (mutual, no recipient; the place is the venue); one
+    meets the party named in the noun's "with" phrase."""
+    verb = _travel_purpose(tok)
+    if verb is None:
+        return
+    parties = _subject_parties(article, verb)
+    if parties:
+        for party in parties:
+            _add(article, doc, sent, tok, entry[0], entry[1], events, seen, party, (None, None))
+        return
+    source = _source(article, doc, verb)
+    for prep in (c for c in tok.children if source[0] and c.dep_ == "prep" and c.lower_ == "with"):
         sub = list(prep.subtree)
         target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
         if target[0]:

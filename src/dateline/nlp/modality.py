@@ -27,7 +27,7 @@ NEGATING_HEADS = frozenset({"refuse", "decline", "deny", "reject", "fail", "avoi
 
 INTENT_HEADS = frozenset({"ready", "plan", "intend", "aim", "seek", "want", "prepare", "promise",
                           "pledge", "vow", "willing", "set", "determined", "commit", "expect",
-                          "hope", "try", "agree", "offer", "decide"})
+                          "hope", "try", "agree", "offer", "decide", "prepared"})
 
 
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "warn", "mention", "stress", "note", "announce",
