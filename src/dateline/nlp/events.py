@@ -39,6 +39,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from spacy.symbols import AUX, VERB
+
 from ..model import Article, Event, Modality, Quote
 from .actor_tables import find_phrases
 from .actors import actor_for_span, code_for_text
@@ -53,6 +55,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SPEECH_LEMMAS = SPEECH_VERBS | {"allege", "accuse"}
+#: parts of speech a verbal event's trigger (or a "must" demand) can have; as integer ids, a cheap test per token
+_VERB_POS = frozenset({VERB, AUX})
 #: verbs whose "be <participle> to X" form is the subject's own stance, not a passive
 STANCE_PASSIVES = frozenset({"oppose", "commit", "dedicate"})
 NON_MILITARY_BOMBS = frozenset({"suicide", "car", "roadside", "truck"})
@@ -406,9 +410,11 @@ def _other_party(code: str, source: str | None) -> bool:
 
 def _conditional_response(tok: Token) -> bool:
     """"If that happens, we will make a corresponding decision": a threat."""
-    return tok.pos_ == "VERB" and has_if_clause(tok) and (
-        tok.lemma_.lower() in ("respond", "retaliate", "act", "react") or
-        tok.lemma_.lower() in ("make", "take") and bool(RESPONSE_WORDS.search(complement_text(tok))))
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    return (lemma in ("respond", "retaliate", "act", "react") or
+            lemma in ("make", "take") and bool(RESPONSE_WORDS.search(complement_text(tok)))) and has_if_clause(tok)
 
 
 # -- dates ------------------------------------------------------------------------------------
@@ -563,6 +569,8 @@ def annotate_events(article: Article, doc: Doc) -> Article:
     seen: set[tuple[str, str, str, int]] = set()
     for sent in doc.sents:
         for tok in sent:
+            if tok.pos not in _VERB_POS:
+                continue  # only verbs name acts here (nouns: _nominal below), and only they carry "must"
             trig = match_trigger(tok)
             code, plover = (trig.code, trig.plover) if trig else (None, None)
             if _conditional_response(tok):
