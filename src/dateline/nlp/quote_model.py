@@ -288,3 +288,85 @@ def _inside_quotes(doc: Doc, verb: Token) -> bool:
     start = text.rfind("\n", 0, verb.idx) + 1
     before = text[start:verb.idx]
     return (before.count('"') + before.count("“") + before.count("”") + before.count("''")) % 2 == 1
+
+
+#: where reported content may stop short of its clause: the dependents that trail a thought
+_TRAILING = frozenset("relcl advcl prep conj appos acl npadvmod advmod agent cc parataxis".split())
+_BREAK_PUNCT = frozenset([",", ";", "—", "–", "-", "--", "(", ":"])
+
+
+def extent_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, list[str]]]:
+    """(end, features) for each place the reported content ``doc_text(doc)[start:end]`` may end:
+    its full extent, and before each comma, dash, conjunction or trailing modifier that opens
+    inside it ("that he would 'take a look' at it(, which would give ...)"). The shipped extent
+    model picks the most probable; PolNeAR's content stops before such trailing clauses often."""
+    first = _token_at(doc, start, after=True)
+    if first is None:
+        return [(end, ["full"])]
+    toks = [t for t in doc[first.i:] if t.idx < end] if end - start < 3000 else []
+    words = [t for t in toks if not t.is_punct]
+    out = [(end, ["full", f"full_n={_bucket(len(words))}"])]
+    text = doc_text(doc)
+    root = min(toks, key=lambda t: _depth(t), default=first)
+    seen = 0
+    for k, tok in enumerate(toks[1:], 1):
+        if not tok.is_punct:
+            seen += 1
+        brk = _break(tok)
+        if brk is None or seen < 2:
+            continue
+        kept = toks[k - 1]
+        while kept.i > first.i and (kept.is_punct or kept.dep_ == "cc"):
+            kept = doc[kept.i - 1]
+        cut = kept.idx + len(kept.text)
+        if cut <= start or cut >= end:
+            continue
+        nxt = next((t for t in toks[k:] if not t.is_punct and t.dep_ != "cc"), None)
+        if nxt is None:
+            continue
+        sub = nxt
+        while sub.head.i != sub.i and sub.head.left_edge.i == nxt.i and start <= sub.head.idx < end:
+            sub = sub.head
+        rest = sum(1 for t in toks[k:] if not t.is_punct)
+        depth = min(_depth(sub.head) - _depth(root), 3) if sub.head.i != sub.i else 0
+        before = text[start:cut]
+        marks = before.count('"') + before.count("“") + before.count("”") + before.count("''")
+        f = ["cut", f"brk={brk}", f"sub={sub.dep_}", f"brk_sub={brk}|{sub.dep_}", f"head={sub.head.pos_}",
+             f"depth={depth}", f"sub_depth={sub.dep_}|{depth}", f"before={_bucket(seen)}", f"after={_bucket(rest)}",
+             f"w={nxt.lower_}", f"sub_w={sub.dep_}|{nxt.lower_}", f"brk_w={brk}|{nxt.lower_}",
+             f"verb_before={any(t.pos_ in ('VERB', 'AUX') for t in toks[:k])}"]
+        if marks % 2 == 1:
+            f.append("in_quote")
+        out.append((cut, f))
+    return out
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _break(tok: Token) -> str | None:
+    """What opens a possible end of content at ``tok``: a punctuation mark, a conjunction, or the
+    first word of a trailing modifier; None where content cannot stop."""
+    if tok.is_punct:
+        return tok.text if tok.text in _BREAK_PUNCT else None
+    if tok.dep_ == "cc":
+        return "cc"
+    x = tok
+    while x.head.i != x.i and x.head.left_edge.i == tok.i:
+        x = x.head
+    if x.left_edge.i == tok.i and x.dep_ in _TRAILING and x.head.i < tok.i:
+        return "mod"
+    return None
+
+
+def best_extent(doc: Doc, start: int, end: int, model: dict[str, Any] | None) -> int:
+    """The end of reported content ``start:end`` the extent model likes best (``end`` without it)."""
+    if model is None or "extent" not in model:
+        return end
+    weights = model["extent"]["weights"]
+    cands = extent_candidates(doc, start, end)
+    return max(cands, key=lambda c: probability(c[1], weights))[0]

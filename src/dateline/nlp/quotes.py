@@ -352,6 +352,7 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
             end = start + relay.start()  # the relay is not part of what was said
         while end > start and quote_model.doc_text(doc)[end - 1] in ".,;: ":
             end -= 1
+        end = quote_model.best_extent(doc, start, end, quote_model.load())
         inside = sum(min(end, e) - max(start, s) for s, e in quoted if s < end and start < e)
         if end - start < 12 or inside >= 0.5 * (end - start):
             continue
@@ -544,6 +545,7 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
         p = quote_model.probability(quote_model.clause_features(doc, verb, start, end, extent), weights)
         if p >= threshold and p > best.get(verb.i, (0.0, 0, 0))[0]:
             best[verb.i] = (p, start, end)
+    best = {i: (p, start, quote_model.best_extent(doc, start, end, model)) for i, (p, start, end) in best.items()}
     for i, (_, start, end) in sorted(best.items()):
         verb, span = doc[i], (start, end)
         if any(s <= verb.idx < e for s, e in quoted) or sum(_overlap(span, x) for x in quoted) >= 0.5 * (end - start):
