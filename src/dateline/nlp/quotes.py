@@ -475,8 +475,18 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         quotes = [q for q in quotes if not (q.kind != "direct" and turn.start <= q.start < q.end <= turn.end
                                             or q.kind == "direct" and q.start <= name < q.end)]
         quotes.append(turn)
+    quotes = [q for q in quotes if not _quoted_aside(q, marked)]
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
+
+
+def _quoted_aside(q: Quote, marked: list[tuple[int, int]]) -> bool:
+    """Whether ``q`` is a speaker's aside inside their own quoted words ('"... I think we'll do
+    that"'): a first or second person reporting from inside quote marks. PolNeAR keeps the quote
+    whole (on train 4 of 60 such attributions are annotated on their own)."""
+    if q.kind == "direct" or q.cue_start is None or (q.speaker or "").lower() not in ("i", "we", "you"):
+        return False
+    return any(s <= q.cue_start < e for s, e in marked)
 
 
 _HEADLINE = re.compile(r"([A-Z][\w.’'-]*(?: [\w.’'-]+){0,4}): (\S.{10,}?)[.\s]*$")
