@@ -447,8 +447,10 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         quotes.append(q)
         previous = q
     quotes = _join_split_quotes(text, quotes)
-    for verb, subj, start, end in _indirect(doc, quoted):
-        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked, verb.idx))
+    for verb, subj, start, cut in _indirect(doc, quoted):
+        end = _to_closing_mark(text, start, cut, marked)
+        kind = _paraphrase_kind(text, start, end, marked, verb.idx)
+        q = Quote(start, end, text[start:end], "mixed" if kind == "direct" and end != cut else kind)
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
         prior = [x for x in quotes if x.end <= start]
         if not _impersonal(verb):
@@ -478,6 +480,16 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
     quotes = [q for q in quotes if not _quoted_aside(q, marked)]
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
+
+
+def _to_closing_mark(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> int:
+    """The end of reported content that opens a quote and stops before the quote closes ('added
+    that "not everyone can afford ... These days ... vital."'): the quote's closing mark, since
+    the parse cuts the content at its first sentence. Such content is mixed, never direct."""
+    for s, e in marked:
+        if start <= s < end < e and re.search(r"\w", text[end:e]):
+            return e
+    return end
 
 
 def _quoted_aside(q: Quote, marked: list[tuple[int, int]]) -> bool:
@@ -567,8 +579,9 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
             subj = None  # "is expected to ...", "seems ...": said or thought by no one named
         elif subj is None:
             continue
+        end = _to_closing_mark(text, start, end, marked)
         kind = _paraphrase_kind(text, start, end, marked, verb.idx)
-        if kind == "direct" and any(_overlap(span, x) for x in taken):
+        if kind == "direct" and (any(_overlap(span, x) for x in taken) or end != span[1]):
             kind = "mixed"  # the words of a quote already found, reported again inside it
         q = Quote(start, end, text[start:end], kind)
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
