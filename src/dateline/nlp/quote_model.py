@@ -200,13 +200,15 @@ _NOT_CONTENT = frozenset("conj cc nsubj nsubjpass csubj expl aux auxpass neg pun
 _CONTENT = frozenset("ccomp xcomp dobj prep attr dative oprd acomp advcl npadvmod".split())
 
 
-def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
+def clause_candidates(doc: Doc, extent_model: dict[str, Any] | None = None) -> list[tuple[Token, int, int, str]]:
     """(verb, start, end, extent) for every verb with something after it that it could report.
 
     Each verb gives a few extents: its right-hand content dependents up to the first, second ...
     of them (``k/n``), each also with a trailing comma-led clause of its last dependent cut off
     (``k/n,cut``): "praised the plan, which ..." may report only "the plan". The subject and the
-    clauses joined to the verb are never content.
+    clauses joined to the verb are never content. With ``extent_model`` (the shipped model), each
+    extent then ends where the extent model puts it (:func:`best_extent`); the clause classifier is
+    fitted on the uncut extents (fitting it on cut ones measured lower on devsplit: 70.1 vs 70.5).
     """
     out = []
     for verb in doc:
@@ -227,6 +229,9 @@ def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
                 start, end = first.idx, last.idx + len(last.text)
                 if end > start:
                     out.append((verb, start, end, extent))
+    if extent_model is not None and "extent" in extent_model:
+        ended = [(verb, start, best_extent(doc, start, end, extent_model), extent) for verb, start, end, extent in out]
+        out = list(dict.fromkeys(ended))  # two extents the model cuts alike are one candidate
     return out
 
 
@@ -303,11 +308,13 @@ def extent_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, list[st
     first = _token_at(doc, start, after=True)
     if first is None:
         return [(end, ["full"])]
-    toks = [t for t in doc[first.i:] if t.idx < end] if end - start < 3000 else []
+    last = _token_at(doc, end, after=False)
+    toks = list(doc[first.i:last.i + 1]) if last is not None and last.i >= first.i and end - start < 3000 else []
     words = [t for t in toks if not t.is_punct]
     out = [(end, ["full", f"full_n={_bucket(len(words))}"])]
     text = doc_text(doc)
-    root = min(toks, key=lambda t: _depth(t), default=first)
+    root = next((t for t in toks if not first.i <= t.head.i < first.i + len(toks)), first)
+    root_depth = _depth(root)
     seen = 0
     for k, tok in enumerate(toks[1:], 1):
         if not tok.is_punct:
@@ -328,7 +335,7 @@ def extent_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, list[st
         while sub.head.i != sub.i and sub.head.left_edge.i == nxt.i and start <= sub.head.idx < end:
             sub = sub.head
         rest = sum(1 for t in toks[k:] if not t.is_punct)
-        depth = min(_depth(sub.head) - _depth(root), 3) if sub.head.i != sub.i else 0
+        depth = min(_depth(sub.head) - root_depth, 3) if sub.head.i != sub.i else 0
         before = text[start:cut]
         marks = before.count('"') + before.count("“") + before.count("”") + before.count("''")
         f = ["cut", f"brk={brk}", f"sub={sub.dep_}", f"brk_sub={brk}|{sub.dep_}", f"head={sub.head.pos_}",

@@ -563,11 +563,10 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
     taken = [(q.start, q.end) for q in found]
     out: list[Quote] = []
     best: dict[int, tuple[float, int, int]] = {}
-    for verb, start, end, extent in quote_model.clause_candidates(doc):
+    for verb, start, end, extent in quote_model.clause_candidates(doc, model):
         p = quote_model.probability(quote_model.clause_features(doc, verb, start, end, extent), weights)
         if p >= threshold and p > best.get(verb.i, (0.0, 0, 0))[0]:
             best[verb.i] = (p, start, end)
-    best = {i: (p, start, quote_model.best_extent(doc, start, end, model)) for i, (p, start, end) in best.items()}
     for i, (_, start, end) in sorted(best.items()):
         verb, span = doc[i], (start, end)
         if any(s <= verb.idx < e for s, e in quoted) or sum(_overlap(span, x) for x in quoted) >= 0.5 * (end - start):
