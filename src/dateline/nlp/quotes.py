@@ -344,6 +344,7 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
         tokens = sorted(comp.subtree, key=lambda t: t.i)
         if not tokens:
             continue
+        tokens += _split_complement(verb, comp, tokens[-1])
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         if comp.i < verb.i and not quote_model.doc_text(doc)[end:verb.idx].lstrip().startswith((",", subj.text)):
             continue  # a clause before the verb counts only in "CONTENT, SPEAKER said"
@@ -358,6 +359,15 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
             continue
         found.append((verb, subj, start, end))
     return found
+
+
+def _split_complement(verb: Token, comp: Token, last: Token) -> list[Token]:
+    """The rest of a complement the parse split in two ('said [a conspiracy he plotted] [was enough
+    to ...]'): a second clausal complement of the verb that starts right after the first ends."""
+    nxt = next((c for c in verb.rights if c.dep_ == "ccomp" and c.i > comp.i), None)
+    if nxt is None or nxt.left_edge.i != last.i + 1:
+        return []
+    return sorted(nxt.subtree, key=lambda t: t.i)
 
 
 def _trim(doc: Doc, start: int, end: int) -> int:
