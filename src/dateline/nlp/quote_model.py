@@ -16,6 +16,7 @@ import functools
 import json
 import math
 import re
+from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -200,15 +201,13 @@ _NOT_CONTENT = frozenset("conj cc nsubj nsubjpass csubj expl aux auxpass neg pun
 _CONTENT = frozenset("ccomp xcomp dobj prep attr dative oprd acomp advcl npadvmod".split())
 
 
-def clause_candidates(doc: Doc, extent_model: dict[str, Any] | None = None) -> list[tuple[Token, int, int, str]]:
+def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
     """(verb, start, end, extent) for every verb with something after it that it could report.
 
     Each verb gives a few extents: its right-hand content dependents up to the first, second ...
     of them (``k/n``), each also with a trailing comma-led clause of its last dependent cut off
     (``k/n,cut``): "praised the plan, which ..." may report only "the plan". The subject and the
-    clauses joined to the verb are never content. With ``extent_model`` (the shipped model), each
-    extent then ends where the extent model puts it (:func:`best_extent`); the clause classifier is
-    fitted on the uncut extents (fitting it on cut ones measured lower on devsplit: 70.1 vs 70.5).
+    clauses joined to the verb are never content.
     """
     out = []
     for verb in doc:
@@ -229,9 +228,6 @@ def clause_candidates(doc: Doc, extent_model: dict[str, Any] | None = None) -> l
                 start, end = first.idx, last.idx + len(last.text)
                 if end > start:
                     out.append((verb, start, end, extent))
-    if extent_model is not None and "extent" in extent_model:
-        ended = [(verb, start, best_extent(doc, start, end, extent_model), extent) for verb, start, end, extent in out]
-        out = list(dict.fromkeys(ended))  # two extents the model cuts alike are one candidate
     return out
 
 
@@ -300,80 +296,146 @@ _TRAILING = frozenset("relcl advcl prep conj appos acl npadvmod advmod agent cc 
 _BREAK_PUNCT = frozenset([",", ";", "—", "–", "-", "--", "(", ":"])
 
 
+@dataclass(slots=True)
+class _Tokens:
+    """A doc's parse as plain lists (spaCy builds a Token object on every index): what the extent
+    model reads of each token; depths and breaks (:func:`_break`) are filled in as they are asked for."""
+
+    head: list[int]
+    left: list[int]
+    dep: list[str]
+    pos: list[str]
+    punct: list[bool]
+    idx: list[int]
+    end: list[int]
+    depth: dict[int, int]
+    brk: dict[int, str | None]
+
+
+def _tokens(doc: Doc) -> _Tokens:
+    """The doc's :class:`_Tokens`, built once per doc from spaCy's arrays."""
+    table = doc.user_data.get("dateline_tokens")
+    if table is None:
+        table = doc.user_data["dateline_tokens"] = _build_tokens(doc)
+    return table  # type: ignore[no-any-return]
+
+
+def _build_tokens(doc: Doc) -> _Tokens:
+    rel, deps, poss, punct, idx, length = doc.to_array(["HEAD", "DEP", "POS", "IS_PUNCT", "IDX", "LENGTH"]) \
+        .astype("int64").T.tolist()
+    name = {key: doc.vocab.strings[key % 2**64] if key else "" for key in {*deps, *poss}}  # hashes are uint64
+    n = len(rel)
+    head = [i + r for i, r in enumerate(rel)]
+    left = list(range(n))
+    for i in range(n):  # each token lowers the left edge of its ancestors until one is already lower
+        j, hops = head[i], 0
+        while j != i and left[j] > i and hops < 100:
+            left[j], j, hops = i, head[j], hops + 1
+    return _Tokens(head, left, [name[k] for k in deps], [name[k] for k in poss], [bool(p) for p in punct], idx,
+                   [a + b for a, b in zip(idx, length, strict=True)], {}, {})
+
+
+def _depth_of(tk: _Tokens, i: int) -> int:
+    if i not in tk.depth:
+        j, d = i, 0
+        while tk.head[j] != j and d < 50:
+            j, d = tk.head[j], d + 1
+        tk.depth[i] = d
+    return tk.depth[i]
+
+
+def _break_of(tk: _Tokens, i: int, text: str) -> str | None:
+    if i not in tk.brk:
+        tk.brk[i] = _break(tk, i, text[tk.idx[i]:tk.end[i]])
+    return tk.brk[i]
+
+
+def _break(tk: _Tokens, i: int, text: str) -> str | None:
+    """What opens a possible end of content at token ``i``: a punctuation mark, a conjunction, or the
+    first word of a trailing modifier; None where content cannot stop."""
+    if tk.punct[i]:
+        return text if text in _BREAK_PUNCT else None
+    if tk.dep[i] == "cc":
+        return "cc"
+    x = i
+    while tk.head[x] != x and tk.left[tk.head[x]] == i:
+        x = tk.head[x]
+    if tk.left[x] == i and tk.dep[x] in _TRAILING and tk.head[x] < i:
+        return "mod"
+    return None
+
+
 def extent_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, list[str]]]:
     """(end, features) for each place the reported content ``doc_text(doc)[start:end]`` may end:
     its full extent, and before each comma, dash, conjunction or trailing modifier that opens
     inside it ("that he would 'take a look' at it(, which would give ...)"). The shipped extent
     model picks the most probable; PolNeAR's content stops before such trailing clauses often."""
-    first = _token_at(doc, start, after=True)
-    if first is None:
+    first_tok = _token_at(doc, start, after=True)
+    if first_tok is None:
         return [(end, ["full"])]
-    last = _token_at(doc, end, after=False)
-    toks = list(doc[first.i:last.i + 1]) if last is not None and last.i >= first.i and end - start < 3000 else []
-    words = [t for t in toks if not t.is_punct]
-    out = [(end, ["full", f"full_n={_bucket(len(words))}"])]
+    tk = _tokens(doc)
+    first = first_tok.i
+    last_tok = _token_at(doc, end, after=False)
+    last = last_tok.i if last_tok is not None and last_tok.i >= first and end - start < 3000 else first - 1
+    span = range(first, last + 1)
+    words = sum(1 for i in span if not tk.punct[i])
+    out = [(end, ["full", f"full_n={_bucket(words)}"])]
     text = doc_text(doc)
-    root = next((t for t in toks if not first.i <= t.head.i < first.i + len(toks)), first)
-    root_depth = _depth(root)
+    root = next((i for i in span if not first <= tk.head[i] <= last), first)
     seen = 0
-    for k, tok in enumerate(toks[1:], 1):
-        if not tok.is_punct:
+    words_before = int(not tk.punct[first])  # words in first .. i - 1
+    verb_before = tk.pos[first] in ("VERB", "AUX")
+    for i in span[1:]:
+        if not tk.punct[i]:
             seen += 1
-        brk = _break(tok)
-        if brk is None or seen < 2:
-            continue
-        kept = toks[k - 1]
-        while kept.i > first.i and (kept.is_punct or kept.dep_ == "cc"):
-            kept = doc[kept.i - 1]
-        cut = kept.idx + len(kept.text)
-        if cut <= start or cut >= end:
-            continue
-        nxt = next((t for t in toks[k:] if not t.is_punct and t.dep_ != "cc"), None)
-        if nxt is None:
-            continue
-        sub = nxt
-        while sub.head.i != sub.i and sub.head.left_edge.i == nxt.i and start <= sub.head.idx < end:
-            sub = sub.head
-        rest = sum(1 for t in toks[k:] if not t.is_punct)
-        depth = min(_depth(sub.head) - root_depth, 3) if sub.head.i != sub.i else 0
-        before = text[start:cut]
-        marks = before.count('"') + before.count("“") + before.count("”") + before.count("''")
-        f = ["cut", f"brk={brk}", f"sub={sub.dep_}", f"brk_sub={brk}|{sub.dep_}", f"head={sub.head.pos_}",
-             f"depth={depth}", f"sub_depth={sub.dep_}|{depth}", f"before={_bucket(seen)}", f"after={_bucket(rest)}",
-             f"w={nxt.lower_}", f"sub_w={sub.dep_}|{nxt.lower_}", f"brk_w={brk}|{nxt.lower_}",
-             f"verb_before={any(t.pos_ in ('VERB', 'AUX') for t in toks[:k])}"]
-        if marks % 2 == 1:
-            f.append("in_quote")
-        out.append((cut, f))
+        brk = _break_of(tk, i, text) if seen >= 2 else None
+        if brk is not None:
+            feats = _cut_features(doc, tk, (start, end, first, last, root), i, brk, (seen, words - words_before),
+                                  verb_before)
+            if feats is not None:
+                out.append(feats)
+        verb_before = verb_before or tk.pos[i] in ("VERB", "AUX")
+        words_before += not tk.punct[i]
     return out
 
 
-def _depth(tok: Token) -> int:
-    d = 0
-    while tok.head.i != tok.i and d < 50:
-        tok, d = tok.head, d + 1
-    return d
-
-
-def _break(tok: Token) -> str | None:
-    """What opens a possible end of content at ``tok``: a punctuation mark, a conjunction, or the
-    first word of a trailing modifier; None where content cannot stop."""
-    if tok.is_punct:
-        return tok.text if tok.text in _BREAK_PUNCT else None
-    if tok.dep_ == "cc":
-        return "cc"
-    x = tok
-    while x.head.i != x.i and x.head.left_edge.i == tok.i:
-        x = x.head
-    if x.left_edge.i == tok.i and x.dep_ in _TRAILING and x.head.i < tok.i:
-        return "mod"
-    return None
+def _cut_features(doc: Doc, tk: _Tokens, content: tuple[int, int, int, int, int], i: int, brk: str,
+                  counts: tuple[int, int], verb_before: bool) -> tuple[int, list[str]] | None:
+    """(end, features) of ``content`` (start, end, first and last token, root token) cut before token
+    ``i``; ``counts`` are the words before the cut (after the first) and from it on."""
+    start, end, first, last, root = content
+    seen, rest = counts
+    kept = i - 1
+    while kept > first and (tk.punct[kept] or tk.dep[kept] == "cc"):
+        kept -= 1
+    cut = tk.end[kept]
+    if cut <= start or cut >= end:
+        return None
+    nxt = next((j for j in range(i, last + 1) if not tk.punct[j] and tk.dep[j] != "cc"), None)
+    if nxt is None:
+        return None
+    sub = nxt
+    while tk.head[sub] != sub and tk.left[tk.head[sub]] == nxt and start <= tk.idx[tk.head[sub]] < end:
+        sub = tk.head[sub]
+    head = tk.head[sub]
+    depth = min(_depth_of(tk, head) - _depth_of(tk, root), 3) if head != sub else 0
+    before = doc_text(doc)[start:cut]
+    marks = before.count('"') + before.count("“") + before.count("”") + before.count("''")
+    dep, word = tk.dep[sub], doc[nxt].lower_
+    f = ["cut", f"brk={brk}", f"sub={dep}", f"brk_sub={brk}|{dep}", f"head={tk.pos[head]}",
+         f"depth={depth}", f"sub_depth={dep}|{depth}", f"before={_bucket(seen)}", f"after={_bucket(rest)}",
+         f"w={word}", f"sub_w={dep}|{word}", f"brk_w={brk}|{word}", f"verb_before={verb_before}"]
+    if marks % 2 == 1:
+        f.append("in_quote")
+    return cut, f
 
 
 def best_extent(doc: Doc, start: int, end: int, model: dict[str, Any] | None) -> int:
     """The end of reported content ``start:end`` the extent model likes best (``end`` without it)."""
     if model is None or "extent" not in model:
         return end
-    weights = model["extent"]["weights"]
-    cands = extent_candidates(doc, start, end)
-    return max(cands, key=lambda c: probability(c[1], weights))[0]
+    seen = doc.user_data.setdefault("dateline_extents", {})
+    if (start, end) not in seen:  # the rules and the clause candidates propose many spans twice
+        weights = model["extent"]["weights"]
+        seen[start, end] = max(extent_candidates(doc, start, end), key=lambda c: probability(c[1], weights))[0]
+    return seen[start, end]  # type: ignore[no-any-return]
