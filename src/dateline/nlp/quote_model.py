@@ -7,6 +7,8 @@ opening mark (a colon, a paragraph start, a "said,"), how the content starts and
 follows the closing mark. Each candidate gets a handful of sparse string features that feed a
 logistic regression; ``scripts/train_quotes.py`` fits it on PolNeAR's train split (thresholds chosen on devsplit) and
 writes ``data/quote_model.json``; inference is a dictionary look-up and a sum in pure Python.
+The same file holds the speaker ranker, the clause classifier (which words after a verb it
+reports) and the extent model (where such content ends: :func:`extent_candidates`).
 """
 
 from __future__ import annotations

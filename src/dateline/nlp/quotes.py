@@ -8,7 +8,10 @@ words around the marks. Indirect quotes are the clausal complement of a speech o
 ("Putin said (that) ...", "warned that ...", "expects ..."), the clause beside "according to X",
 a headline's "SPEAKER: CONTENT", a transcript's "NAME: turn" paragraphs, and whatever else a learned
 clause classifier takes for reported content after a verb ("urged Congress to act", "cited fears
-of ..."); such content may sit inside a larger attribution, as PolNeAR nests them.
+of ..."); such content may sit inside a larger attribution, as PolNeAR nests them. A learned extent
+model decides where content found from a verb ends (before ", which ...", "and noted that ..."
+or not); content that opens a quote runs to its closing mark, and an I/we/you reporting from inside
+quote marks ("... I think we'll win") is the speaker's aside, no attribution of its own.
 
 The speaker of a direct quote is the subject of the verb beside it that a learned ranker picks
 among the verbs around the quote (walking up coordinated verbs: "condemned ... and stated"; a name
