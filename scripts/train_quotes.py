@@ -144,7 +144,7 @@ def extent_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[
         text = rec["text"]
         spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
         starts = [s for s, _ in spans]
-        golds = {}
+        golds: dict[int, set[int]] = {}
         for q in rec["quotes"]:
             if q["kind"] != "direct" and not q.get("fragments"):
                 ids = sorted(_token_set(text, q["start"], q["end"], spans))
