@@ -13,6 +13,7 @@ parses between runs (DocBin files), never inside the repository.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import math
 import random
@@ -161,16 +162,10 @@ def extent_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[
             cands = extent_candidates(doc, start, end)
             group = []
             for cut, feats in cands:
-                last = starts[max(0, _bisect(starts, cut) - 1)]
+                last = starts[max(0, bisect.bisect_left(starts, cut) - 1)]
                 group.append((feats, int(last in ends)))
             if any(y for _, y in group):
                 yield group
-
-
-def _bisect(starts: list[int], cut: int) -> int:
-    import bisect
-
-    return bisect.bisect_left(starts, cut)
 
 
 def fit(rows: list[tuple[list[str], int]], epochs: int = 25, l2: float = 1e-4, min_count: int = 5,
