@@ -5,6 +5,7 @@
 The data are read where they are (``../shared/data/quotes``); nothing of them is copied into the
 repository, only feature weights. The shipped model is fitted on the train split alone (the
 default) and checked on the dev split, where its thresholds (``THRESHOLDS``) were chosen;
+The extent model (where reported content ends) is fitted on the same split.
 ``--fit train+devsplit`` fits on both (it did not measure better). ``--cache DIR`` keeps the spaCy
 parses between runs (DocBin files), never inside the repository.
 """
@@ -12,6 +13,7 @@ parses between runs (DocBin files), never inside the repository.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import math
 import random
@@ -121,6 +123,51 @@ def clause_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[
                 yield clause_features(doc, verb, start, end, extent), int(hit)
 
 
+def _content_spans(doc: Any) -> Iterator[tuple[int, int]]:
+    """Reported content as the stage proposes it before the extent model cuts it: each verb's
+    clausal complement (its whole subtree) and every learned-clause candidate."""
+    from dateline.nlp.quote_model import clause_candidates
+
+    for verb in doc:
+        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) if verb.pos_ == "VERB" else None
+        if comp is not None and comp.i > verb.i:
+            yield comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
+    for _, start, end, _ in clause_candidates(doc):
+        yield start, end
+
+
+def extent_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[list[tuple[list[str], int]]]:
+    """Per content span that starts where a gold indirect or mixed quote starts and reaches past
+    its end: (features, label) for each place it may end, 1 where the gold quote ends."""
+    from dateline.nlp.quote_model import extent_candidates
+
+    for rec, doc in zip(records, docs, strict=True):
+        text = rec["text"]
+        spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        starts = [s for s, _ in spans]
+        golds: dict[int, set[int]] = {}
+        for q in rec["quotes"]:
+            if q["kind"] != "direct" and not q.get("fragments"):
+                ids = sorted(_token_set(text, q["start"], q["end"], spans))
+                if ids:
+                    golds.setdefault(ids[0], set()).add(ids[-1])
+        for start, end in set(_content_spans(doc)):
+            ids = sorted(_token_set(text, start, end, spans))
+            first = next((i for i in ids[:3] if i in golds), None)
+            if first is None or len(ids) < 2:
+                continue
+            ends = {e for e in golds[first] if e <= ids[-1]}
+            if not ends:
+                continue
+            cands = extent_candidates(doc, start, end)
+            group = []
+            for cut, feats in cands:
+                last = starts[max(0, bisect.bisect_left(starts, cut) - 1)]
+                group.append((feats, int(last in ends)))
+            if any(y for _, y in group):
+                yield group
+
+
 def fit(rows: list[tuple[list[str], int]], epochs: int = 25, l2: float = 1e-4, min_count: int = 5,
         seed: int = 0) -> dict[str, float]:
     """Logistic regression by AdaGrad over sparse string features (rare features dropped)."""
@@ -154,6 +201,14 @@ def _report(name: str, rows: list[tuple[list[str], int]], weights: dict[str, flo
               f" (gold-matching candidates {gold} of {len(rows)})")
 
 
+def _report_extent(name: str, groups: list[list[tuple[list[str], int]]], weights: dict[str, float]) -> None:
+    from dateline.nlp.quote_model import probability
+
+    full = sum(g[0][1] for g in groups)
+    picked = sum(max(g, key=lambda r: probability(r[0], weights))[1] for g in groups)
+    print(f"{name}: content ends where the gold does in {picked} of {len(groups)} spans (full extent {full})")
+
+
 def _load(split: str, cache: Path | None) -> tuple[list[dict[str, Any]], list[Any]]:
     records = [json.loads(x) for x in (DATA / f"polnear_{split}.jsonl").read_text(encoding="utf-8").splitlines()]
     return records, _docs(split, [r["text"] for r in records], cache)
@@ -176,6 +231,11 @@ def main() -> None:
         if "devsplit" not in splits:
             _report(f"{name} devsplit", list(examples(*data["devsplit"])), weights)
         model[name] = {"threshold": THRESHOLDS[name], "weights": weights}
+    groups = [g for split in splits for g in extent_examples(*data[split])]
+    model["extent"] = {"weights": fit([row for g in groups for row in g])}
+    _report_extent("extent fit", groups, model["extent"]["weights"])
+    if "devsplit" not in splits:
+        _report_extent("extent devsplit", list(extent_examples(*data["devsplit"])), model["extent"]["weights"])
     args.out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{sum(len(m['weights']) for m in model.values() if isinstance(m, dict))} weights -> {args.out}")
 

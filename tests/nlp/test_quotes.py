@@ -217,3 +217,30 @@ def test_transcript_turns(run) -> None:
     turns = [q for q in quotes(run, text) if q.cue == ":"]
     assert [(q.speaker, q.kind) for q in turns] == [("HOLT", "indirect"), ("BERG", "indirect")]
     assert turns[1].text.startswith("It will") and turns[1].text.endswith("winter comes.")
+
+
+def test_aside_inside_a_quote_is_no_attribution_of_its_own(run) -> None:
+    text = ('Holm told reporters that "the quota is too low, and I think the fishing towns of the north '
+            'will suffer for years."')
+    qs = quotes(run, text)
+    assert not [q for q in qs if (q.speaker or "").lower() == "i"]
+    assert any(q.speaker == "Holm" for q in qs)
+
+
+def test_content_that_opens_a_quote_runs_to_its_closing_mark(run) -> None:
+    text = ('Vargas added that "the door is open on our side. We are ready to talk about the quota '
+            'whenever Norway is ready."')
+    (q,) = [q for q in quotes(run, text) if q.speaker == "Vargas"]
+    assert q.kind == "mixed" and "whenever Norway is ready" in q.text
+
+
+def test_extent_candidates_offer_the_full_span_and_cuts(run) -> None:
+    from dateline.nlp.parse import load
+    from dateline.nlp.quote_model import best_extent, extent_candidates
+
+    text = "Holm said that the talks would resume in May, which surprised the Norwegian delegation."
+    doc = load()(text)
+    start, end = text.index("the talks"), text.index(".")
+    ends = [e for e, _ in extent_candidates(doc, start, end)]
+    assert ends[0] == end and text.index(", which") in ends
+    assert best_extent(doc, start, end, None) == end

@@ -7,6 +7,8 @@ opening mark (a colon, a paragraph start, a "said,"), how the content starts and
 follows the closing mark. Each candidate gets a handful of sparse string features that feed a
 logistic regression; ``scripts/train_quotes.py`` fits it on PolNeAR's train split (thresholds chosen on devsplit) and
 writes ``data/quote_model.json``; inference is a dictionary look-up and a sum in pure Python.
+The same file holds the speaker ranker, the clause classifier (which words after a verb it
+reports) and the extent model (where such content ends: :func:`extent_candidates`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import functools
 import json
 import math
 import re
+from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -288,3 +291,153 @@ def _inside_quotes(doc: Doc, verb: Token) -> bool:
     start = text.rfind("\n", 0, verb.idx) + 1
     before = text[start:verb.idx]
     return (before.count('"') + before.count("“") + before.count("”") + before.count("''")) % 2 == 1
+
+
+#: where reported content may stop short of its clause: the dependents that trail a thought
+_TRAILING = frozenset("relcl advcl prep conj appos acl npadvmod advmod agent cc parataxis".split())
+_BREAK_PUNCT = frozenset([",", ";", "—", "–", "-", "--", "(", ":"])
+
+
+@dataclass(slots=True)
+class _Tokens:
+    """A doc's parse as plain lists (spaCy builds a Token object on every index): what the extent
+    model reads of each token; depths and breaks (:func:`_break`) are filled in as they are asked for."""
+
+    head: list[int]
+    left: list[int]
+    dep: list[str]
+    pos: list[str]
+    punct: list[bool]
+    idx: list[int]
+    end: list[int]
+    depth: dict[int, int]
+    brk: dict[int, str | None]
+
+
+def _tokens(doc: Doc) -> _Tokens:
+    """The doc's :class:`_Tokens`, built once per doc from spaCy's arrays."""
+    table = doc.user_data.get("dateline_tokens")
+    if table is None:
+        table = doc.user_data["dateline_tokens"] = _build_tokens(doc)
+    return table  # type: ignore[no-any-return]
+
+
+def _build_tokens(doc: Doc) -> _Tokens:
+    rel, deps, poss, punct, idx, length = doc.to_array(["HEAD", "DEP", "POS", "IS_PUNCT", "IDX", "LENGTH"]) \
+        .astype("int64").T.tolist()
+    name = {key: doc.vocab.strings[key % 2**64] if key else "" for key in {*deps, *poss}}  # hashes are uint64
+    n = len(rel)
+    head = [i + r for i, r in enumerate(rel)]
+    left = list(range(n))
+    for i in range(n):  # each token lowers the left edge of its ancestors until one is already lower
+        j, hops = head[i], 0
+        while j != i and left[j] > i and hops < 100:
+            left[j], j, hops = i, head[j], hops + 1
+    return _Tokens(head, left, [name[k] for k in deps], [name[k] for k in poss], [bool(p) for p in punct], idx,
+                   [a + b for a, b in zip(idx, length, strict=True)], {}, {})
+
+
+def _depth_of(tk: _Tokens, i: int) -> int:
+    if i not in tk.depth:
+        j, d = i, 0
+        while tk.head[j] != j and d < 50:
+            j, d = tk.head[j], d + 1
+        tk.depth[i] = d
+    return tk.depth[i]
+
+
+def _break_of(tk: _Tokens, i: int, text: str) -> str | None:
+    if i not in tk.brk:
+        tk.brk[i] = _break(tk, i, text[tk.idx[i]:tk.end[i]])
+    return tk.brk[i]
+
+
+def _break(tk: _Tokens, i: int, text: str) -> str | None:
+    """What opens a possible end of content at token ``i``: a punctuation mark, a conjunction, or the
+    first word of a trailing modifier; None where content cannot stop."""
+    if tk.punct[i]:
+        return text if text in _BREAK_PUNCT else None
+    if tk.dep[i] == "cc":
+        return "cc"
+    x = i
+    while tk.head[x] != x and tk.left[tk.head[x]] == i:
+        x = tk.head[x]
+    if tk.left[x] == i and tk.dep[x] in _TRAILING and tk.head[x] < i:
+        return "mod"
+    return None
+
+
+def extent_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, list[str]]]:
+    """(end, features) for each place the reported content ``doc_text(doc)[start:end]`` may end:
+    its full extent, and before each comma, dash, conjunction or trailing modifier that opens
+    inside it ("that he would 'take a look' at it(, which would give ...)"). The shipped extent
+    model picks the most probable; PolNeAR's content stops before such trailing clauses often."""
+    first_tok = _token_at(doc, start, after=True)
+    if first_tok is None:
+        return [(end, ["full"])]
+    tk = _tokens(doc)
+    first = first_tok.i
+    last_tok = _token_at(doc, end, after=False)
+    last = last_tok.i if last_tok is not None and last_tok.i >= first and end - start < 3000 else first - 1
+    span = range(first, last + 1)
+    words = sum(1 for i in span if not tk.punct[i])
+    out = [(end, ["full", f"full_n={_bucket(words)}"])]
+    text = doc_text(doc)
+    root = next((i for i in span if not first <= tk.head[i] <= last), first)
+    seen = 0
+    words_before = int(not tk.punct[first])  # words in first .. i - 1
+    verb_before = tk.pos[first] in ("VERB", "AUX")
+    for i in span[1:]:
+        if not tk.punct[i]:
+            seen += 1
+        brk = _break_of(tk, i, text) if seen >= 2 else None
+        if brk is not None:
+            feats = _cut_features(doc, tk, (start, end, first, last, root), i, brk, (seen, words - words_before),
+                                  verb_before)
+            if feats is not None:
+                out.append(feats)
+        verb_before = verb_before or tk.pos[i] in ("VERB", "AUX")
+        words_before += not tk.punct[i]
+    return out
+
+
+def _cut_features(doc: Doc, tk: _Tokens, content: tuple[int, int, int, int, int], i: int, brk: str,
+                  counts: tuple[int, int], verb_before: bool) -> tuple[int, list[str]] | None:
+    """(end, features) of ``content`` (start, end, first and last token, root token) cut before token
+    ``i``; ``counts`` are the words before the cut (after the first) and from it on."""
+    start, end, first, last, root = content
+    seen, rest = counts
+    kept = i - 1
+    while kept > first and (tk.punct[kept] or tk.dep[kept] == "cc"):
+        kept -= 1
+    cut = tk.end[kept]
+    if cut <= start or cut >= end:
+        return None
+    nxt = next((j for j in range(i, last + 1) if not tk.punct[j] and tk.dep[j] != "cc"), None)
+    if nxt is None:
+        return None
+    sub = nxt
+    while tk.head[sub] != sub and tk.left[tk.head[sub]] == nxt and start <= tk.idx[tk.head[sub]] < end:
+        sub = tk.head[sub]
+    head = tk.head[sub]
+    depth = min(_depth_of(tk, head) - _depth_of(tk, root), 3) if head != sub else 0
+    before = doc_text(doc)[start:cut]
+    marks = before.count('"') + before.count("“") + before.count("”") + before.count("''")
+    dep, word = tk.dep[sub], doc[nxt].lower_
+    f = ["cut", f"brk={brk}", f"sub={dep}", f"brk_sub={brk}|{dep}", f"head={tk.pos[head]}",
+         f"depth={depth}", f"sub_depth={dep}|{depth}", f"before={_bucket(seen)}", f"after={_bucket(rest)}",
+         f"w={word}", f"sub_w={dep}|{word}", f"brk_w={brk}|{word}", f"verb_before={verb_before}"]
+    if marks % 2 == 1:
+        f.append("in_quote")
+    return cut, f
+
+
+def best_extent(doc: Doc, start: int, end: int, model: dict[str, Any] | None) -> int:
+    """The end of reported content ``start:end`` the extent model likes best (``end`` without it)."""
+    if model is None or "extent" not in model:
+        return end
+    seen = doc.user_data.setdefault("dateline_extents", {})
+    if (start, end) not in seen:  # the rules and the clause candidates propose many spans twice
+        weights = model["extent"]["weights"]
+        seen[start, end] = max(extent_candidates(doc, start, end), key=lambda c: probability(c[1], weights))[0]
+    return seen[start, end]  # type: ignore[no-any-return]

@@ -8,7 +8,10 @@ words around the marks. Indirect quotes are the clausal complement of a speech o
 ("Putin said (that) ...", "warned that ...", "expects ..."), the clause beside "according to X",
 a headline's "SPEAKER: CONTENT", a transcript's "NAME: turn" paragraphs, and whatever else a learned
 clause classifier takes for reported content after a verb ("urged Congress to act", "cited fears
-of ..."); such content may sit inside a larger attribution, as PolNeAR nests them.
+of ..."); such content may sit inside a larger attribution, as PolNeAR nests them. A learned extent
+model decides where content found from a verb ends (before ", which ...", "and noted that ..."
+or not); content that opens a quote runs to its closing mark, and an I/we/you reporting from inside
+quote marks ("... I think we'll win") is the speaker's aside, no attribution of its own.
 
 The speaker of a direct quote is the subject of the verb beside it that a learned ranker picks
 among the verbs around the quote (walking up coordinated verbs: "condemned ... and stated"; a name
@@ -344,6 +347,7 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
         tokens = sorted(comp.subtree, key=lambda t: t.i)
         if not tokens:
             continue
+        tokens += _split_complement(verb, comp, tokens[-1])
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         if comp.i < verb.i and not quote_model.doc_text(doc)[end:verb.idx].lstrip().startswith((",", subj.text)):
             continue  # a clause before the verb counts only in "CONTENT, SPEAKER said"
@@ -352,11 +356,21 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
             end = start + relay.start()  # the relay is not part of what was said
         while end > start and quote_model.doc_text(doc)[end - 1] in ".,;: ":
             end -= 1
+        end = quote_model.best_extent(doc, start, end, quote_model.load())
         inside = sum(min(end, e) - max(start, s) for s, e in quoted if s < end and start < e)
         if end - start < 12 or inside >= 0.5 * (end - start):
             continue
         found.append((verb, subj, start, end))
     return found
+
+
+def _split_complement(verb: Token, comp: Token, last: Token) -> list[Token]:
+    """The rest of a complement the parse split in two ('said [a conspiracy he plotted] [was enough
+    to ...]'): a second clausal complement of the verb that starts right after the first ends."""
+    nxt = next((c for c in verb.rights if c.dep_ == "ccomp" and c.i > comp.i), None)
+    if nxt is None or nxt.left_edge.i != last.i + 1:
+        return []
+    return sorted(nxt.subtree, key=lambda t: t.i)
 
 
 def _trim(doc: Doc, start: int, end: int) -> int:
@@ -446,8 +460,10 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         quotes.append(q)
         previous = q
     quotes = _join_split_quotes(text, quotes)
-    for verb, subj, start, end in _indirect(doc, quoted):
-        q = Quote(start, end, text[start:end], _paraphrase_kind(text, start, end, marked, verb.idx))
+    for verb, subj, start, cut in _indirect(doc, quoted):
+        end = _to_closing_mark(text, start, cut, marked)
+        kind = _paraphrase_kind(text, start, end, marked, verb.idx)
+        q = Quote(start, end, text[start:end], "mixed" if kind == "direct" and end != cut else kind)
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
         prior = [x for x in quotes if x.end <= start]
         if not _impersonal(verb):
@@ -474,8 +490,28 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
         quotes = [q for q in quotes if not (q.kind != "direct" and turn.start <= q.start < q.end <= turn.end
                                             or q.kind == "direct" and q.start <= name < q.end)]
         quotes.append(turn)
+    quotes = [q for q in quotes if not _quoted_aside(q, marked)]
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
+
+
+def _to_closing_mark(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> int:
+    """The end of reported content that opens a quote and stops before the quote closes ('added
+    that "not everyone can afford ... These days ... vital."'): the quote's closing mark, since
+    the parse cuts the content at its first sentence. Such content is mixed, never direct."""
+    for s, e in marked:
+        if start <= s < end < e and re.search(r"\w", text[end:e]):
+            return e
+    return end
+
+
+def _quoted_aside(q: Quote, marked: list[tuple[int, int]]) -> bool:
+    """Whether ``q`` is a speaker's aside inside their own quoted words ('"... I think we'll do
+    that"'): a first or second person reporting from inside quote marks. PolNeAR keeps the quote
+    whole (on train 4 of 60 such attributions are annotated on their own)."""
+    if q.kind == "direct" or q.cue_start is None or (q.speaker or "").lower() not in ("i", "we", "you"):
+        return False
+    return any(s <= q.cue_start < e for s, e in marked)
 
 
 _HEADLINE = re.compile(r"([A-Z][\w.’'-]*(?: [\w.’'-]+){0,4}): (\S.{10,}?)[.\s]*$")
@@ -540,8 +576,13 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
     taken = [(q.start, q.end) for q in found]
     out: list[Quote] = []
     best: dict[int, tuple[float, int, int]] = {}
-    for verb, start, end, extent in quote_model.clause_candidates(doc):
-        p = quote_model.probability(quote_model.clause_features(doc, verb, start, end, extent), weights)
+    for verb, start, whole, extent in quote_model.clause_candidates(doc):
+        p = quote_model.probability(quote_model.clause_features(doc, verb, start, whole, extent), weights)
+        if p < threshold:
+            continue  # far from reported content: not worth cutting
+        end = quote_model.best_extent(doc, start, whole, model)
+        if end != whole:  # scored as the extent model cuts it
+            p = quote_model.probability(quote_model.clause_features(doc, verb, start, end, extent), weights)
         if p >= threshold and p > best.get(verb.i, (0.0, 0, 0))[0]:
             best[verb.i] = (p, start, end)
     for i, (_, start, end) in sorted(best.items()):
@@ -555,8 +596,9 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
             subj = None  # "is expected to ...", "seems ...": said or thought by no one named
         elif subj is None:
             continue
+        end = _to_closing_mark(text, start, end, marked)
         kind = _paraphrase_kind(text, start, end, marked, verb.idx)
-        if kind == "direct" and any(_overlap(span, x) for x in taken):
+        if kind == "direct" and (any(_overlap(span, x) for x in taken) or end != span[1]):
             kind = "mixed"  # the words of a quote already found, reported again inside it
         q = Quote(start, end, text[start:end], kind)
         q.cue, q.cue_start, q.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
