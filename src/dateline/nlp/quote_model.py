@@ -236,30 +236,41 @@ def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
 def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "1/1") -> list[str]:
     """Sparse features of one candidate ``verb`` reporting ``doc_text(doc)[start:end]`` (``extent`` as
     :func:`clause_candidates` names it)."""
-    lemma = verb.lemma_.lower()
-    deps = sorted({c.dep_ for c in verb.rights if c.dep_ in _CONTENT})
-    first = next((c for c in verb.rights if c.dep_ in _CONTENT), None)
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
+    lemma, rights, shared = _verb_features(doc, verb)
     n = len(_WORD.findall(doc_text(doc)[start:end]))
-    f = [f"lemma={lemma}", f"deps={'+'.join(deps)}", f"dep={verb.dep_}", f"tag={verb.tag_}",
-         f"first={first.dep_ if first is not None else 'none'}", f"n={_bucket(n)}",
-         f"lemma_first={lemma}|{first.dep_ if first is not None else 'none'}",
-         f"subj={'none' if subj is None else subj.pos_ + '|' + (subj.ent_type_ or '-')}",
-         f"speech={lemma in SPEECH}", f"extent={extent}", f"pos={verb.pos_}",
-         f"lemma_subj={lemma}|{'none' if subj is None else subj.ent_type_ or subj.pos_}",
-         f"extent_n={extent}|{_bucket(n)}",
+    f = [*shared, f"n={_bucket(n)}", f"extent={extent}", f"extent_n={extent}|{_bucket(n)}",
          f"extent_lemma={extent}|{lemma}"]
     content = doc_text(doc)[start:end]
     if any(mark in content for mark in '"“”‘') or "''" in content:
         f.append(f"quoted_words|{extent}")  # partly quoted content is someone's words
-    rights = [c for c in verb.rights if c.dep_ in _CONTENT]
-    inside = [c for c in rights if c.idx < end]
-    outside = [c for c in rights if c.idx >= end]
+    inside = [c for c in rights if c[0] < end]
+    outside = [c for c in rights if c[0] >= end]
     if inside:
-        f += [f"last={inside[-1].dep_}", f"lemma_last={lemma}|{inside[-1].dep_}"]
-    f.append(f"excluded={outside[0].dep_ if outside else 'none'}")
-    if outside and outside[0].dep_ == "prep":
-        f.append(f"excluded_prep={outside[0].lower_}")
+        f += [f"last={inside[-1][1]}", f"lemma_last={lemma}|{inside[-1][1]}"]
+    f.append(f"excluded={outside[0][1] if outside else 'none'}")
+    if outside and outside[0][1] == "prep":
+        f.append(f"excluded_prep={outside[0][2]}")
+    return f
+
+
+def _verb_features(doc: Doc, verb: Token) -> tuple[str, list[tuple[int, str, str]], list[str]]:
+    """(lemma, content dependents as (offset, dep, lower-case word), features) of a candidate verb
+    that every extent of it shares; built once per verb and doc (a verb has a few extents). Plain
+    data only, so the doc's ``user_data`` stays serialisable."""
+    cache = doc.user_data.setdefault("dateline_clause_verbs", {})
+    if verb.i in cache:
+        return cache[verb.i]  # type: ignore[no-any-return]
+    lemma = verb.lemma_.lower()
+    rights = [c for c in verb.rights if c.dep_ in _CONTENT]
+    deps = sorted({c.dep_ for c in rights})
+    first = rights[0] if rights else None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
+    f = [f"lemma={lemma}", f"deps={'+'.join(deps)}", f"dep={verb.dep_}", f"tag={verb.tag_}",
+         f"first={first.dep_ if first is not None else 'none'}",
+         f"lemma_first={lemma}|{first.dep_ if first is not None else 'none'}",
+         f"subj={'none' if subj is None else subj.pos_ + '|' + (subj.ent_type_ or '-')}",
+         f"speech={lemma in SPEECH}", f"pos={verb.pos_}",
+         f"lemma_subj={lemma}|{'none' if subj is None else subj.ent_type_ or subj.pos_}"]
     if first is not None and first.dep_ == "ccomp":
         mark = next((c.lower_ for c in first.children if c.dep_ == "mark"), "none")
         f.append(f"mark={mark}")
@@ -270,7 +281,9 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
     if subj is None and verb.dep_ in ("conj", "xcomp", "advcl"):
         f.append(f"borrowed_subj={verb.dep_}")
     f += [f"reported={_reported_by(verb)}", f"quoted={_inside_quotes(doc, verb)}"]
-    return f
+    kept = [(c.idx, c.dep_, c.lower_) for c in rights]
+    cache[verb.i] = (lemma, kept, f)
+    return lemma, kept, f
 
 
 def _reported_by(verb: Token) -> str:

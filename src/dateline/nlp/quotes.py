@@ -34,6 +34,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.symbols import AUX, VERB
+
 from ..model import Article, Quote, QuoteKind
 from . import quote_model
 from .parse import entities
@@ -227,7 +229,7 @@ def _impersonal(verb: Token) -> bool:
 
 
 def _cue_verbs(sent: Span, outside: tuple[int, int] | None = None) -> list[Token]:
-    return [t for t in sent if t.lemma_.lower() in SPEECH_CUES and t.pos_ in ("VERB", "AUX")
+    return [t for t in sent if t.pos in (VERB, AUX) and t.lemma_.lower() in SPEECH_CUES
             and (outside is None or not outside[0] <= t.idx < outside[1])]
 
 
@@ -330,7 +332,7 @@ def _attribute_direct(doc: Doc, span: _Span, quoted: list[tuple[int, int]]
 def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, int, int]]:
     """(cue verb, subject, start, end) of each clausal complement of a cue verb, unquoted."""
     found = []
-    for verb in (t for t in doc if t.lemma_.lower() in CUES and t.pos_ == "VERB"):
+    for verb in (t for t in doc if t.pos == VERB and t.lemma_.lower() in CUES):  # the cheap test first
         subj = _subject(verb)
         comp = _content_head(verb)
         if comp is None and verb.dep_ == "parataxis" and subj is not None and subj.i < verb.i:
