@@ -480,16 +480,15 @@ def test_an_attack_on_refugees_is_an_assault(run) -> None:
 
 
 def test_own_people_named_by_demonym_and_role_are_the_recipient(run) -> None:
-    # invented: the refugees are Turkey's people, not Syria (named in their relative clause); the
-    # small model reads "Kurd" as a person of Turkey, so the country word alone names the source
-    a = run("Turkey will allow 2,000 Turkish Kurd refugees who have lived in Syria for years to return home.")
-    assert {(e.source, e.target) for e in a.events} == {("TUR", "TURREF")}, a.events
+    # invented: the refugees are Chile's people, not Bolivia (named in their relative clause)
+    a = run("Chile will allow 3,500 Chilean Aymara refugees who have stayed in Bolivia since the war to go back home.")
+    assert {(e.source, e.target) for e in a.events} == {("CHL", "CHLREF")}, a.events
 
 
 def test_the_content_of_a_vetoed_resolution_is_no_act_of_the_veto(run) -> None:
     # invented: the resolution censures Peru; Chile only vetoes it
-    a = run("Chile on Monday vetoed a Security Council resolution censuring as a breach of law its raid on the "
-            "Peruvian embassy in Lima.")
+    a = run("Chile on Tuesday vetoed a draft resolution condemning its seizure of the Peruvian consulate in Arica "
+            "as unlawful.")
     assert {e.plover for e in a.events if (e.source or "").startswith("CHL")} == {"REJECT"}, a.events
 
 
@@ -524,11 +523,11 @@ def test_an_organisation_of_no_known_country_is_of_the_only_state_named(run) -> 
     a = run("Chilean President Ana Soto urged anyone with information to call the Office of Public Safety.")
     assert not any(e.target == "CHL" for e in a.events), a.events
     # nor a place where the act happens
-    a = run("Chilean President Ana Soto will meet community leaders at Bunny Friend Playground on Monday.")
+    a = run("Chilean President Ana Soto will meet community leaders at Maple Leaf Playground on Monday.")
     assert not any(e.target == "CHL" for e in a.events), a.events
-    # a state named in the clause around it ("Italy announced ...") is not the front's
-    a = run("Italy announced a suspension of flights to Serbia on Monday, a day after a Serbian army jet shot down a "
-            "helicopter carrying Danube Truce Commission monitors.")
+    # a state named in the clause around it ("Chile announced ...") is not the front's
+    a = run("Chile announced a suspension of flights to Peru on Monday, a day after a Peruvian army jet shot down a "
+            "helicopter carrying Andean Water Board inspectors.")
     assert not any(e.source and e.target and e.source[:3] == e.target[:3] for e in a.events), a.events
 
 
