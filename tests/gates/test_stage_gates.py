@@ -89,7 +89,7 @@ def test_events_gate(shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("DATELINE_PLOVER_LABELS", "2016")
     system = tmp_path / "plover_gsr.2016.jsonl"
     system.write_text("".join(json.dumps({"id": a.id, "events": [
-        {**to_dict(e), "plover": plover_label(e.plover, e.code)} for e in a.events]}) + "\n" for a in arts))
+        {**to_dict(e), "plover": plover_label(e.plover, e.code, e.modality)} for e in a.events]}) + "\n" for a in arts))
     res = _score_json([str(shared / "bench" / "events" / "score.py"), str(gold), str(system), "--json", "--plover"])
     scores["plover_gsr.labels2016.country.f1"] = res["country"]["f1"]
     scores["plover_gsr.labels2016.country.precision"] = res["country"]["precision"]

@@ -116,6 +116,18 @@ def test_plover_label_versions(monkeypatch: pytest.MonkeyPatch, labels: str, cod
     assert plover_label(plover, code) == expected
 
 
+@pytest.mark.parametrize("labels, expected", [("2016", "AGREE"), ("2021", "COOPERATE")])
+def test_an_intended_cooperation_is_an_agreement_in_2016(monkeypatch: pytest.MonkeyPatch, labels: str,
+                                                         expected: str) -> None:
+    # v0.5b1 defines AGREE as a future CONSULT/SUPPORT/COOPERATE/AID; an asserted act keeps its own type
+    from dateline.nlp.events import plover_label
+
+    monkeypatch.setenv("DATELINE_PLOVER_LABELS", labels)
+    assert plover_label("COOPERATE", "06", "intended") == expected
+    assert plover_label("COOPERATE", "06", "asserted") == "COOPERATE"
+    assert plover_label("AID", "07", "intended") == ("AGREE" if labels == "2016" else "AID")
+
+
 def test_a_demanded_act_is_folded_into_the_demand(run) -> None:
     # invented: the demand is the event; its CAMEO code names the act demanded (1053)
     a = run("Chile demanded that Peru release the prisoners.")

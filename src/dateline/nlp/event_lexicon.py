@@ -69,14 +69,18 @@ def describe(code: str) -> tuple[str | None, float | None]:
 STATEMENT_TYPES_2016 = {"03": "AGREE", "12": "REJECT", "13": "THREATEN"}
 
 
-def plover_label(plover: str | None, code: str) -> str | None:
+def plover_label(plover: str | None, code: str, mode: str | None = None) -> str | None:
     """The PLOVER type under the ``plover_labels`` setting. PLOVER v0.5b1 (2016) still had
     DEMAND (now REQUEST), DISAPPROVE and INVESTIGATE (now ACCUSE) and FIGHT (conventional force,
     CAMEO 19-20 with blockades and occupation, now ASSAULT or COERCE), and counted destroying
-    property as COERCE."""
+    property as COERCE; its AGREE also covered a commitment to a future act of cooperation (a CAMEO
+    04-08 act whose ``mode`` is "intended": "will visit", "will release"), which 2021 codes as the
+    act itself with the mode "intended"."""
     if plover is None or settings.get("plover_labels") != "2016":
         return plover
     root = code[:2]
+    if mode == "intended" and root in ("04", "05", "06", "07", "08"):
+        return "AGREE"  # v0.5b1: a commitment to future cooperation is AGREE ("AGREE ~ SUPPORT + future")
     if code[:3] == "081":
         return "CONCEDE"  # v0.5b1's CONCEDE is CAMEO 081-083; the 2021 table moved eased curfews to RETREAT
     if code == "0831":

@@ -671,7 +671,7 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
         base_plover, goldstein = describe(code)
         events.append(Event(
             start=sent.start_char, end=sent.end_char, source=src[0], target=tgt[0], code=code,
-            plover=plover_label(plover or base_plover, code), modality=mode, goldstein=goldstein,
+            plover=plover_label(plover or base_plover, code, mode), modality=mode, goldstein=goldstein,
             source_actor=src[1], target_actor=tgt[1], date=date,
             cue=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text),
             quote=quote[0] if quote else None))
