@@ -239,3 +239,11 @@ def test_a_generational_suffix_ends_a_persons_name(run) -> None:
     a = run("Judge Mary Okafor granted a motion requesting the release of Norris Greenhouse Jr., 23.", names=["actors"])
     actor = actor_for_span(a, a.text.index("Norris"), a.text.index(", 23"))
     assert actor is None or actor.kind == "person", actor
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("anti-government protesters", "OPP"), ("multi-party elections", None), ("pro-government militia", "MIL"),
+    ("the government", "GOV")])
+def test_a_role_word_after_a_prefix_names_no_role(text: str, sector: str | None) -> None:
+    found = actor_tables.sector_of(text)
+    assert (found[1] if found else None) == sector

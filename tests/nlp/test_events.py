@@ -571,3 +571,12 @@ def test_withdrawing_peacekeepers_and_any_act_under_unless(run) -> None:
     assert [(e.source, e.target, e.code) for e in a.events] == [("IGOUNO", "BIH", "1661")], a.events
     a = run("Chile will impose sanctions on Peru unless Peru releases the prisoners.")
     assert [(e.plover, e.modality) for e in a.events] == [("THREATEN", "conditional")], a.events
+
+
+def test_a_party_of_no_known_country_and_a_boycott_under_unless(run) -> None:
+    # invented: a party the tables do not know, in a sentence naming one state, is of that state; a
+    # boycott held over "unless" is an ultimatum (one record, the threat), like any act so held
+    a = run("The conservative Popular Renewal Party (PRP) said it will boycott Chile's next multi-party elections "
+            "unless the president resigns.")
+    assert [(e.source, e.target, e.plover, e.modality) for e in a.events] == [
+        ("CHLPTY", "CHL", "THREATEN", "conditional")], a.events

@@ -309,6 +309,11 @@ def _sector_words() -> frozenset[str]:
     return frozenset(w for phrase in sectors() for w in phrase.split())
 
 
+#: a role word after a prefix of attitude or number describes, it names no role: "anti-government
+#: protesters", "pro-government militia", "multi-party elections"
+_PREFIXED_ROLE = re.compile(r"\b(anti|pro|non|multi|counter|cross|inter|bi|pan|semi|one|two)-[a-z]+", re.I)
+
+
 @functools.lru_cache(maxsize=32768)
 def sector_of(text: str) -> tuple[str, str] | None:
     """The role a phrase gives ("the National Security Office chief" -> government, GOV).
@@ -319,6 +324,7 @@ def sector_of(text: str) -> tuple[str, str] | None:
     words = re.findall(r"[a-z]+", text.lower())
     if _sector_words().isdisjoint(words):
         return None  # most phrases hold no role word at all: skip the n-grams
+    text = _PREFIXED_ROLE.sub(" ", text)  # "anti-government protesters" are no government
     for hit in find_phrases(text):  # a place's own words are no role: "the West Bank" is no bank
         if hit.entry.code and len(hit.entry.code) == 3 and hit.entry.kind != "demonym":
             text = text[:hit.start] + " " * (hit.end - hit.start) + text[hit.end:]

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from spacy.symbols import AUX, VERB
 
 from ..model import Article, Event, Modality, Quote
-from .actor_tables import find_phrases
+from .actor_tables import find_phrases, sector_of
 from .actors import actor_for_span, code_for_text
 from .event_lexicon import complement_text, describe, match_trigger, noun_triggers, plover_label
 from .modality import SPEECH_VERBS, chain, has_if_clause, modality, reported, speech_verb
@@ -74,6 +74,8 @@ ADMINISTRATIVE = "172"
 NON_STATES = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG"})
 #: sectors of people outside the state, who can be its own recipients
 PEOPLE_SECTORS = frozenset({"REB", "OPP", "CVL", "REF", "LAB", "EDU", "RAD", "REL", "MED", "BUS", "PTY", "UAF"})
+#: sectors of groups that act in their own country's politics: parties, opposition, rebels
+DOMESTIC_SECTORS = frozenset({"PTY", "OPP", "REB"})
 GROUP_PREPS = frozenset({"on", "at", "against", "with", "to"})
 PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 #: acts that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
@@ -159,6 +161,10 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
             actor = actor_for_span(article, *_noun_phrase(appos))  # "Kenzo Oshima, the UN relief coordinator"
     if actor is not None and (actor.code or actor.country):
         return actor.code or actor.country, actor.id
+    if actor is not None and actor.kind == "org":
+        party = _lone_state_party(article, subj, span)
+        if party:
+            return party, actor.id
     if subj.lemma_.lower() in DOCUMENTS:
         issuer = _issuer(article, subj)
         if issuer[0]:
@@ -198,6 +204,26 @@ def _lone_state_group(article: Article, subj: Token, tok: Token) -> str | None:
         return None
     code = code_for_text(subj.text, next(iter(states)))
     return code if code and len(code) > 3 and code[3:6] in PEOPLE_SECTORS else None
+
+
+def _lone_state_party(article: Article, subj: Token, span: tuple[int, int]) -> str | None:
+    """A party, opposition movement or rebel group of no known country ("The fundamentalist Umma
+    (Nation) party said it will boycott Algeria's elections") in a sentence that names one state
+    only is of that state: such groups act in their own country's politics (not so an NGO or a
+    company, which often speak about another state)."""
+    sector = sector_of(subj.text)  # the head noun's role: "the fundamentalist party" is a party
+    if sector is None or sector[1] not in DOMESTIC_SECTORS:
+        return None
+    sent = subj.sent
+    states = set()
+    for m in article.mentions:
+        actor = article.actor(m.actor) if sent.start_char <= m.start < sent.end_char else None
+        code = actor and (actor.code or actor.country)
+        if code and not span[0] <= m.start < span[1]:
+            states.add(code[:3])
+    if len(states) != 1 or states & NON_STATES:
+        return None
+    return next(iter(states)) + sector[1]
 
 
 def _issuer(article: Article, doc_noun: Token) -> tuple[str | None, str | None]:
@@ -1008,8 +1034,11 @@ def commitment(tok: Token, code: str, mode: Modality) -> str | None:
     itself ("agreed to provide", "refused to release", "threatened to cut") already is that
     statement."""
     links = chain(tok)
-    if any(match_trigger(h) is not None for h in links[1:]) or code[:2] in ("03", "12", "13"):
+    if any(match_trigger(h) is not None for h in links[1:]) or code[:2] in ("03", "13"):
         return None
+    if code[:2] == "12":
+        # "will boycott the elections unless the president steps down": an ultimatum, like any act so held
+        return ULTIMATUM if mode == "conditional" and _unless(tok) else None
     if any(h.lemma_.lower() in ATTEMPTS for h in links[1:]):
         return None  # "tried to hack": an attempt is the act itself, not a statement about it
     if mode == "intended" and code[:2] in VIOLENCE and any(h.lemma_.lower() == "prepare" for h in links[1:]):
