@@ -580,3 +580,11 @@ def test_a_party_of_no_known_country_and_a_boycott_under_unless(run) -> None:
             "unless the president resigns.")
     assert [(e.source, e.target, e.plover, e.modality) for e in a.events] == [
         ("CHLPTY", "CHL", "THREATEN", "conditional")], a.events
+
+
+def test_a_main_verb_the_parser_hangs_as_a_participle(run) -> None:
+    # invented: the small model reads "donated" as a participle of "groups" and the sentence as a noun
+    # phrase; a participle with a direct object (here through "delivered") is the main verb after all
+    a = run("Nurses from two Chilean aid groups donated and personally delivered $20,000 worth of medicine to "
+            "Lima University Hospital, risking years in prison.")
+    assert [((e.source or "")[:3], (e.target or "")[:3], e.plover) for e in a.events] == [("CHL", "PER", "AID")]

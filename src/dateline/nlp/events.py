@@ -97,6 +97,8 @@ RESPONSE_WORDS = re.compile(r"\b(decision|measure|measures|action|step|steps|cou
 def _subject_token(tok: Token) -> Token | None:
     node, via = tok, ""
     for _ in range(6):
+        if node.dep_ == "acl" and _misparsed_main_verb(node):
+            return node.sent.root  # "Doctors from two aid groups donated ... goods to X": the parser lost the clause
         for child in node.children:
             if child.dep_ == "nsubjpass" and node is not tok and via == "xcomp":
                 return child  # "Obama is scheduled to attend": the one scheduled attends
@@ -150,6 +152,9 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
     actor = actor_for_span(article, *span)
     if actor is None or not (actor.code or actor.country):
         span = _noun_phrase(subj)  # "Hundreds of UN troops", "Doctors from two American aid groups"
+        if subj.dep_ == "ROOT":  # a subject the parser made the root: its phrase ends before the lost verb
+            lost = next((v for v in subj.subtree if v.dep_ == "acl" and _misparsed_main_verb(v)), None)
+            span = (span[0], min(span[1], lost.idx)) if lost is not None else span
         actor = actor_for_span(article, *span)
     owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
     if (actor is None or not (actor.code or actor.country)) and owner is not None and subj.head.head is not subj.head:
@@ -498,9 +503,22 @@ def _doer_spans(prep: Token) -> list[tuple[int, int]]:
     return out
 
 
+def _misparsed_main_verb(verb: Token) -> bool:
+    """Whether a verb the small model hangs on a noun as a participle is the sentence's main verb:
+    the sentence has no finite verb (its root is a noun) and the verb, or a verb coordinated with
+    it, takes a direct object, which a passive participle does not ("Doctors from two American aid
+    groups donated and delivered goods to X")."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.sent.root.pos_ not in ("NOUN", "PROPN") or any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" for v in (verb, *(c for c in verb.children if c.dep_ == "conj")) for c in v.children)
+
+
 def _reduced_relative(tok: Token) -> bool:
     """"the villagers killed in the raid": a passive participle whose doer, when not named, is
     not the subject of the clause around it."""
+    if _misparsed_main_verb(tok):
+        return False
     # the small model sometimes tags the participle VBD ("West Africans ordered out of Nigeria")
     return tok.dep_ == "acl" and (tok.tag_ == "VBN" or tok.tag_ == "VBD" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children))
