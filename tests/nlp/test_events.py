@@ -588,3 +588,12 @@ def test_a_main_verb_the_parser_hangs_as_a_participle(run) -> None:
     a = run("Nurses from two Chilean aid groups donated and personally delivered $20,000 worth of medicine to "
             "Lima University Hospital, risking years in prison.")
     assert [((e.source or "")[:3], (e.target or "")[:3], e.plover) for e in a.events] == [("CHL", "PER", "AID")]
+
+
+def test_a_subject_the_parser_glued_to_a_fronted_phrase(run) -> None:
+    # invented: the small model hangs "the Chilean government and Peru" on "Memorandum" and leaves "agreed"
+    # without a subject; the noun phrase right before the verb, after the comma, is its subject
+    a = run("With the signing of a Memorandum on Border Security, the Chilean government and Peru have agreed to "
+            "open talks on the border.")
+    assert {((e.source or "")[:3], e.target, e.plover) for e in a.events} == {
+        ("CHL", None, "AGREE"), ("PER", None, "AGREE")}, a.events

@@ -116,7 +116,9 @@ def _subject_token(tok: Token) -> Token | None:
                 if child.dep_ == "agent":
                     return next((g for g in child.children if g.dep_ == "pobj"), None)
                 return child
-        if node.head is node or node.dep_ in ("ccomp",) and node.head.lemma_ in ("say", "tell"):
+        if node.dep_ == "ROOT":
+            return _orphan_subject(node)
+        if node.dep_ in ("ccomp",) and node.head.lemma_ in ("say", "tell"):
             return None
         if node.dep_ == "pcomp" and node.head.lower_ in ("for", "over", "after"):
             return None  # "jailed a student for helping militants": the student helped, not the court
@@ -503,6 +505,26 @@ def _doer_spans(prep: Token) -> list[tuple[int, int]]:
     return out
 
 
+def _orphan_subject(verb: Token) -> Token | None:
+    """The subject of a root verb that has none in the parse, when the small model glued it to a
+    fronted phrase ("With the signing of a memorandum, the Sudanese government and SPLM/A have
+    agreed to ...": the parties hang as conjuncts of "memorandum"). It is the noun phrase right
+    before the verb (and its auxiliaries), from the comma that ends the fronted phrase."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    doc, j = verb.doc, verb.i - 1
+    while j >= verb.sent.start and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        j -= 1
+    if j < verb.sent.start or doc[j].pos_ not in ("NOUN", "PROPN") or doc[j].dep_ not in ("conj", "appos"):
+        return None
+    comma = next((t.i for t in reversed(doc[verb.sent.start:j]) if t.text == ","), None)
+    node = doc[j]
+    while comma is not None and node.dep_ in ("conj", "appos") and node.head.i > comma:
+        node = node.head
+    return node if comma is not None and node.i > comma and node.pos_ in ("NOUN", "PROPN") else None
+
+
 def _misparsed_main_verb(verb: Token) -> bool:
     """Whether a verb the small model hangs on a noun as a participle is the sentence's main verb:
     the sentence has no finite verb (its root is a noun) and the verb, or a verb coordinated with
@@ -569,7 +591,8 @@ def _stance(tok: Token) -> bool:
 def _subject_parties(article: Article, tok: Token) -> list[tuple[str | None, str | None]]:
     """The parties of a coordinated subject ("Jordan and Britain agreed ..."), when it names
     at least two different ones; else []."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) or (
+        _orphan_subject(tok) if tok.dep_ == "ROOT" else None)
     if subj is None or not any(t.dep_ == "conj" for t in subj.subtree):
         return []
     parties = _parties_in(article, *_noun_phrase(subj, keep_conj=True))
