@@ -69,9 +69,12 @@ def _records(article) -> list[tuple[str, str | None, str, str, str]]:
 
 
 def test_a_stated_future_act(monkeypatch: pytest.MonkeyPatch, run) -> None:
-    # invented: an intent to cooperate is CAMEO 03 (AGREE) beside the intended act itself
-    dyads = _dyads(run("Chile will send food aid to Peru."))
+    # invented: a stated intent to cooperate is CAMEO 03 (AGREE) beside the intended act itself
+    dyads = _dyads(run("Chile said it will send food aid to Peru."))
     assert {("CHL", "PER", "AID", "intended"), ("CHL", "PER", "AGREE", "asserted")} <= dyads
+    # told by the writer alone, the future act is the event: no one is told to have promised it
+    dyads = _dyads(run("Chile will send food aid to Peru."))
+    assert dyads == {("CHL", "PER", "AID", "intended")}, dyads
     # a conditional attack is a threat (13), one record: the threat's code, the attack's type
     (rec,) = _records(run("Chile said it would attack Peru if Peru closed the border."))
     assert rec[:2] == ("CHL", "PER") and rec[2][:2] == "13" and rec[3:] == ("ASSAULT", "conditional"), rec

@@ -744,6 +744,8 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
             quote=quote[0] if quote else None))
 
     said = commitment(tok, code, mode)
+    if said is not None and said[:2] == "03" and _narrated(tok, quote):
+        said = None  # "The US will supply arms to Israel": a future act, but no one is told to have promised it
     targets = [tgt, *(_conjoined(article, doc, sent, tgt, src[0]) if target is None else [])]
     for one in targets:  # "threatened to cut ties with Congo and Costa Rica": one event for each
         if said is None:
@@ -757,6 +759,14 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
             emit(said, None, "conditional" if mode == "conditional" else "asserted", one)
         else:  # a refusal or a threat of violence is one: CAMEO's code of the statement, the act's type
             emit(said, plover or describe(code)[0], mode, one)
+
+
+def _narrated(tok: Token, quote: tuple[int, Quote] | None) -> bool:
+    """Whether the future act at ``tok`` is told by the writer alone ("The US will supply arms to
+    Israel"): not quoted, not what someone said or announced, and not under a verb of intent or
+    commitment ("is ready to", "agreed to"). CAMEO's intent to cooperate (03) is a verbal act, so
+    it needs someone to have expressed it; the act itself is the event, intended."""
+    return quote is None and not reported(tok) and len(chain(tok)) == 1
 
 
 def _conjoined(article: Article, doc: Doc, sent: Span, target: tuple[str | None, str | None],
