@@ -56,6 +56,9 @@ def test_office_holder_takes_the_articles_main_country(run) -> None:
             "President Tomas Ortega criticised a decision to reopen relations with Peru.")
     a = run(text, names=["actors"])
     assert by_name(a)["Tomas Ortega"].code == "CHLGOV"  # not Peru, which his sentence names
+    # a person whose country is known counts too: the parliament asking her is Chile's, not Peru's
+    a = run("Parliament urged Chile's President Ana Soto to help Peru.", names=["actors"])
+    assert code_of(a, "Parliament") == "CHLLEG"
 
 
 @pytest.mark.parametrize("text, name, code", [

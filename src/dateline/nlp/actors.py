@@ -247,12 +247,13 @@ def _canonical_names(b: Builder) -> None:
 
 
 def _article_countries(b: Builder) -> Counter[str]:
-    """How often the article names each country (through places, groups and bodies, not people)."""
+    """How often the article names each country (through places, groups, bodies and the people
+    whose country is known: "Congress is asking Obama to help Iran" is the US Congress)."""
     by_id = {a.id: a for a in b.actors}
     counts: Counter[str] = Counter()
     for m in sorted(b.mentions, key=lambda m: m.start):  # ties go to the first named
         actor = by_id.get(m.actor or "")
-        if actor is not None and actor.kind != "person" and actor.country:
+        if actor is not None and actor.country:
             counts[actor.country] += 1
     return counts
 
