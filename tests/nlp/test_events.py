@@ -600,3 +600,9 @@ def test_a_subject_the_parser_glued_to_a_fronted_phrase(run) -> None:
             "open talks on the border.")
     assert {((e.source or "")[:3], e.target, e.plover) for e in a.events} == {
         ("CHL", None, "AGREE"), ("PER", None, "AGREE")}, a.events
+
+
+def test_recognising_a_victory_concedes_it(run) -> None:
+    # invented: recognising an election result is a concession (CAMEO 08), not diplomatic recognition (054)
+    a = run("The Chilean government recognized the victory of Peruvian opposition parties in Lima.")
+    assert [(e.code, e.plover) for e in a.events] == [("080", "CONCEDE")], a.events
