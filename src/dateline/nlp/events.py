@@ -12,18 +12,26 @@ A city of the source's own country read as its government says where, not whom; 
 role alone ("rebels", "protesters", "a guerrilla stronghold") or an organisation of no known
 country, in a sentence naming no other state (a border's or the reporters' aside), is the source's
 own; so is a group its demonym names ("Turkish Kurd refugees"); a protest naming no recipient is
-against the protesters' own state, a curfew or martial law falls on the state's own people. An
-event noun that is the object of a verb of doing ("announced a suspension of air links with
-Serbia") is the subject's act; parties going somewhere "for talks" hold them.
+against the protesters' own state, a curfew or martial law falls on the state's own people; a
+party, opposition movement or rebel group of no known country is of the one state its sentence
+names. An event noun that is the object of a verb of doing ("announced a suspension of air links
+with Serbia") is the subject's act; parties going somewhere "for talks" hold them. Two cheap
+repairs of the small model's parse: a participle with a direct object in a sentence with no finite
+verb is its main verb ("Doctors from two aid groups donated ... goods to X"), and a root verb with
+no subject takes the noun phrase the parser glued onto a fronted phrase ("With the signing of a
+memorandum, the government and the rebels have agreed to ...").
 
 How statements are coded follows CAMEO: an act stated for the future keeps its own code with its
 modality (:mod:`.modality`) and brings the statement as an asserted event of its own (an intent
 to cooperate 03, a threat 13, a refusal 12, see :func:`commitment`); the seeds and the modality
 cases need the act itself, and the PLOVER and PETRARCH gold split on which of the two they code,
-so both stay. A refusal ("refused to lift the curfew", "will not release") is one record: CAMEO's
+so both stay. A future act the writer tells alone ("The US will supply arms to Israel": not
+quoted, reported or under a verb of intent) has no 03 record: an intent is a verbal act, and no
+one is told to have expressed it. A refusal ("refused to lift the curfew", "will not release") is one record: CAMEO's
 refusal code (12x) with the refused act's PLOVER type, negated (PLOVER v0.5b1 names it REJECT);
 so is a threat of violence ("said it would attack Peru if ...": 138x, ASSAULT, its modality);
-an ultimatum (131) and preparing an attack (150) are one record too, the statement's. A demanded
+an ultimatum (131: any act, a boycott too, held over "unless") and preparing an attack (150) are
+one record too, the statement's. A demanded
 or threatened act is no event: the demand or threat is, its code naming the act (10x, 13x, also
 for "X said Y must ..." and "its demand that ..."); a hostile act someone claims or alleges
 another did is an accusation (112), claimed of one's own side a claim of responsibility (015);
