@@ -606,3 +606,14 @@ def test_recognising_a_victory_concedes_it(run) -> None:
     # invented: recognising an election result is a concession (CAMEO 08), not diplomatic recognition (054)
     a = run("The Chilean government recognized the victory of Peruvian opposition parties in Lima.")
     assert [(e.code, e.plover) for e in a.events] == [("080", "CONCEDE")], a.events
+
+
+def test_wishing_another_party_to_act_is_an_appeal(run) -> None:
+    # invented: the wished act has not happened; the wisher appeals to the party (CAMEO 02x, REQUEST)
+    for text in ("Chile wants Peru to withdraw from the border.", "Chile would like Peru to release the prisoners."):
+        a = run(text)
+        assert [(e.source, e.target, e.code[:2], e.plover, e.modality) for e in a.events] == [
+            ("CHL", "PER", "02", "REQUEST", "asserted")], a.events
+    # wishing to act oneself is an intention; "would like" is a wish, not a hypothetical
+    assert ("CHL", "PER", "CONSULT", "intended") in _dyads(run("Chile would like to meet Peru next week."))
+    assert ("CHL", "PER", "CONSULT", "negated") in _dyads(run("Chile would not like to meet Peru."))

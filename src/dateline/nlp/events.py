@@ -653,6 +653,9 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             if _obligation(tok):
                 _reported_demand(article, doc, sent, tok, code, events, seen)
                 continue  # "Russia said Sudan must return the helicopter": a demand, not a return
+            if code is not None and _wished_of(tok) is not None:
+                _wish(article, doc, sent, tok, code, events, seen)
+                continue  # "Obama wants Putin to withdraw": an appeal to Putin, no withdrawal
             if code is None or _requester(tok) is not None:
                 continue  # a demanded act is not an event: the demand is, and its code names the act
             if _condition_of_demand(tok):
@@ -854,6 +857,43 @@ def _requester(tok: Token) -> Token | None:
         if node.lemma_.lower() in REQUEST_WORDS and node.lemma_.lower() != tok.lemma_.lower():
             return node
     return None
+
+
+#: verbs of wishing: "wants Putin to withdraw", "would like Peru to release" ask another party to act
+WISH_VERBS = frozenset({"want", "wish", "like"})
+
+
+def _wished_of(tok: Token) -> tuple[Token, Token] | None:
+    """(the wish verb, the party it wishes to act) when ``tok`` is the act another party is wished
+    to do ("Obama wants Putin to withdraw": wants, Putin); None for the wisher's own act ("wants
+    to help")."""
+    head = tok.head
+    if head.i == tok.i or head.lemma_.lower() not in WISH_VERBS or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    if tok.dep_ == "ccomp":
+        party = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    elif tok.dep_ == "xcomp":
+        party = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    else:
+        return None
+    return (head, party) if party is not None else None
+
+
+def _wish(article: Article, doc: Doc, sent: Span, tok: Token, code: str, events: list[Event],
+          seen: set[tuple[str, str, str, int]]) -> None:
+    """The wisher appeals to the party wished to act; the code names the act when the lexicon
+    knows it (CAMEO 02x; PLOVER's REQUEST covers requests), and the act is no event of its own."""
+    found = _wished_of(tok)
+    if found is None:
+        return
+    verb, party = found
+    speaker = _source(article, doc, verb)
+    actor = actor_for_span(article, *_noun_phrase(party))
+    if not speaker[0] or actor is None or not (actor.code or actor.country):
+        return
+    appeal = _APPEAL.get(code[:3]) or _mirror(_APPEAL, code) or "020"
+    _add(article, doc, sent, verb, appeal, "REQUEST", events, seen, speaker, (actor.code or actor.country, actor.id))
 
 
 def _obligation(tok: Token) -> bool:

@@ -60,6 +60,11 @@ def _is(tok: Token, words: frozenset[str]) -> bool:
     return lemma in words or lemma + "e" in words
 
 
+def _would_like(tok: Token) -> bool:
+    """"would like": a wish, as "want" is."""
+    return tok.lemma_.lower() == "like" and any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children)
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children) or any(
         c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in tok.children)
@@ -98,6 +103,10 @@ def modality(tok: Token) -> Modality:
             return "hypothetical"  # "did not rule out supplying"
     negations = sum(_negated(t) for t in links) + sum(_is(h, NEGATING_HEADS) for h in heads)
     auxes = {c.lower_ for t in links[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
+    wishes = [t for t in links[:2] if _would_like(t)]
+    if wishes:  # "would like (Peru) to release": a polite wish, not a hypothetical
+        auxes = {c.lower_ for t in links[:2] for c in t.children if c.dep_ in ("aux", "auxpass")
+                 and t not in wishes}
     if has_if_clause(tok):
         return "conditional"
     if negations % 2 == 1:
@@ -106,7 +115,7 @@ def modality(tok: Token) -> Modality:
         return "intended"  # "Israel announced it would free ...": the future of a past statement
     if auxes & {"could", "might", "may", "would"}:
         return "hypothetical"
-    if auxes & {"will", "shall", "'ll"} or any(_is(h, INTENT_HEADS) for h in heads):
+    if auxes & {"will", "shall", "'ll"} or any(_is(h, INTENT_HEADS) or h in wishes for h in heads):
         return "intended"
     if any(c.lower_ == "going" for c in tok.head.children) or tok.head.lower_ == "going":
         return "intended"
