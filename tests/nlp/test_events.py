@@ -617,3 +617,12 @@ def test_wishing_another_party_to_act_is_an_appeal(run) -> None:
     # wishing to act oneself is an intention; "would like" is a wish, not a hypothetical
     assert ("CHL", "PER", "CONSULT", "intended") in _dyads(run("Chile would like to meet Peru next week."))
     assert ("CHL", "PER", "CONSULT", "negated") in _dyads(run("Chile would not like to meet Peru."))
+
+
+def test_an_act_warned_against_is_no_event_and_tear_gas_is_repression(run) -> None:
+    # invented: the deployment is what Peru is warned against; it has not happened, nor is it Chile's
+    a = run("Chile on Monday warned Peru against deploying troops on the border.")
+    assert [e.plover for e in a.events] == ["THREATEN"], a.events
+    # crowd control with tear gas is violent repression (CAMEO 175), not military force (190)
+    a = run("Chilean police fired tear gas at opposition supporters in Santiago.")
+    assert [(e.source, e.code) for e in a.events] == [("CHLCOP", "175")], a.events

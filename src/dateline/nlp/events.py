@@ -971,10 +971,11 @@ def _crowd_home(article: Article, tok: Token) -> tuple[str | None, str | None]:
 
 
 def _charged_with(tok: Token) -> bool:
-    """An act named as what someone is accused, blamed, praised or punished for ("accused Peru of
-    attacking", "jailed a student for helping"): the governing event is about it, it is none itself."""
+    """An act named as what someone is accused, blamed, praised, punished or warned for ("accused
+    Peru of attacking", "jailed a student for helping", "warned NATO against deploying troops"):
+    the governing event is about it, it is none itself."""
     prep = tok.head
-    return tok.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head != prep \
+    return tok.dep_ == "pcomp" and prep.lower_ in ("of", "for", "against") and prep.head != prep \
         and match_trigger(prep.head) is not None
 
 
