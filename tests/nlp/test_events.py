@@ -626,3 +626,11 @@ def test_an_act_warned_against_is_no_event_and_tear_gas_is_repression(run) -> No
     # crowd control with tear gas is violent repression (CAMEO 175), not military force (190)
     a = run("Chilean police fired tear gas at opposition supporters in Santiago.")
     assert [(e.source, e.code) for e in a.events] == [("CHLCOP", "175")], a.events
+
+
+def test_a_phone_call_is_a_consultation_and_a_briefing_is_none(run) -> None:
+    # invented: speaking by phone with another leader is CAMEO 041, mutual like any talks "with"
+    a = run("Chilean President Ana Soto spoke by phone with Peruvian President Luis Rojas.")
+    assert {((e.source or "")[:3], e.target, e.code) for e in a.events} == {("CHL", None, "041"), ("PER", None, "041")}
+    # speaking with reporters is no consultation
+    assert run("Chilean President Ana Soto spoke with reporters by phone on Monday.").events == []

@@ -733,6 +733,8 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
         tgt = _home_people(src[0])  # "imposed martial law": on the state's own people
     if not tgt[0] and target is None and not INTRANSITIVE.match(code):
         return  # a recipient is left out only for reciprocal events and acts that need none
+    if code[:2] == "04" and target is None and tgt[1] is None and (tgt[0] or "")[3:6] == "MED":
+        return  # "spoke with reporters", "met journalists": a briefing, not a consultation
     if code == KILLING and (tgt[0] or "")[3:6] == "MIL":
         code, plover = "190", None  # soldiers killed are killed in combat: conventional force, not an assault
     elif code == "190" and (tgt[0] or "")[3:6] in ("CVL", "REF"):
