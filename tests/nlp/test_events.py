@@ -634,3 +634,9 @@ def test_a_phone_call_is_a_consultation_and_a_briefing_is_none(run) -> None:
     assert {((e.source or "")[:3], e.target, e.code) for e in a.events} == {("CHL", None, "041"), ("PER", None, "041")}
     # speaking with reporters is no consultation
     assert run("Chilean President Ana Soto spoke with reporters by phone on Monday.").events == []
+
+
+def test_approving_a_treaty_ratifies_it(run) -> None:
+    # invented: a parliament approving an agreement ratifies it (CAMEO 057)
+    a = run("The Chilean senate approved a fisheries agreement with Peru on Tuesday.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHLLEG", "PER", "057")], a.events
