@@ -640,3 +640,12 @@ def test_approving_a_treaty_ratifies_it(run) -> None:
     # invented: a parliament approving an agreement ratifies it (CAMEO 057)
     a = run("The Chilean senate approved a fisheries agreement with Peru on Tuesday.")
     assert [(e.source, e.target, e.code) for e in a.events] == [("CHLLEG", "PER", "057")], a.events
+
+
+def test_arriving_somewhere_for_a_visit_visits_it_and_rebels_killed_in_combat(run) -> None:
+    # invented: the place gone to for a visit is the host
+    a = run("The Chilean foreign minister flew to Lima on Monday for an official visit.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHLGOV", "PERGOV", "042")], a.events
+    # rebels killed by troops are killed in combat (CAMEO 190), as soldiers are
+    a = run("Chilean troops killed 30 Mapuche rebels in fierce fighting in the south.")
+    assert [e.code for e in a.events] == ["190"], a.events

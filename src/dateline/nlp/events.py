@@ -82,6 +82,8 @@ ADMINISTRATIVE = "172"
 NON_STATES = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG"})
 #: sectors of people outside the state, who can be its own recipients
 PEOPLE_SECTORS = frozenset({"REB", "OPP", "CVL", "REF", "LAB", "EDU", "RAD", "REL", "MED", "BUS", "PTY", "UAF"})
+#: sectors of armed groups: killing them is combat (CAMEO 19), not an assault
+COMBATANTS = frozenset({"MIL", "REB", "UAF"})
 #: sectors of groups that act in their own country's politics: parties, opposition, rebels
 DOMESTIC_SECTORS = frozenset({"PTY", "OPP", "REB"})
 GROUP_PREPS = frozenset({"on", "at", "against", "with", "to"})
@@ -735,8 +737,8 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
         return  # a recipient is left out only for reciprocal events and acts that need none
     if code[:2] == "04" and target is None and tgt[1] is None and (tgt[0] or "")[3:6] == "MED":
         return  # "spoke with reporters", "met journalists": a briefing, not a consultation
-    if code == KILLING and (tgt[0] or "")[3:6] == "MIL":
-        code, plover = "190", None  # soldiers killed are killed in combat: conventional force, not an assault
+    if code == KILLING and (tgt[0] or "")[3:6] in COMBATANTS:
+        code, plover = "190", None  # soldiers or rebels killed are killed in combat: conventional force, not an assault
     elif code == "190" and (tgt[0] or "")[3:6] in ("CVL", "REF"):
         code, plover = "180", None  # an attack on civilians or refugees is no combat: an assault (CAMEO 18)
     mode: Modality = "conditional" if plover == "THREATEN" and has_if_clause(tok) else modality(act or tok)
@@ -1244,6 +1246,13 @@ def _travelled_for(article: Article, doc: Doc, sent: Span, tok: Token, entry: tu
         if target[0]:
             _add(article, doc, sent, tok, entry[0], entry[1], events, seen, source, target)
             return
+    if source[0] and entry[0] == "042":  # "arrived in Tokyo for a visit": the place gone to is the host
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "at")):
+            sub = list(prep.subtree)
+            target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
+            if target[0]:
+                _add(article, doc, sent, tok, entry[0], entry[1], events, seen, source, target)
+                return
 
 
 #: verbs whose object noun names the act their subject performs ("announced a suspension of air
