@@ -649,3 +649,11 @@ def test_arriving_somewhere_for_a_visit_visits_it_and_rebels_killed_in_combat(ru
     # rebels killed by troops are killed in combat (CAMEO 190), as soldiers are
     a = run("Chilean troops killed 30 Mapuche rebels in fierce fighting in the south.")
     assert [e.code for e in a.events] == ["190"], a.events
+
+
+def test_a_threat_is_the_doers_own_statement(run) -> None:
+    # invented: what analysts say Peru could do is no threat by Peru, only a possible act
+    a = run("Analysts said Peru could attack Chile if provoked.")
+    assert [(e.code[:2], e.modality) for e in a.events] == [("19", "conditional")], a.events
+    a = run("Peru said it would attack Chile if provoked.")
+    assert [(e.code[:2], e.modality) for e in a.events] == [("13", "conditional")], a.events

@@ -761,6 +761,8 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
     said = commitment(tok, code, mode)
     if said is not None and said[:2] == "03" and _narrated(tok, quote):
         said = None  # "The US will supply arms to Israel": a future act, but no one is told to have promised it
+    if said is not None and said[:2] == "13" and _said_of_another(article, doc, tok, src[0]):
+        said = None  # "Analysts said Iran could attack Israel if ...": Iran made no threat, the act is only possible
     targets = [tgt, *(_conjoined(article, doc, sent, tgt, src[0]) if target is None else [])]
     for one in targets:  # "threatened to cut ties with Congo and Costa Rica": one event for each
         if said is None:
@@ -774,6 +776,19 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
             emit(said, None, "conditional" if mode == "conditional" else "asserted", one)
         else:  # a refusal or a threat of violence is one: CAMEO's code of the statement, the act's type
             emit(said, plover or describe(code)[0], mode, one)
+
+
+def _said_of_another(article: Article, doc: Doc, tok: Token, source: str | None) -> bool:
+    """Whether the future act at ``tok`` is what another party says its doer will do ("Analysts
+    said Iran could attack Israel if ..."): a threat is the doer's own statement ("Iran said it
+    would attack"), so none is told here. (A plan reported by others, "X will visit Y, diplomatic
+    sources said", still tells X's intent, as the PLOVER coders read it.)"""
+    verb = speech_verb(tok)
+    subj = _subject_token(tok) if verb is not None else None
+    if verb is None or subj is None or subj.pos_ == "PRON":
+        return False
+    speaker = _source(article, doc, verb)[0]
+    return not speaker or not source or speaker[:3] != source[:3]
 
 
 def _narrated(tok: Token, quote: tuple[int, Quote] | None) -> bool:
