@@ -27,11 +27,13 @@ to cooperate 03, a threat 13, a refusal 12, see :func:`commitment`); the seeds a
 cases need the act itself, and the PLOVER and PETRARCH gold split on which of the two they code,
 so both stay. A future act the writer tells alone ("The US will supply arms to Israel": not
 quoted, reported or under a verb of intent) has no 03 record: an intent is a verbal act, and no
-one is told to have expressed it. A refusal ("refused to lift the curfew", "will not release") is one record: CAMEO's
-refusal code (12x) with the refused act's PLOVER type, negated (PLOVER v0.5b1 names it REJECT);
-so is a threat of violence ("said it would attack Peru if ...": 138x, ASSAULT, its modality);
-an ultimatum (131: any act, a boycott too, held over "unless") and preparing an attack (150) are
-one record too, the statement's. A demanded
+one is told to have expressed it; nor is an act others say a party could do ("Analysts said Iran
+could attack if ...") a threat by that party. A refusal ("refused to lift the curfew", "will not
+release") is one record: CAMEO's refusal code (12x) with the refused act's PLOVER type, negated
+(PLOVER v0.5b1 names it REJECT); so is a threat of violence ("said it would attack Peru if ...":
+138x, ASSAULT, its modality); an ultimatum (131: any act, a boycott too, held over "unless") and
+preparing an attack (150) are one record too, the statement's. Wishing another party to act
+("wants Putin to withdraw") is an appeal to it (02x), and the act no event. A demanded
 or threatened act is no event: the demand or threat is, its code naming the act (10x, 13x, also
 for "X said Y must ..." and "its demand that ..."); a hostile act someone claims or alleges
 another did is an accusation (112), claimed of one's own side a claim of responsibility (015);
