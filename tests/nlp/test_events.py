@@ -657,3 +657,15 @@ def test_a_threat_is_the_doers_own_statement(run) -> None:
     assert [(e.code[:2], e.modality) for e in a.events] == [("19", "conditional")], a.events
     a = run("Peru said it would attack Chile if provoked.")
     assert [(e.code[:2], e.modality) for e in a.events] == [("13", "conditional")], a.events
+
+
+def test_a_fronted_setting_names_no_recipient(run) -> None:
+    # invented: the parties of a fronted "After ..."/"Despite ..." phrase are the setting, not the recipients
+    a = run("After a meeting with Bolivia and Ecuador, Chile imposed sanctions on Peru.")
+    assert [(e.source, e.target) for e in a.events] == [("CHL", "PER")], a.events
+    a = run("Despite pressure from Bolivia and Ecuador, Chile refused to release the journalists.")
+    assert not any(e.target in ("BOL", "ECU") for e in a.events), a.events
+    # a fronted topic still names the recipient
+    a = run("As for relations with Bolivia, we will develop relations, whether someone likes it or not, the Chilean "
+            "president said.")
+    assert ("CHL", "BOL") in {((e.source or "")[:3], e.target) for e in a.events}, a.events

@@ -88,6 +88,10 @@ PEOPLE_SECTORS = frozenset({"REB", "OPP", "CVL", "REF", "LAB", "EDU", "RAD", "RE
 COMBATANTS = frozenset({"MIL", "REB", "UAF"})
 #: sectors of groups that act in their own country's politics: parties, opposition, rebels
 DOMESTIC_SECTORS = frozenset({"PTY", "OPP", "REB"})
+#: prepositions of a fronted phrase that sets the scene ("After talks with Iran, the US ...", "Despite pressure
+#: from X, ..."), unlike a fronted topic ("As for relations with North Korea, we will develop them")
+SETTING_PREPS = frozenset({"after", "before", "despite", "following", "during", "amid", "amidst", "since", "with",
+                           "without", "under", "in", "at"})
 GROUP_PREPS = frozenset({"on", "at", "against", "with", "to"})
 PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 #: acts that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
@@ -281,7 +285,8 @@ def _target(article: Article, doc: Doc, tok: Token, sent: Span, source: str | No
     phrases saying where it happened are left out (they gave the source)."""
     objects = [c for c in tok.children if c.dep_ in ("dobj", "dative", "prep", "attr", "xcomp",
                                                      "ccomp", "pobj", "acomp") and c.lower_ != "according"
-               and (places or c.lower_ not in LOCATIVE)]
+               and (places or c.lower_ not in LOCATIVE)
+               and not (c.dep_ == "prep" and c.i < tok.i and c.lower_ in SETTING_PREPS)]  # "After talks with Iran, ..."
     # where it happened ("marched in Lima against Chilean policies") names the recipient only when
     # no other phrase of the verb does
     objects.sort(key=lambda c: c.dep_ == "prep" and c.lower_ in PLACE_PREPS)
