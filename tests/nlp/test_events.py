@@ -669,3 +669,11 @@ def test_a_fronted_setting_names_no_recipient(run) -> None:
     a = run("As for relations with Bolivia, we will develop relations, whether someone likes it or not, the Chilean "
             "president said.")
     assert ("CHL", "BOL") in {((e.source or "")[:3], e.target) for e in a.events}, a.events
+
+
+def test_an_exchange_of_prisoners_is_mutual(run) -> None:
+    # invented: both sides release prisoners (CAMEO 0841), one mutual event as for talks "with"
+    for text in ("Chile and Peru exchanged prisoners on Sunday.", "Chile exchanged 90 prisoners with Peru."):
+        a = run(text)
+        assert {((e.source or "")[:3], e.target, e.code) for e in a.events} == {
+            ("CHL", None, "0841"), ("PER", None, "0841")}, a.events

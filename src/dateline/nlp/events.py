@@ -628,8 +628,10 @@ def _parties_in(article: Article, start: int, end: int) -> list[tuple[str | None
 
 def _meeting_parties(article: Article, doc: Doc, tok: Token, code: str) -> list[tuple[str | None, str | None]]:
     """"X held talks with Y", "X met with Y": a meeting is mutual, one event with both parties
-    and no recipient, as PLOVER codes it (a visit has a host and stays directed)."""
-    if code[:2] != "04" or code in ("042", "043"):
+    and no recipient, as PLOVER codes it (a visit has a host and stays directed); so is an
+    exchange of prisoners."""
+    swap = code[:2] == "08" and tok.lemma_.lower() in ("exchange", "swap")  # "exchanged prisoners with Y"
+    if (code[:2] != "04" or code in ("042", "043")) and not swap:
         return []
     holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
     with_pp = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"), None)
