@@ -677,3 +677,9 @@ def test_an_exchange_of_prisoners_is_mutual(run) -> None:
         a = run(text)
         assert {((e.source or "")[:3], e.target, e.code) for e in a.events} == {
             ("CHL", None, "0841"), ("PER", None, "0841")}, a.events
+
+
+def test_a_narrated_hostile_future_is_no_threat(run) -> None:
+    # invented: a threat is a statement; told by the writer alone, the future act is the event
+    assert _dyads(run("Chile will impose sanctions on Norway.")) == {("CHL", "NOR", "SANCTION", "intended")}
+    assert ("CHL", "NOR", "THREATEN", "asserted") in _dyads(run("Chile said it will impose sanctions on Norway."))

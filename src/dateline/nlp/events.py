@@ -22,26 +22,26 @@ no subject takes the noun phrase the parser glued onto a fronted phrase ("With t
 memorandum, the government and the rebels have agreed to ...").
 
 How statements are coded follows CAMEO: an act stated for the future keeps its own code with its
-modality (:mod:`.modality`) and brings the statement as an asserted event of its own (an intent
-to cooperate 03, a threat 13, a refusal 12, see :func:`commitment`); the seeds and the modality
-cases need the act itself, and the PLOVER and PETRARCH gold split on which of the two they code,
-so both stay. A future act the writer tells alone ("The US will supply arms to Israel": not
-quoted, reported or under a verb of intent) has no 03 record: an intent is a verbal act, and no
-one is told to have expressed it; nor is an act others say a party could do ("Analysts said Iran
-could attack if ...") a threat by that party. A refusal ("refused to lift the curfew", "will not
-release") is one record: CAMEO's refusal code (12x) with the refused act's PLOVER type, negated
-(PLOVER v0.5b1 names it REJECT); so is a threat of violence ("said it would attack Peru if ...":
-138x, ASSAULT, its modality); an ultimatum (131: any act, a boycott too, held over "unless") and
-preparing an attack (150) are one record too, the statement's. Wishing another party to act
-("wants Putin to withdraw") is an appeal to it (02x), and the act no event. A demanded
-or threatened act is no event: the demand or threat is, its code naming the act (10x, 13x, also
-for "X said Y must ..." and "its demand that ..."); a hostile act someone claims or alleges
-another did is an accusation (112), claimed of one's own side a claim of responsibility (015);
-what a vetoed or condemned resolution says ("vetoed a resolution censuring X") is no act of the
-one vetoing it, nor is the "that" clause of an admission, allegation or denial an event told.
-An event told in an adverbial clause of another by the same source is part of it. The date is a
-time expression of the sentence; a reported statement without one takes the date of the occasion
-the lead reports; a background fact gets no date rather than the publication date.
+modality (:mod:`.modality`) and brings the statement as an asserted event of its own (an intent to
+cooperate 03, a threat 13, a refusal 12, see :func:`commitment`); the seeds and the modality cases
+need the act itself, and the PLOVER and PETRARCH gold split on which of the two they code, so both
+stay. A future act the writer tells alone ("The US will supply arms to Israel": not quoted,
+reported or under a verb of intent) has no 03 or 13 record: an intent or a threat is a verbal act,
+and no one is told to have expressed it (an ultimatum's "unless" still tells one); nor is an act
+others say a party could do ("Analysts said Iran could attack if ...") a threat by that party. A
+refusal ("refused to lift the curfew", "will not release") is one record: CAMEO's refusal code
+(12x) with the refused act's PLOVER type, negated (PLOVER v0.5b1 names it REJECT); so is a threat
+of violence ("said it would attack Peru if ...": 138x, ASSAULT, its modality); an ultimatum (131:
+any act, a boycott too, held over "unless") and preparing an attack (150) are one record too, the
+statement's. Wishing another party to act ("wants Putin to withdraw") is an appeal to it (02x), and
+the act no event. A demanded or threatened act is no event: the demand or threat is, its code
+naming the act (10x, 13x, also for "X said Y must ..." and "its demand that ..."); a hostile act
+someone claims or alleges another did is an accusation (112), claimed of one's own side a claim of
+responsibility (015); what a vetoed or condemned resolution says ("vetoed a resolution censuring
+X") is no act of the one vetoing it, nor is the "that" clause of an admission, allegation or denial
+an event told. An event told in an adverbial clause of another by the same source is part of it.
+The date is a time expression of the sentence; a reported statement without one takes the date of
+the occasion the lead reports; a background fact gets no date rather than the publication date.
 """
 
 from __future__ import annotations
@@ -768,8 +768,11 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
             quote=quote[0] if quote else None))
 
     said = commitment(tok, code, mode)
-    if said is not None and said[:2] == "03" and _narrated(tok, quote):
-        said = None  # "The US will supply arms to Israel": a future act, but no one is told to have promised it
+    if said is not None and said[:2] in ("03", "13") and said != ULTIMATUM and not _unless(tok) \
+            and _narrated(tok, quote):
+        # "The US will supply arms to Israel", "... will impose sanctions on Russia": a future act, but no one is
+        # told to have promised or threatened it (an ultimatum's condition tells the threat, so it stays)
+        said = None
     if said is not None and said[:2] == "13" and _said_of_another(article, doc, tok, src[0]):
         said = None  # "Analysts said Iran could attack Israel if ...": Iran made no threat, the act is only possible
     targets = [tgt, *(_conjoined(article, doc, sent, tgt, src[0]) if target is None else [])]
@@ -803,8 +806,8 @@ def _said_of_another(article: Article, doc: Doc, tok: Token, source: str | None)
 def _narrated(tok: Token, quote: tuple[int, Quote] | None) -> bool:
     """Whether the future act at ``tok`` is told by the writer alone ("The US will supply arms to
     Israel"): not quoted, not what someone said or announced, and not under a verb of intent or
-    commitment ("is ready to", "agreed to"). CAMEO's intent to cooperate (03) is a verbal act, so
-    it needs someone to have expressed it; the act itself is the event, intended."""
+    commitment ("is ready to", "agreed to"). CAMEO's intent to cooperate (03) and threat (13) are
+    verbal acts, so they need someone to have expressed them; the act itself is the event, intended."""
     return quote is None and not reported(tok) and len(chain(tok)) == 1
 
 
