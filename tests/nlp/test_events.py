@@ -683,3 +683,10 @@ def test_a_narrated_hostile_future_is_no_threat(run) -> None:
     # invented: a threat is a statement; told by the writer alone, the future act is the event
     assert _dyads(run("Chile will impose sanctions on Norway.")) == {("CHL", "NOR", "SANCTION", "intended")}
     assert ("CHL", "NOR", "THREATEN", "asserted") in _dyads(run("Chile said it will impose sanctions on Norway."))
+
+
+def test_the_object_of_a_causing_verb_does_the_act(run) -> None:
+    # invented: Bolivia appeals, prompted by Chile's operation; the operation's doer does not
+    a = run("Chile launched a military operation in the Atacama, prompting Bolivia to appeal to Peru.")
+    assert ("BOL", "PER") in {(e.source, e.target) for e in a.events}, a.events
+    assert not any(e.source == "CHL" and e.target == "PER" for e in a.events), a.events

@@ -111,10 +111,14 @@ RESPONSE_WORDS = re.compile(r"\b(decision|measure|measures|action|step|steps|cou
 
 # -- participants -----------------------------------------------------------------------------
 def _subject_token(tok: Token) -> Token | None:
-    node, via = tok, ""
+    node, via, below = tok, "", tok
     for _ in range(6):
         if node.dep_ == "acl" and _misparsed_main_verb(node):
             return node.sent.root  # "Doctors from two aid groups donated ... goods to X": the parser lost the clause
+        if via == "xcomp":  # "prompting Armenia to appeal", "forced Ukraine to seek": the object acts
+            controller = next((c for c in node.children if c.dep_ == "dobj" and c.i < below.i), None)
+            if controller is not None:
+                return controller
         for child in node.children:
             if child.dep_ == "nsubjpass" and node is not tok and via == "xcomp":
                 return child  # "Obama is scheduled to attend": the one scheduled attends
@@ -138,7 +142,7 @@ def _subject_token(tok: Token) -> Token | None:
             return None
         if node.dep_ == "pcomp" and node.head.lower_ in ("for", "over", "after"):
             return None  # "jailed a student for helping militants": the student helped, not the court
-        via, node = node.dep_, node.head
+        via, below, node = node.dep_, node, node.head
     return None
 
 
