@@ -690,3 +690,9 @@ def test_the_object_of_a_causing_verb_does_the_act(run) -> None:
     a = run("Chile launched a military operation in the Atacama, prompting Bolivia to appeal to Peru.")
     assert ("BOL", "PER") in {(e.source, e.target) for e in a.events}, a.events
     assert not any(e.source == "CHL" and e.target == "PER" for e in a.events), a.events
+
+
+def test_a_two_word_name_of_an_attack(run) -> None:
+    # invented: "air strike" names an aerial attack (CAMEO 195) though "strike" alone may be a walkout
+    a = run("The Chilean air strike on Peru killed five soldiers.")
+    assert ("CHL", "PER", "195") in {(e.source, e.target, e.code) for e in a.events}, a.events

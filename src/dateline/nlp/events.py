@@ -1194,6 +1194,10 @@ def _nominal(article: Article, doc: Doc, sent: Span, events: list[Event],
     """"the summit between Putin and Kim", "the signing of a treaty between X and Y"."""
     for tok in sent:
         entry = noun_triggers().get(tok.lower_)
+        if tok.pos_ == "NOUN" and (entry is None or entry[0][:2] not in VIOLENCE):
+            # a two-word name of the act: "an air strike", "a missile attack"
+            entry = next((noun_triggers()[k] for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1
+                          and (k := f"{c.lower_} {tok.lower_}") in noun_triggers()), entry)
         if entry is None or tok.pos_ != "NOUN":
             continue
         between = next((t for t in tok.subtree if t.lower_ == "between"), None)
