@@ -696,3 +696,9 @@ def test_a_two_word_name_of_an_attack(run) -> None:
     # invented: "air strike" names an aerial attack (CAMEO 195) though "strike" alone may be a walkout
     a = run("The Chilean air strike on Peru killed five soldiers.")
     assert ("CHL", "PER", "195") in {(e.source, e.target, e.code) for e in a.events}, a.events
+
+
+def test_closing_a_border_restricts_movement(run) -> None:
+    # invented: closing or sealing a border with another state is CAMEO 191 (restrict movement)
+    a = run("Chile closed its border with Bolivia after the attack.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "BOL", "191")], a.events
