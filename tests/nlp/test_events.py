@@ -702,3 +702,9 @@ def test_closing_a_border_restricts_movement(run) -> None:
     # invented: closing or sealing a border with another state is CAMEO 191 (restrict movement)
     a = run("Chile closed its border with Bolivia after the attack.")
     assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "BOL", "191")], a.events
+
+
+def test_an_invitation_is_an_intent_to_meet_and_the_visit_is_yet_to_come(run) -> None:
+    # invented: inviting is CAMEO 036 (express intent to meet); the invited visit has not happened
+    a = run("Chile invited the Peruvian president to visit Santiago.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "PERGOV", "036")], a.events

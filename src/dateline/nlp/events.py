@@ -871,7 +871,7 @@ def _drop_retold_meetings(events: list[Event]) -> list[Event]:
 
 # -- requests --------------------------------------------------------------------------------
 REQUEST_WORDS = frozenset({"demand", "urge", "ask", "call", "request", "press", "insist", "appeal", "order",
-                           "plead", "beg", "petition", "require", "push", "pressure", "pressurize"})
+                           "plead", "beg", "petition", "require", "push", "pressure", "pressurize", "invite"})
 #: CAMEO's demands mirror the act demanded: "demanded that Israel ease restrictions" is 1051
 _DEMAND = {"04": "108", "045": "105", "05": "102", "06": "101", "061": "1011", "062": "1012", "063": "1013",
            "064": "1014", "07": "103", "071": "1031", "072": "1032", "073": "1033", "074": "1034",
