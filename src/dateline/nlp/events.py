@@ -15,7 +15,10 @@ own; so is a group its demonym names ("Turkish Kurd refugees"); a protest naming
 against the protesters' own state, a curfew or martial law falls on the state's own people; a
 party, opposition movement or rebel group of no known country is of the one state its sentence
 names. An event noun that is the object of a verb of doing ("announced a suspension of air links
-with Serbia") is the subject's act; parties going somewhere "for talks" hold them. Two cheap
+with Serbia") is the subject's act; parties going somewhere "for talks" hold them, and "for a
+visit" visit the place gone to. A fronted phrase that sets the scene ("After talks with Iran, the
+US ...") names no recipient; the object of a verb that makes someone act ("prompting Armenia to
+appeal") does the act. Two cheap
 repairs of the small model's parse: a participle with a direct object in a sentence with no finite
 verb is its main verb ("Doctors from two aid groups donated ... goods to X"), and a root verb with
 no subject takes the noun phrase the parser glued onto a fronted phrase ("With the signing of a
