@@ -162,7 +162,7 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
     if subj is None:
         return None, None
     if subj.lower_ in ("its", "it", "their", "they"):
-        outer = _subject_token(subj.head.head) if subj.head.head is not subj.head else None
+        outer = _subject_token(subj.head.head) if subj.head.head.i != subj.head.i else None
         subj = outer if outer is not None and outer.lower_ not in ("its", "it") else subj
     if subj.lower_ in PRONOUN_SELF and subj.text != "US":  # "US" is the country, "us" the speakers
         found = _quote_at(article, subj.idx)
@@ -182,7 +182,7 @@ def _source(article: Article, doc: Doc, tok: Token) -> tuple[str | None, str | N
             span = (span[0], min(span[1], lost.idx)) if lost is not None else span
         actor = actor_for_span(article, *span)
     owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-    if (actor is None or not (actor.code or actor.country)) and owner is not None and subj.head.head is not subj.head:
+    if (actor is None or not (actor.code or actor.country)) and owner is not None and subj.head.head.i != subj.head.i:
         outer = _subject_token(subj.head.head)  # "Bosnian Serbs said their forces had completed ..."
         if outer is not None and outer.lower_ not in ("its", "it", "their", "they"):
             actor = actor_for_span(article, *_noun_phrase(outer))
@@ -408,7 +408,7 @@ def _own_stretches(tok: Token, sent: Span, places: bool = True) -> list[tuple[in
                 g.dep_ == "mark" for g in child.children):
             skip.update(t.i for t in child.subtree)
     node = tok
-    while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head is not node:
+    while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head.i != node.i:
         node = node.head
         if node.lemma_.lower() in SPEECH_LEMMAS:
             skip.update(t.i for t in node.subtree if t.i not in {x.i for x in tok.subtree})
@@ -827,7 +827,7 @@ def _conjoined(article: Article, doc: Doc, sent: Span, target: tuple[str | None,
     if span is None:
         return []
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     group, todo = [], [root]
     while todo:
@@ -889,7 +889,7 @@ def _requester(tok: Token) -> Token | None:
     """The request word whose complement ``tok`` is ("urged Chile to help Peru": urged)."""
     node = tok
     for _ in range(3):
-        if node.dep_ not in ("ccomp", "xcomp", "acl", "advcl") or node.head is node:
+        if node.dep_ not in ("ccomp", "xcomp", "acl", "advcl") or node.head.i == node.i:
             return None
         node = node.head
         if node.lemma_.lower() in REQUEST_WORDS and node.lemma_.lower() != tok.lemma_.lower():
@@ -950,7 +950,7 @@ def _condition_of_demand(tok: Token) -> bool:
 def _demand_noun(tok: Token) -> Token | None:
     """The request noun whose content clause ``tok`` heads ("its demand that Israel ease ...",
     which the parser often hangs on the verb: "reiterated its demand today that ...")."""
-    if tok.dep_ not in ("ccomp", "acl") or tok.head is tok or not any(
+    if tok.dep_ not in ("ccomp", "acl") or tok.head.i == tok.i or not any(
             c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         return None
     if tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in REQUEST_WORDS:
@@ -1039,7 +1039,7 @@ def _threatener(tok: Token) -> Token | None:
     """The threat verb whose complement ``tok`` is ("threatened to cut ties": threatened)."""
     node = tok
     for _ in range(2):
-        if node.dep_ not in ("xcomp", "ccomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
             return None
         node = node.head
         trig = match_trigger(node)
@@ -1078,7 +1078,7 @@ def _states(tok: Token, code: str) -> bool:
 def _stater(tok: Token) -> Token | None:
     """The refusal whose act ``tok`` is ("refused to release": refused)."""
     head = tok.head
-    return head if tok.dep_ == "xcomp" and head is not tok and _stated_act(head) == tok else None
+    return head if tok.dep_ == "xcomp" and head.i != tok.i and _stated_act(head) == tok else None
 
 
 #: nouns whose "that" clause is a proposition someone holds, asks for or denies, not a told event
@@ -1259,7 +1259,7 @@ TRAVEL_VERBS = frozenset({"return", "go", "come", "travel", "fly", "arrive", "he
 def _travel_purpose(tok: Token) -> Token | None:
     """The verb of going whose purpose ``tok`` names ("negotiators return to Geneva for talks")."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep" or prep.head is prep:
+    if tok.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep" or prep.head.i == prep.i:
         return None
     return prep.head if prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in TRAVEL_VERBS else None
 

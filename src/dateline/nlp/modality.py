@@ -39,7 +39,7 @@ def chain(tok: Token, depth: int = 4) -> list[Token]:
     """The token and its governors up the clause (xcomp, acl, pcomp ... but not across a
     reporting verb's complement boundary)."""
     out = [tok]
-    while depth and tok.head is not tok and tok.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep",
+    while depth and tok.head.i != tok.i and tok.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep",
                                                          "advcl", "conj", "relcl", "dobj", "acomp",
                                                          "ccomp"):
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in NEGATING_HEADS:
@@ -75,7 +75,7 @@ def _in_if_clause(tok: Token) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -133,7 +133,7 @@ def speech_verb(tok: Token) -> Token | None:
     for _ in range(6):
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
             return node.head
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
