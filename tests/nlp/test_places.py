@@ -21,6 +21,7 @@ def test_known_city_with_country_and_coordinates() -> None:
     ("Basra", (), "IRQ", "city"),  # an alternative name GeoNames lists
     ("Paris", (), "FRA", "city"),  # far larger than any other Paris
     ("Melbourne", ("USA",), "AUS", "city"),  # even in an American story
+    ("Geneva", ("USA",), "CHE", "city"),  # 9x the people of Geneva, Illinois, and known by 60 names to its 11
     ("Lebanon", (), "LBN", "country"),  # the country before the towns of its name
     ("Ukraine", (), "UKR", "country"),
     ("Texas", (), "USA", "state"),

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import Article
 
-#: A place is the obvious reading of its name when it is this many times larger than the next.
+#: A place is the obvious reading of its name when it is this many times more prominent than the next.
 _DOMINANT = 10
 #: Only cities this large are looked up by their alternative names: a large city's other names
 #: are exonyms ("Basra"), a small town's are often words ("North" for North Salt Lake).
@@ -129,14 +129,21 @@ def _regions() -> dict[str, Place]:
     return out
 
 
+def _prominence(city: dict[str, Any]) -> int:
+    """How widely a city is known: its population times the number of names the world has for it.
+    Population alone makes Geneva, Switzerland (60 names) only 9x Geneva, Illinois (11 names)."""
+    return int(city.get("population") or 0) * (1 + len(city.get("alternatenames") or []))
+
+
 def _pick(rows: list[dict[str, Any]], countries: Sequence[str]) -> dict[str, Any] | None:
-    """The city a name means: the one far the largest, else the largest in the article's
-    countries ("Melbourne" is Australia's even in an American story; "Valencia" depends)."""
+    """The city a name means: the one in the country whose city of that name is far the most
+    prominent, else the largest in the article's countries ("Melbourne" is Australia's even in an American story; "Valencia" depends)."""
     codes = _alpha3()
-    others = [c for c in rows[1:] if c["countrycode"] != rows[0]["countrycode"]]
-    top = int(rows[0].get("population") or 0)
-    if not others or top >= _DOMINANT * int(others[0].get("population") or 0):
-        return rows[0]
+    ranked = sorted(rows, key=lambda c: -_prominence(c))
+    others = [c for c in ranked[1:] if c["countrycode"] != ranked[0]["countrycode"]]
+    if not others or _prominence(ranked[0]) >= _DOMINANT * _prominence(others[0]):
+        # that country's largest city of the name (rows are largest first)
+        return next(c for c in rows if c["countrycode"] == ranked[0]["countrycode"])
     in_article = [c for c in rows if codes.get(c["countrycode"]) in countries]
     return in_article[0] if in_article else None
 
