@@ -123,6 +123,15 @@ def test_quote_reported_by_a_verb_outside_the_marks_stays_direct(run) -> None:
     assert q.kind == "direct" and q.speaker == "Vargas"
 
 
+@pytest.mark.parametrize("text", [
+    'Lars Holm said he wanted "a fair deal for every fishing town on the northern coast of the country."',
+    'Vargas called him "the most stubborn negotiator that this ministry has ever had to deal with."',
+])
+def test_quoted_words_after_an_unquoted_word_are_mixed(run, text: str) -> None:
+    qs = quotes(run, text)
+    assert qs and all(q.kind == "mixed" for q in qs)
+
+
 def test_rules_work_without_the_shipped_model(run, monkeypatch: pytest.MonkeyPatch) -> None:
     from dateline.nlp import quote_model
 

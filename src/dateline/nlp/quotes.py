@@ -54,6 +54,7 @@ blame call signal propose recommend vow concede assure dismiss reject question d
 #: verbs that attribute a direct quote to their subject (not "praise", "call" ...)
 SPEECH_CUES = CUES - frozenset("show find cite want demand criticize criticise praise blame call signal "
                                "propose recommend dismiss reject question doubt".split())
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
 PRONOUNS = frozenset("he she they it i we you him her them".split())
 _OPEN = "“„«"
 _CLOSE = "”»"
@@ -437,9 +438,23 @@ def _paraphrase_kind(text: str, start: int, end: int, marked: list[tuple[int, in
     outside the marks ('warned that "..."') are direct; a verb inside quote marks reports part of
     someone else's quote (a quote in a quote), which is never a direct quote of its own."""
     kind = _kind(text, start, end, marked)
-    if kind == "direct" and not any(s <= cue < e for s, e in marked):
+    if kind == "direct" and not any(s <= cue < e for s, e in marked) and _only_complementizer(text, start, end, marked):
         return "direct"
     return "indirect" if kind == "indirect" else "mixed"
+
+
+def _only_complementizer(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> bool:
+    """Whether the only words of ``start:end`` outside quote marks are a leading 'that' ('warned that
+    "..."'); any other word outside them ('said he wanted "..."', 'called him "..."') makes the
+    content mixed."""
+    pos, outside = start, []
+    for s, e in marked:
+        if s < end and start < e:
+            outside.append(text[pos:max(pos, s)])
+            pos = max(pos, e)
+    outside.append(text[pos:end])
+    words = [w.lower() for w in _WORD.findall(" ".join(outside))]
+    return words in ([], ["that"])
 
 
 def _kind(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str:
