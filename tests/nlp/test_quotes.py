@@ -253,3 +253,19 @@ def test_extent_candidates_offer_the_full_span_and_cuts(run) -> None:
     ends = [e for e, _ in extent_candidates(doc, start, end)]
     assert ends[0] == end and text.index(", which") in ends
     assert best_extent(doc, start, end, None) == end
+
+
+def test_subject_inside_the_quote_is_passed_over() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.quotes import _subject
+
+    # a parse that hangs a word of the quote on the verb after it as a second subject (invented text)
+    words = ['"', "Go", "north", ",", '"', "Holm", "said", "."]
+    heads = [1, 6, 1, 6, 6, 6, 6, 6]
+    deps = ["punct", "nsubj", "advmod", "punct", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    verb = doc[6]
+    assert _subject(verb).text == "Go"
+    assert _subject(verb, [(0, doc[4].idx + 1)]).text == "Holm"

@@ -180,12 +180,14 @@ def _set_speaker(q: Quote, article: Article, doc: Doc, subj: Token, previous: Qu
     q.speaker = article.text[q.speaker_start:q.speaker_end]
 
 
-def _subject(verb: Token) -> Token | None:
-    """The subject of a cue verb, following coordination ("condemned ... and stated")."""
+def _subject(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
+    """The subject of a cue verb, following coordination ("condemned ... and stated"). A subject
+    inside ``quoted`` stretches is passed over: the parse sometimes hangs a word of the quote on the
+    verb after it as a second subject ('"..., Ohio," Mr. Trump said')."""
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ in ("nsubj", "nsubjpass") and not (quoted and any(s <= child.idx < e for s, e in quoted)):
                 return child
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             verb = verb.head
@@ -286,7 +288,7 @@ def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> 
                 continue
             if span.start <= verb.idx < span.end or any(s <= verb.idx < e for s, e in quoted):
                 continue
-            subj = _subject(verb)
+            subj = _subject(verb, quoted)
             if subj is None and verb.idx >= span.end:
                 subj = _inverted_subject(doc, span, verb)
             if subj is not None and not any(s <= subj.idx < e for s, e in quoted):
