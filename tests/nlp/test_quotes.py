@@ -182,6 +182,13 @@ def test_inverted_speaker_after_the_quote(run) -> None:
     assert q.speaker is not None and q.speaker.endswith("Rhodes")
 
 
+def test_inverted_noun_phrase_speaker(run) -> None:
+    text = ('Talks ended on Friday. "We will not sign this agreement in its present form," added another '
+            'Norwegian diplomat.')
+    (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert (q.speaker, q.cue) == ("another Norwegian diplomat", "added")
+
+
 def test_according_to_leading_a_quote(run) -> None:
     # invented text: the source stands before the quote, in a sentence of its own
     text = ("The harbour board met on Friday.\n\n"

@@ -297,16 +297,21 @@ def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> 
     return [(verb, subj) for _, verb, subj in found]
 
 
+#: what may stand before the head of a noun phrase ('added [another New Hampshire] Democrat')
+_NOUN_LEFT = frozenset("compound det amod nummod poss case".split())
+
+
 def _inverted_subject(doc: Doc, span: _Span, verb: Token) -> Token | None:
     """The speaker of '"...," recalled Mr. Rhodes' when the parse takes him for the verb's object:
-    a name right after a speech verb that itself follows the closing mark."""
+    a name or noun phrase ('added another New Hampshire Democrat') right after a speech verb that
+    itself follows the closing mark."""
     if verb.lemma_.lower() not in SPEECH_CUES or quote_model.doc_text(doc)[span.end:verb.idx].strip(" ,\xa0"):
         return None
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    while after is not None and after.dep_ == "compound" and after.head.i > after.i:
+    while after is not None and after.dep_ in _NOUN_LEFT and after.head.i > after.i:
         after = after.head
     if after is not None and after.head.i == verb.i and after.dep_ in ("dobj", "npadvmod", "attr", "oprd") \
-            and after.pos_ == "PROPN":
+            and after.pos_ in ("PROPN", "NOUN"):
         return after
     return None
 
