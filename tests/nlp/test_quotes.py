@@ -276,3 +276,16 @@ def test_subject_inside_the_quote_is_passed_over() -> None:
     verb = doc[6]
     assert _subject(verb).text == "Go"
     assert _subject(verb, [(0, doc[4].idx + 1)]).text == "Holm"
+
+
+def test_speaker_entity_stops_before_its_verb() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.quotes import _speaker_span
+
+    # a name tagger that ran one PERSON over 'Holm assured Vargas' (invented text)
+    words = ["Holm", "assured", "Vargas", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "PUNCT"], ents=["B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert _speaker_span(doc[0]) == (0, 4)
