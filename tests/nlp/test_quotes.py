@@ -289,3 +289,19 @@ def test_speaker_entity_stops_before_its_verb() -> None:
     doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
               pos=["PROPN", "VERB", "PROPN", "PUNCT"], ents=["B-PERSON", "I-PERSON", "I-PERSON", "O"])
     assert _speaker_span(doc[0]) == (0, 4)
+
+
+def test_name_right_before_a_speech_verb_after_the_quote() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.quotes import _name_before, _Span
+
+    # a parse that took 'said' for a verb of the quote and left it no subject (invented text)
+    words = ['"', "We", "will", "win", ",", '"', "police", "Chief", "Ana", "Lind", "said", "."]
+    doc = Doc(Vocab(), words=words, pos=["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "NOUN", "PROPN",
+                                         "PROPN", "PROPN", "VERB", "PUNCT"],
+              lemmas=['"', "we", "will", "win", ",", '"', "police", "chief", "Ana", "Lind", "say", "."])
+    span = _Span(0, doc[5].idx + 1)
+    assert _name_before(doc, span, doc[10]).text == "Lind"
+    assert _name_before(doc, span, doc[3]) is None

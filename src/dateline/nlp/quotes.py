@@ -296,11 +296,22 @@ def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> 
                 continue
             subj = _subject(verb, quoted)
             if subj is None and verb.idx >= span.end:
-                subj = _inverted_subject(doc, span, verb)
+                subj = _inverted_subject(doc, span, verb) or _name_before(doc, span, verb)
             if subj is not None and not any(s <= subj.idx < e for s, e in quoted):
                 found.append((abs(verb.idx - (span.start if verb.idx < span.start else span.end)), verb, subj))
     found.sort(key=lambda c: c[0])
     return [(verb, subj) for _, verb, subj in found]
+
+
+def _name_before(doc: Doc, span: _Span, verb: Token) -> Token | None:
+    """The speaker of '"...," Tulsa police Chief Chuck Jordan said' when the parse lost the verb's
+    subject (it took the verb for part of the quote): the name or pronoun right before a speech verb
+    that follows the closing mark with only a short mention between them."""
+    gap = quote_model.doc_text(doc)[span.end:verb.idx]
+    if verb.lemma_.lower() not in SPEECH_CUES or verb.i == 0 or len(gap) > 80 or re.search(r"[.!?;:\"“”()\n]", gap):
+        return None
+    before = doc[verb.i - 1]
+    return before if before.idx >= span.end and before.pos_ in ("PROPN", "PRON") else None
 
 
 #: what may stand before the head of a noun phrase ('added [another New Hampshire] Democrat')
