@@ -189,6 +189,14 @@ def test_inverted_noun_phrase_speaker(run) -> None:
     assert (q.speaker, q.cue) == ("another Norwegian diplomat", "added")
 
 
+def test_quote_alone_continues_the_attribution_just_before_it(run) -> None:
+    text = ('Talks in Oslo\n\n"We will win this vote," Holm said on Monday.\n\n'
+            'Elena Vargas said the talks had been calm and friendly.\n\n'
+            '"It was a good day for the fishing towns of the north."')
+    last = quotes(run, text)[-1]
+    assert last.kind == "direct" and last.speaker_name == "Elena Vargas"
+
+
 def test_according_to_leading_a_quote(run) -> None:
     # invented text: the source stands before the quote, in a sentence of its own
     text = ("The harbour board met on Friday.\n\n"

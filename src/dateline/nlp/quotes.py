@@ -532,6 +532,7 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
                                             or q.kind == "direct" and q.start <= name < q.end)]
         quotes.append(turn)
     quotes = [q for q in quotes if not _quoted_aside(q, marked)]
+    _continuations(text, quotes)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
 
@@ -676,10 +677,31 @@ def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[
         q.cue, q.cue_start, q.cue_end = lead.group(1), lead.start(1), lead.end(1)
         q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
     elif previous is not None and span.start - previous.end < 400:
-        q.speaker, q.speaker_name, q.speaker_actor = (previous.speaker, previous.speaker_name,
-                                                      previous.speaker_actor)
+        _continue_speaker(q, previous)
     _add_relay(q, doc)
     return q
+
+
+def _continuations(text: str, quotes: list[Quote]) -> None:
+    """A direct quote with no attribution of its own goes on with the words of the attribution just
+    before it, whatever its kind ('"People were celebrating" before it, she said. "And ..."'): the
+    direct quotes alone were looked at when it was found."""
+    ordered = sorted(quotes, key=lambda x: x.start)
+    for i, q in enumerate(ordered):
+        if q.kind != "direct" or q.cue is not None or q.relay is not None:
+            continue
+        prior = [p for p in ordered[:i] if p.end <= q.start and p.cue is not None]
+        if not prior:
+            continue
+        last = max(prior, key=lambda p: p.end)
+        if last.kind != "direct" and q.start - last.end < 400 and last.speaker is not None:
+            _continue_speaker(q, last)
+
+
+def _continue_speaker(q: Quote, previous: Quote) -> None:
+    """``q`` goes on with ``previous``'s words: the same speaker, mention and all."""
+    q.speaker, q.speaker_name, q.speaker_actor = previous.speaker, previous.speaker_name, previous.speaker_actor
+    q.speaker_start, q.speaker_end = previous.speaker_start, previous.speaker_end
 
 
 #: a quote signed on its own line: '"...” ― Jane Doe' (a dash, then a short name closing the line)
