@@ -197,6 +197,13 @@ def test_quote_alone_continues_the_attribution_just_before_it(run) -> None:
     assert last.kind == "direct" and last.speaker_name == "Elena Vargas"
 
 
+def test_name_before_a_colon_speaks_a_quote_with_no_verb(run) -> None:
+    text = ('Fishing talks\n\nHere is Lars Holm in an interview from 1992: '
+            '"We will never give up the northern fishing grounds to anyone."')
+    (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert (q.speaker, q.cue) == ("Lars Holm", ":")
+
+
 def test_according_to_leading_a_quote(run) -> None:
     # invented text: the source stands before the quote, in a sentence of its own
     text = ("The harbour board met on Friday.\n\n"

@@ -676,10 +676,33 @@ def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[
         q.speaker = text[q.speaker_start:q.speaker_end]
         q.cue, q.cue_start, q.cue_end = lead.group(1), lead.start(1), lead.end(1)
         q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
+    elif (named := _colon_source(doc, span)) is not None:  # 'Here's Clinton in 1992: "..."'
+        q.speaker_start, q.speaker_end, colon = named
+        q.speaker = text[q.speaker_start:q.speaker_end]
+        q.cue, q.cue_start, q.cue_end = ":", colon, colon + 1
+        q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
     elif previous is not None and span.start - previous.end < 400:
         _continue_speaker(q, previous)
     _add_relay(q, doc)
     return q
+
+
+def _colon_source(doc: Doc, span: _Span) -> tuple[int, int, int] | None:
+    """(start, end, colon) of the person or organisation named last before a colon that opens the
+    quote, when no verb around the quote names its speaker ('Here's Clinton in December 1992: "...',
+    'Donald Trump: "...'): within the colon's line and 150 characters of it."""
+    text = quote_model.doc_text(doc)
+    line_start = text.rfind("\n", 0, span.start) + 1
+    lead = text[line_start:span.start].rstrip(" \t\xa0")
+    if not lead.endswith(":"):
+        return None
+    colon = line_start + len(lead) - 1
+    names = [e for e in entities(doc) if e.label_ in ("PERSON", "ORG") and max(line_start, colon - 150) <= e.start_char
+             and e.end_char <= colon]
+    if not names:
+        return None
+    last = names[-1]
+    return last.start_char, last.end_char - (2 if last.text.endswith(("'s", "’s")) else 0), colon
 
 
 def _continuations(text: str, quotes: list[Quote]) -> None:
