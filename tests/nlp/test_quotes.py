@@ -204,6 +204,12 @@ def test_name_before_a_colon_speaks_a_quote_with_no_verb(run) -> None:
     assert (q.speaker, q.cue) == ("Lars Holm", ":")
 
 
+def test_headline_speaker_stops_before_a_verb_or_preposition(run) -> None:
+    text = "Fisheries Minister On Quotas: 'We Could Not Have Done It Without You.'\n\nThe talks ended on Friday."
+    (q,) = [q for q in quotes(run, text) if q.start < text.find("\n")]
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Fisheries Minister", ":")
+
+
 def test_according_to_leading_a_quote(run) -> None:
     # invented text: the source stands before the quote, in a sentence of its own
     text = ("The harbour board met on Friday.\n\n"

@@ -572,10 +572,25 @@ def _headline_attribution(article: Article, doc: Doc, marked: list[tuple[int, in
         kind: QuoteKind = "direct"
     else:
         kind = "mixed" if re.search("[‘“\"]", content) or _kind(text, start, end, marked) != "indirect" else "indirect"
-    q = Quote(start, end, content, kind, m.group(1), *m.span(1))
+    s_start, s_end = _headline_speaker(doc, *m.span(1))
+    q = Quote(start, end, content, kind, text[s_start:s_end], s_start, s_end)
     q.cue, q.cue_start, q.cue_end = ":", m.end(1), m.end(1) + 1
-    q.speaker_name, q.speaker_actor = _resolve(article, doc, *m.span(1), None)
+    q.speaker_name, q.speaker_actor = _resolve(article, doc, s_start, s_end, None)
     return q
+
+
+def _headline_speaker(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The speaker of a 'SPEAKER: CONTENT' headline without what the headline says of them: the
+    words before the first verb or preposition ('Sarah Silverman [heckles Sanders supporters]',
+    'CNN President [On Trump]')."""
+    prev = None
+    for tok in doc:  # the headline opens the doc: only its first words are read
+        if tok.idx >= end:
+            break
+        if prev is not None and tok.pos_ in ("VERB", "AUX", "ADP"):
+            return start, prev.idx + len(prev.text)
+        prev = tok if tok.idx >= start else None
+    return start, end
 
 
 _TURN = re.compile(r"(?m)^[ \t\"“]{0,2}([A-Z][A-Z.'’ -]{0,30}[A-Z]):[ \t]+(\S.{9,})$")
