@@ -210,6 +210,13 @@ def test_headline_speaker_stops_before_a_verb_or_preposition(run) -> None:
     assert (q.kind, q.speaker, q.cue) == ("direct", "Fisheries Minister", ":")
 
 
+def test_headline_with_a_long_speaker(run) -> None:
+    text = ("Norwegian Fisheries Minister Lars Holm On The Quota Talks: 'We Could Not Have Done It Without You.'"
+            "\n\nThe talks ended on Friday.")
+    (q,) = [q for q in quotes(run, text) if q.start < text.find("\n")]
+    assert (q.kind, q.speaker) == ("direct", "Norwegian Fisheries Minister Lars Holm")
+
+
 def test_according_to_leading_a_quote(run) -> None:
     # invented text: the source stands before the quote, in a sentence of its own
     text = ("The harbour board met on Friday.\n\n"

@@ -556,7 +556,7 @@ def _quoted_aside(q: Quote, marked: list[tuple[int, int]]) -> bool:
     return any(s <= q.cue_start < e for s, e in marked)
 
 
-_HEADLINE = re.compile(r"([A-Z][\w.’'-]*(?: [\w.’'-]+){0,4}): (\S.{10,}?)[.\s]*$")
+_HEADLINE = re.compile(r"([A-Z][\w.’'-]*(?: [\w.’'-]+){0,8}): (\S.{10,}?)[.\s]*$")
 
 
 def _headline_attribution(article: Article, doc: Doc, marked: list[tuple[int, int]]) -> Quote | None:
