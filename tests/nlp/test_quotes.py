@@ -217,6 +217,14 @@ def test_headline_with_a_long_speaker(run) -> None:
     assert (q.kind, q.speaker) == ("direct", "Norwegian Fisheries Minister Lars Holm")
 
 
+def test_quote_going_on_after_a_mixed_quote_is_its_next_fragment(run) -> None:
+    text = ('Talks in Oslo\n\nStill, the fishing towns are "just scraping by," Holm said. '
+            '"Nobody in the north has had a good year since the quota was cut."')
+    (q,) = quotes(run, text)
+    assert q.kind == "mixed" and q.speaker == "Holm"
+    assert [text[s:e] for s, e in q.fragments][-1].startswith('"Nobody in the north')
+
+
 def test_according_to_leading_a_quote(run) -> None:
     # invented text: the source stands before the quote, in a sentence of its own
     text = ("The harbour board met on Friday.\n\n"

@@ -532,7 +532,7 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
                                             or q.kind == "direct" and q.start <= name < q.end)]
         quotes.append(turn)
     quotes = [q for q in quotes if not _quoted_aside(q, marked)]
-    _continuations(text, quotes)
+    quotes = _continuations(text, quotes)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
 
@@ -720,11 +720,14 @@ def _colon_source(doc: Doc, span: _Span) -> tuple[int, int, int] | None:
     return last.start_char, last.end_char - (2 if last.text.endswith(("'s", "’s")) else 0), colon
 
 
-def _continuations(text: str, quotes: list[Quote]) -> None:
+def _continuations(text: str, quotes: list[Quote]) -> list[Quote]:
     """A direct quote with no attribution of its own goes on with the words of the attribution just
     before it, whatever its kind ('"People were celebrating" before it, she said. "And ..."'): the
-    direct quotes alone were looked at when it was found."""
+    direct quotes alone were looked at when it was found. Within the paragraph of a mixed quote it
+    is that quote's next fragment ('golf clubs are "just scratching out a profit," he said. "Golf
+    is ..."'), as PolNeAR joins them."""
     ordered = sorted(quotes, key=lambda x: x.start)
+    joined: dict[int, Quote] = {}
     for i, q in enumerate(ordered):
         if q.kind != "direct" or q.cue is not None or q.relay is not None:
             continue
@@ -734,6 +737,15 @@ def _continuations(text: str, quotes: list[Quote]) -> None:
         last = max(prior, key=lambda p: p.end)
         if last.kind != "direct" and q.start - last.end < 400 and last.speaker is not None:
             _continue_speaker(q, last)
+        if last.kind == "mixed" and "\n" not in text[last.end:q.start]:
+            joined[id(q)] = last
+    out = [q for q in quotes if id(q) not in joined]
+    for q in ordered:
+        head = joined.get(id(q))
+        if head is not None:
+            head.fragments = [*(head.fragments or [[head.start, head.end]]), *(q.fragments or [[q.start, q.end]])]
+            head.end, head.text = q.end, text[head.start:q.end]
+    return out
 
 
 def _continue_speaker(q: Quote, previous: Quote) -> None:
