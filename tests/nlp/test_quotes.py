@@ -341,3 +341,17 @@ def test_name_right_before_a_speech_verb_after_the_quote() -> None:
     span = _Span(0, doc[5].idx + 1)
     assert _name_before(doc, span, doc[10]).text == "Lind"
     assert _name_before(doc, span, doc[3]) is None
+
+
+def test_speaker_carried_over_an_abbreviated_title() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.quotes import _speaker_span
+
+    # a tagger that ended a name at 'Capt' and a parse that left 'Ana Lind' apart (invented text)
+    words = ["Army", "Capt", ".", "Ana", "Lind", "said"]
+    doc = Doc(Vocab(), words=words, spaces=[True, False, True, True, True, False],
+              pos=["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB"],
+              ents=["B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"])
+    assert doc.text[slice(*_speaker_span(doc[1]))] == "Army Capt. Ana Lind"

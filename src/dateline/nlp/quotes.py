@@ -140,9 +140,27 @@ def _speaker_span(tok: Token) -> tuple[int, int]:
                     first, last = (doc[ent.start], doc[head.i - 1]) if head.i > tok.i else (doc[head.i + 1],
                                                                                                 doc[ent.end - 1])
                     return first.idx, last.idx + len(last.text)
-                return ent.start_char, ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0)
+                return ent.start_char, max(ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0),
+                                           _past_title(doc[ent.end - 1]))
     left = tok.left_edge
-    return left.idx, tok.idx + len(tok.text)
+    return left.idx, _past_title(tok)
+
+
+#: abbreviated titles a parse may end a sentence at ('Army Capt. | Christian Pardo said')
+_TITLES = frozenset("capt lt sgt gen col maj adm cmdr cpl pvt gov sen rep dr prof rev supt".split())
+
+
+def _past_title(tok: Token) -> int:
+    """The end of a speaker token, carried over the name after it when the token is an abbreviated
+    title the parse cut off from its name ('Army Capt. Christian Pardo')."""
+    end = tok.idx + len(tok.text)
+    doc = tok.doc
+    if tok.text.lower() not in _TITLES or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ".":
+        return end
+    i = tok.i + 2
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        end, i = doc[i].idx + len(doc[i].text), i + 1
+    return end
 
 
 def _speaker_extent(tok: Token) -> tuple[int, int]:
