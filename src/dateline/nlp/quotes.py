@@ -16,15 +16,18 @@ quote marks ("... I think we'll win") is the speaker's aside, no attribution of 
 The speaker of a direct quote is the subject of the verb beside it that a learned ranker picks
 among the verbs around the quote (walking up coordinated verbs: "condemned ... and stated"; a name
 the parse takes for the object in '"...," recalled Mr. Rhodes' counts too), the name after a dash
-that signs it ('"..." ― Jane Doe'), or X in 'According to X, "..."'; a quote with none continues the
-previous speaker's words. Reported content is attributed to its verb's source: the subject, a
-passive's agent, or the noun a participle describes ("a statement saying ..."); a passive without
-its agent, "seems"/"appears" and a subjectless "asked" name no one, so they have no speaker. The
-speaker mention is kept as written ("A web video by the RNC"); a pronoun or title speaker is
-resolved to the person the actors stage linked it to, else to the most recent person named before
-it. "according to X" next to a quote with its own speaker is the relay, kept apart from the
-speaker. Without the shipped model, the rules alone decide (every stretch that says something is
-direct; the nearest speech verb speaks).
+that signs it ('"..." ― Jane Doe'), X in 'According to X, "..."', or the person named last before a
+colon that opens it ('Here's Clinton in 1992: "..."'); a quote with none continues the words of the
+attribution just before it, and within the paragraph of a mixed quote it is that quote's next
+fragment. Content found from a verb is direct only when nothing but a leading 'that' stands outside
+its quote marks ('said he wanted "..."' is mixed). Reported content is attributed to its verb's
+source: the subject, a passive's agent, or the noun a participle describes ("a statement saying
+..."); a passive without its agent, "seems"/"appears" and a subjectless "asked" name no one, so
+they have no speaker. The speaker mention is kept as written ("A web video by the RNC"); a pronoun
+or title speaker is resolved to the person the actors stage linked it to, else to the most recent
+person named before it. "according to X" next to a quote with its own speaker is the relay, kept
+apart from the speaker. Without the shipped model, the rules alone decide (every stretch that says
+something is direct; the nearest speech verb speaks).
 """
 
 from __future__ import annotations
