@@ -123,6 +123,15 @@ def test_quote_reported_by_a_verb_outside_the_marks_stays_direct(run) -> None:
     assert q.kind == "direct" and q.speaker == "Vargas"
 
 
+@pytest.mark.parametrize("text", [
+    'Lars Holm said he wanted "a fair deal for every fishing town on the northern coast of the country."',
+    'Vargas called him "the most stubborn negotiator that this ministry has ever had to deal with."',
+])
+def test_quoted_words_after_an_unquoted_word_are_mixed(run, text: str) -> None:
+    qs = quotes(run, text)
+    assert qs and all(q.kind == "mixed" for q in qs)
+
+
 def test_rules_work_without_the_shipped_model(run, monkeypatch: pytest.MonkeyPatch) -> None:
     from dateline.nlp import quote_model
 
@@ -171,6 +180,49 @@ def test_inverted_speaker_after_the_quote(run) -> None:
     text = "''Several of us were arguing that we had to wait for the right moment,'' recalled Mr. Rhodes."
     (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
     assert q.speaker is not None and q.speaker.endswith("Rhodes")
+
+
+def test_inverted_noun_phrase_speaker(run) -> None:
+    text = ('Talks ended on Friday. "We will not sign this agreement in its present form," added another '
+            'Norwegian diplomat.')
+    (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert (q.speaker, q.cue) == ("another Norwegian diplomat", "added")
+
+
+def test_quote_alone_continues_the_attribution_just_before_it(run) -> None:
+    text = ('Talks in Oslo\n\n"We will win this vote," Holm said on Monday.\n\n'
+            'Elena Vargas said the talks had been calm and friendly.\n\n'
+            '"It was a good day for the fishing towns of the north."')
+    last = quotes(run, text)[-1]
+    assert last.kind == "direct" and last.speaker_name == "Elena Vargas"
+
+
+def test_name_before_a_colon_speaks_a_quote_with_no_verb(run) -> None:
+    text = ('Fishing talks\n\nHere is Lars Holm in an interview from 1992: '
+            '"We will never give up the northern fishing grounds to anyone."')
+    (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
+    assert (q.speaker, q.cue) == ("Lars Holm", ":")
+
+
+def test_headline_speaker_stops_before_a_verb_or_preposition(run) -> None:
+    text = "Fisheries Minister On Quotas: 'We Could Not Have Done It Without You.'\n\nThe talks ended on Friday."
+    (q,) = [q for q in quotes(run, text) if q.start < text.find("\n")]
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Fisheries Minister", ":")
+
+
+def test_headline_with_a_long_speaker(run) -> None:
+    text = ("Norwegian Fisheries Minister Lars Holm On The Quota Talks: 'We Could Not Have Done It Without You.'"
+            "\n\nThe talks ended on Friday.")
+    (q,) = [q for q in quotes(run, text) if q.start < text.find("\n")]
+    assert (q.kind, q.speaker) == ("direct", "Norwegian Fisheries Minister Lars Holm")
+
+
+def test_quote_going_on_after_a_mixed_quote_is_its_next_fragment(run) -> None:
+    text = ('Talks in Oslo\n\nStill, the fishing towns are "just scraping by," Holm said. '
+            '"Nobody in the north has had a good year since the quota was cut."')
+    (q,) = quotes(run, text)
+    assert q.kind == "mixed" and q.speaker == "Holm"
+    assert [text[s:e] for s, e in q.fragments][-1].startswith('"Nobody in the north')
 
 
 def test_according_to_leading_a_quote(run) -> None:
@@ -244,3 +296,62 @@ def test_extent_candidates_offer_the_full_span_and_cuts(run) -> None:
     ends = [e for e, _ in extent_candidates(doc, start, end)]
     assert ends[0] == end and text.index(", which") in ends
     assert best_extent(doc, start, end, None) == end
+
+
+def test_subject_inside_the_quote_is_passed_over() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.quotes import _subject
+
+    # a parse that hangs a word of the quote on the verb after it as a second subject (invented text)
+    words = ['"', "Go", "north", ",", '"', "Holm", "said", "."]
+    heads = [1, 6, 1, 6, 6, 6, 6, 6]
+    deps = ["punct", "nsubj", "advmod", "punct", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    verb = doc[6]
+    assert _subject(verb).text == "Go"
+    assert _subject(verb, [(0, doc[4].idx + 1)]).text == "Holm"
+
+
+def test_speaker_entity_stops_before_its_verb() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.quotes import _speaker_span
+
+    # a name tagger that ran one PERSON over 'Holm assured Vargas' (invented text)
+    words = ["Holm", "assured", "Vargas", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "PUNCT"], ents=["B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert _speaker_span(doc[0]) == (0, 4)
+
+
+def test_name_right_before_a_speech_verb_after_the_quote() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.quotes import _name_before, _Span
+
+    # a parse that took 'said' for a verb of the quote and left it no subject (invented text)
+    words = ['"', "We", "will", "win", ",", '"', "police", "Chief", "Ana", "Lind", "said", "."]
+    doc = Doc(Vocab(), words=words, pos=["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "NOUN", "PROPN",
+                                         "PROPN", "PROPN", "VERB", "PUNCT"],
+              lemmas=['"', "we", "will", "win", ",", '"', "police", "chief", "Ana", "Lind", "say", "."])
+    span = _Span(0, doc[5].idx + 1)
+    assert _name_before(doc, span, doc[10]).text == "Lind"
+    assert _name_before(doc, span, doc[3]) is None
+
+
+def test_speaker_carried_over_an_abbreviated_title() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.quotes import _speaker_span
+
+    # a tagger that ended a name at 'Capt' and a parse that left 'Ana Lind' apart (invented text)
+    words = ["Army", "Capt", ".", "Ana", "Lind", "said"]
+    doc = Doc(Vocab(), words=words, spaces=[True, False, True, True, True, False],
+              pos=["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB"],
+              ents=["B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"])
+    assert doc.text[slice(*_speaker_span(doc[1]))] == "Army Capt. Ana Lind"

@@ -187,6 +187,8 @@ def speaker_features(doc: Doc, start: int, end: int, verb: Token, subj: Token, r
     ]
     if gap_words <= 2:
         f.append(f"near={side}|{gap.strip()[:2]}")
+    if side == "before":  # 'He told his audience, to rowdy applause:' introduces the quote
+        f.append(f"gap_last={gap.strip()[-1:]}|{chr(10) in gap}")
     head = _token_at(doc, start + 1, after=True)
     if head is not None:
         root = head

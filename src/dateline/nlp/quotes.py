@@ -16,15 +16,18 @@ quote marks ("... I think we'll win") is the speaker's aside, no attribution of 
 The speaker of a direct quote is the subject of the verb beside it that a learned ranker picks
 among the verbs around the quote (walking up coordinated verbs: "condemned ... and stated"; a name
 the parse takes for the object in '"...," recalled Mr. Rhodes' counts too), the name after a dash
-that signs it ('"..." ― Jane Doe'), or X in 'According to X, "..."'; a quote with none continues the
-previous speaker's words. Reported content is attributed to its verb's source: the subject, a
-passive's agent, or the noun a participle describes ("a statement saying ..."); a passive without
-its agent, "seems"/"appears" and a subjectless "asked" name no one, so they have no speaker. The
-speaker mention is kept as written ("A web video by the RNC"); a pronoun or title speaker is
-resolved to the person the actors stage linked it to, else to the most recent person named before
-it. "according to X" next to a quote with its own speaker is the relay, kept apart from the
-speaker. Without the shipped model, the rules alone decide (every stretch that says something is
-direct; the nearest speech verb speaks).
+that signs it ('"..." ― Jane Doe'), X in 'According to X, "..."', or the person named last before a
+colon that opens it ('Here's Clinton in 1992: "..."'); a quote with none continues the words of the
+attribution just before it, and within the paragraph of a mixed quote it is that quote's next
+fragment. Content found from a verb is direct only when nothing but a leading 'that' stands outside
+its quote marks ('said he wanted "..."' is mixed). Reported content is attributed to its verb's
+source: the subject, a passive's agent, or the noun a participle describes ("a statement saying
+..."); a passive without its agent, "seems"/"appears" and a subjectless "asked" name no one, so
+they have no speaker. The speaker mention is kept as written ("A web video by the RNC"); a pronoun
+or title speaker is resolved to the person the actors stage linked it to, else to the most recent
+person named before it. "according to X" next to a quote with its own speaker is the relay, kept
+apart from the speaker. Without the shipped model, the rules alone decide (every stretch that says
+something is direct; the nearest speech verb speaks).
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ blame call signal propose recommend vow concede assure dismiss reject question d
 #: verbs that attribute a direct quote to their subject (not "praise", "call" ...)
 SPEECH_CUES = CUES - frozenset("show find cite want demand criticize criticise praise blame call signal "
                                "propose recommend dismiss reject question doubt".split())
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
 PRONOUNS = frozenset("he she they it i we you him her them".split())
 _OPEN = "“„«"
 _CLOSE = "”»"
@@ -128,14 +132,38 @@ def _is_real_quote(content: str) -> bool:
 
 
 def _speaker_span(tok: Token) -> tuple[int, int]:
-    """Character span of a speaker: its entity, else the token with its left modifiers."""
+    """Character span of a speaker: its entity, else the token with its left modifiers. An entity
+    that runs over the speaker's own verb ('Trump assured Jones' tagged as one name) stops before it."""
     doc = tok.doc
     if tok.ent_type_:
         for ent in entities(doc):
             if ent.start <= tok.i < ent.end:
-                return ent.start_char, ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0)
+                head = tok.head
+                if head.i != tok.i and ent.start <= head.i < ent.end and head.pos in (VERB, AUX):
+                    first, last = (doc[ent.start], doc[head.i - 1]) if head.i > tok.i else (doc[head.i + 1],
+                                                                                                doc[ent.end - 1])
+                    return first.idx, last.idx + len(last.text)
+                return ent.start_char, max(ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0),
+                                           _past_title(doc[ent.end - 1]))
     left = tok.left_edge
-    return left.idx, tok.idx + len(tok.text)
+    return left.idx, _past_title(tok)
+
+
+#: abbreviated titles a parse may end a sentence at ('Army Capt. | Christian Pardo said')
+_TITLES = frozenset("capt lt sgt gen col maj adm cmdr cpl pvt gov sen rep dr prof rev supt".split())
+
+
+def _past_title(tok: Token) -> int:
+    """The end of a speaker token, carried over the name after it when the token is an abbreviated
+    title the parse cut off from its name ('Army Capt. Christian Pardo')."""
+    end = tok.idx + len(tok.text)
+    doc = tok.doc
+    if tok.text.lower() not in _TITLES or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ".":
+        return end
+    i = tok.i + 2
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        end, i = doc[i].idx + len(doc[i].text), i + 1
+    return end
 
 
 def _speaker_extent(tok: Token) -> tuple[int, int]:
@@ -179,12 +207,14 @@ def _set_speaker(q: Quote, article: Article, doc: Doc, subj: Token, previous: Qu
     q.speaker = article.text[q.speaker_start:q.speaker_end]
 
 
-def _subject(verb: Token) -> Token | None:
-    """The subject of a cue verb, following coordination ("condemned ... and stated")."""
+def _subject(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
+    """The subject of a cue verb, following coordination ("condemned ... and stated"). A subject
+    inside ``quoted`` stretches is passed over: the parse sometimes hangs a word of the quote on the
+    verb after it as a second subject ('"..., Ohio," Mr. Trump said')."""
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ in ("nsubj", "nsubjpass") and not (quoted and any(s <= child.idx < e for s, e in quoted)):
                 return child
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             verb = verb.head
@@ -285,25 +315,41 @@ def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> 
                 continue
             if span.start <= verb.idx < span.end or any(s <= verb.idx < e for s, e in quoted):
                 continue
-            subj = _subject(verb)
+            subj = _subject(verb, quoted)
             if subj is None and verb.idx >= span.end:
-                subj = _inverted_subject(doc, span, verb)
+                subj = _inverted_subject(doc, span, verb) or _name_before(doc, span, verb)
             if subj is not None and not any(s <= subj.idx < e for s, e in quoted):
                 found.append((abs(verb.idx - (span.start if verb.idx < span.start else span.end)), verb, subj))
     found.sort(key=lambda c: c[0])
     return [(verb, subj) for _, verb, subj in found]
 
 
+def _name_before(doc: Doc, span: _Span, verb: Token) -> Token | None:
+    """The speaker of '"...," Tulsa police Chief Chuck Jordan said' when the parse lost the verb's
+    subject (it took the verb for part of the quote): the name or pronoun right before a speech verb
+    that follows the closing mark with only a short mention between them."""
+    gap = quote_model.doc_text(doc)[span.end:verb.idx]
+    if verb.lemma_.lower() not in SPEECH_CUES or verb.i == 0 or len(gap) > 80 or re.search(r"[.!?;:\"“”()\n]", gap):
+        return None
+    before = doc[verb.i - 1]
+    return before if before.idx >= span.end and before.pos_ in ("PROPN", "PRON") else None
+
+
+#: what may stand before the head of a noun phrase ('added [another New Hampshire] Democrat')
+_NOUN_LEFT = frozenset("compound det amod nummod poss case".split())
+
+
 def _inverted_subject(doc: Doc, span: _Span, verb: Token) -> Token | None:
     """The speaker of '"...," recalled Mr. Rhodes' when the parse takes him for the verb's object:
-    a name right after a speech verb that itself follows the closing mark."""
+    a name or noun phrase ('added another New Hampshire Democrat') right after a speech verb that
+    itself follows the closing mark."""
     if verb.lemma_.lower() not in SPEECH_CUES or quote_model.doc_text(doc)[span.end:verb.idx].strip(" ,\xa0"):
         return None
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    while after is not None and after.dep_ == "compound" and after.head.i > after.i:
+    while after is not None and after.dep_ in _NOUN_LEFT and after.head.i > after.i:
         after = after.head
     if after is not None and after.head.i == verb.i and after.dep_ in ("dobj", "npadvmod", "attr", "oprd") \
-            and after.pos_ == "PROPN":
+            and after.pos_ in ("PROPN", "NOUN"):
         return after
     return None
 
@@ -437,9 +483,23 @@ def _paraphrase_kind(text: str, start: int, end: int, marked: list[tuple[int, in
     outside the marks ('warned that "..."') are direct; a verb inside quote marks reports part of
     someone else's quote (a quote in a quote), which is never a direct quote of its own."""
     kind = _kind(text, start, end, marked)
-    if kind == "direct" and not any(s <= cue < e for s, e in marked):
+    if kind == "direct" and not any(s <= cue < e for s, e in marked) and _only_complementizer(text, start, end, marked):
         return "direct"
     return "indirect" if kind == "indirect" else "mixed"
+
+
+def _only_complementizer(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> bool:
+    """Whether the only words of ``start:end`` outside quote marks are a leading 'that' ('warned that
+    "..."'); any other word outside them ('said he wanted "..."', 'called him "..."') makes the
+    content mixed."""
+    pos, outside = start, []
+    for s, e in marked:
+        if s < end and start < e:
+            outside.append(text[pos:max(pos, s)])
+            pos = max(pos, e)
+    outside.append(text[pos:end])
+    words = [w.lower() for w in _WORD.findall(" ".join(outside))]
+    return words in ([], ["that"])
 
 
 def _kind(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str:
@@ -493,6 +553,7 @@ def annotate_quotes(article: Article, doc: Doc) -> Article:
                                             or q.kind == "direct" and q.start <= name < q.end)]
         quotes.append(turn)
     quotes = [q for q in quotes if not _quoted_aside(q, marked)]
+    quotes = _continuations(text, quotes)
     article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
     return article
 
@@ -516,7 +577,7 @@ def _quoted_aside(q: Quote, marked: list[tuple[int, int]]) -> bool:
     return any(s <= q.cue_start < e for s, e in marked)
 
 
-_HEADLINE = re.compile(r"([A-Z][\w.’'-]*(?: [\w.’'-]+){0,4}): (\S.{10,}?)[.\s]*$")
+_HEADLINE = re.compile(r"([A-Z][\w.’'-]*(?: [\w.’'-]+){0,8}): (\S.{10,}?)[.\s]*$")
 
 
 def _headline_attribution(article: Article, doc: Doc, marked: list[tuple[int, int]]) -> Quote | None:
@@ -532,10 +593,25 @@ def _headline_attribution(article: Article, doc: Doc, marked: list[tuple[int, in
         kind: QuoteKind = "direct"
     else:
         kind = "mixed" if re.search("[‘“\"]", content) or _kind(text, start, end, marked) != "indirect" else "indirect"
-    q = Quote(start, end, content, kind, m.group(1), *m.span(1))
+    s_start, s_end = _headline_speaker(doc, *m.span(1))
+    q = Quote(start, end, content, kind, text[s_start:s_end], s_start, s_end)
     q.cue, q.cue_start, q.cue_end = ":", m.end(1), m.end(1) + 1
-    q.speaker_name, q.speaker_actor = _resolve(article, doc, *m.span(1), None)
+    q.speaker_name, q.speaker_actor = _resolve(article, doc, s_start, s_end, None)
     return q
+
+
+def _headline_speaker(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The speaker of a 'SPEAKER: CONTENT' headline without what the headline says of them: the
+    words before the first verb or preposition ('Sarah Silverman [heckles Sanders supporters]',
+    'CNN President [On Trump]')."""
+    prev = None
+    for tok in doc:  # the headline opens the doc: only its first words are read
+        if tok.idx >= end:
+            break
+        if prev is not None and tok.pos_ in ("VERB", "AUX", "ADP"):
+            return start, prev.idx + len(prev.text)
+        prev = tok if tok.idx >= start else None
+    return start, end
 
 
 _TURN = re.compile(r"(?m)^[ \t\"“]{0,2}([A-Z][A-Z.'’ -]{0,30}[A-Z]):[ \t]+(\S.{9,})$")
@@ -636,11 +712,67 @@ def _quoted_stretch(article: Article, doc: Doc, span: _Span, quoted: list[tuple[
         q.speaker = text[q.speaker_start:q.speaker_end]
         q.cue, q.cue_start, q.cue_end = lead.group(1), lead.start(1), lead.end(1)
         q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
+    elif (named := _colon_source(doc, span)) is not None:  # 'Here's Clinton in 1992: "..."'
+        q.speaker_start, q.speaker_end, colon = named
+        q.speaker = text[q.speaker_start:q.speaker_end]
+        q.cue, q.cue_start, q.cue_end = ":", colon, colon + 1
+        q.speaker_name, q.speaker_actor = _resolve(article, doc, q.speaker_start, q.speaker_end, previous)
     elif previous is not None and span.start - previous.end < 400:
-        q.speaker, q.speaker_name, q.speaker_actor = (previous.speaker, previous.speaker_name,
-                                                      previous.speaker_actor)
+        _continue_speaker(q, previous)
     _add_relay(q, doc)
     return q
+
+
+def _colon_source(doc: Doc, span: _Span) -> tuple[int, int, int] | None:
+    """(start, end, colon) of the person or organisation named last before a colon that opens the
+    quote, when no verb around the quote names its speaker ('Here's Clinton in December 1992: "...',
+    'Donald Trump: "...'): within the colon's line and 150 characters of it."""
+    text = quote_model.doc_text(doc)
+    line_start = text.rfind("\n", 0, span.start) + 1
+    lead = text[line_start:span.start].rstrip(" \t\xa0")
+    if not lead.endswith(":"):
+        return None
+    colon = line_start + len(lead) - 1
+    names = [e for e in entities(doc) if e.label_ in ("PERSON", "ORG") and max(line_start, colon - 150) <= e.start_char
+             and e.end_char <= colon]
+    if not names:
+        return None
+    last = names[-1]
+    return last.start_char, last.end_char - (2 if last.text.endswith(("'s", "’s")) else 0), colon
+
+
+def _continuations(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A direct quote with no attribution of its own goes on with the words of the attribution just
+    before it, whatever its kind ('"People were celebrating" before it, she said. "And ..."'): the
+    direct quotes alone were looked at when it was found. Within the paragraph of a mixed quote it
+    is that quote's next fragment ('golf clubs are "just scratching out a profit," he said. "Golf
+    is ..."'), as PolNeAR joins them."""
+    ordered = sorted(quotes, key=lambda x: x.start)
+    joined: dict[int, Quote] = {}
+    for i, q in enumerate(ordered):
+        if q.kind != "direct" or q.cue is not None or q.relay is not None:
+            continue
+        prior = [p for p in ordered[:i] if p.end <= q.start and p.cue is not None]
+        if not prior:
+            continue
+        last = max(prior, key=lambda p: p.end)
+        if last.kind != "direct" and q.start - last.end < 400 and last.speaker is not None:
+            _continue_speaker(q, last)
+        if last.kind == "mixed" and "\n" not in text[last.end:q.start]:
+            joined[id(q)] = last
+    out = [q for q in quotes if id(q) not in joined]
+    for q in ordered:
+        head = joined.get(id(q))
+        if head is not None:
+            head.fragments = [*(head.fragments or [[head.start, head.end]]), *(q.fragments or [[q.start, q.end]])]
+            head.end, head.text = q.end, text[head.start:q.end]
+    return out
+
+
+def _continue_speaker(q: Quote, previous: Quote) -> None:
+    """``q`` goes on with ``previous``'s words: the same speaker, mention and all."""
+    q.speaker, q.speaker_name, q.speaker_actor = previous.speaker, previous.speaker_name, previous.speaker_actor
+    q.speaker_start, q.speaker_end = previous.speaker_start, previous.speaker_end
 
 
 #: a quote signed on its own line: '"...” ― Jane Doe' (a dash, then a short name closing the line)
