@@ -15,6 +15,11 @@ then fits on all pages and writes src/dateline/data/flat_model.json. --browsers 
 and lynx dumps of each held-out page with its fold's model: the honest figure for a flattening style
 the model did not see (scripts/eval_text_browsers.py uses the shipped model, fitted on these pages).
 Feature rows are cached under /tmp/flat (never in the repo).
+
+Capacity and variance options, all off by default (each was measured by CV over several --split-seed
+values; see the git log for which helped): --min-leaf, --max-features, --l2, --page-weight (a page's
+lines weigh 1 / its line count ** that power), --bags / --bag-share (average ensembles fitted on random
+shares of the pages; same inference cost as one ensemble of as many trees).
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ _W = re.compile(r"\w+")
 #: (chrome_neutral: a caption between a lead and the rest of the body does not split it; neutral on
 #: the dev CV, needed by the seed pages)
 DECODE: dict[str, Any] = {"span": 0.5, "power": 1.0, "keep": 0.2, "keep_outside": 1.01, "footer_breaks": True,
-                          "chrome_neutral": True}
+                          "chrome_neutral": True, "relative": 0.5}
 
 
 def shingles(text: str) -> set[tuple[str, ...]]:
@@ -104,7 +109,9 @@ def train_model(train: list[str], rows: dict[str, Any], args: argparse.Namespace
     from dateline.extract.flat_features import context
 
     y = np.array([v for i in train for v in rows[i][2]])
-    stages = [fit(np.array([r for i in train for r in rows[i][1]]), y, args)]
+    w = weights(train, rows, args)
+    g = groups(train, rows)
+    stages = [fit(np.array([r for i in train for r in rows[i][1]]), y, args, w, g)]
     if args.stages > 1:
         first: dict[str, list[float]] = {}
         bases = sorted({i.split(":")[-1] for i in train})  # a page and its text-browser dumps stay together
@@ -112,26 +119,67 @@ def train_model(train: list[str], rows: dict[str, Any], args: argparse.Namespace
         for fold in range(3):
             part = [i for i in train if inner_fold[i.split(":")[-1]] != fold]
             x = np.array([r for i in part for r in rows[i][1]])
-            inner = fit(x, np.array([v for i in part for v in rows[i][2]]), args)
+            inner = fit(x, np.array([v for i in part for v in rows[i][2]]), args, weights(part, rows, args),
+                        groups(part, rows))
             for i in train:
                 if inner_fold[i.split(":")[-1]] == fold:
                     first[i] = flat_model.unchromed(flat_model.probabilities(rows[i][1], inner), rows[i][1])
         x2 = np.array([[*r, *c] for i in train for r, c in zip(rows[i][1], context(rows[i][3], first[i]),
                                                                   strict=True)])
-        stages.append(fit(x2, y, args))
+        stages.append(fit(x2, y, args, w, g))
     for stage in stages:
         stage.pop("_arrays", None)
     return {"stages": stages, "decode": dict(DECODE)}
 
 
-def fit(x: np.ndarray, y: np.ndarray, args: argparse.Namespace) -> dict[str, Any]:
+def weights(pages: list[str], rows: dict[str, Any], args: argparse.Namespace) -> np.ndarray | None:
+    """Training weight of each line: with ``--page-weight`` a page's lines weigh (1 / its line count)
+    ** that power, so a page with hundreds of comment lines does not outweigh a short one (the
+    benchmark weighs every page the same); a text-browser dump's lines weigh ``--augment-weight``;
+    weights are scaled to a mean of 1."""
+    power, dumps = getattr(args, "page_weight", 0.0), getattr(args, "augment_weight", 1.0)
+    if not power and dumps == 1.0:
+        return None
+    w = np.array([len(rows[i][2]) ** -power * (dumps if ":" in i else 1.0) for i in pages for _ in rows[i][2]],
+                 dtype=float)
+    return w / w.mean()  # type: ignore[no-any-return]
+
+
+def groups(pages: list[str], rows: dict[str, Any]) -> np.ndarray:
+    """The page of each line (a page and its text-browser dumps are one group)."""
+    number = {b: k for k, b in enumerate(sorted({i.split(":")[-1] for i in pages}))}
+    return np.array([number[i.split(":")[-1]] for i in pages for _ in rows[i][2]])
+
+
+def fit(x: np.ndarray, y: np.ndarray, args: argparse.Namespace, w: np.ndarray | None = None,
+        pages: np.ndarray | None = None) -> dict[str, Any]:
+    """Boosted trees fitted on (x, y); with ``--bags`` K, K ensembles each fitted on a random share of
+    the pages (``pages``: the page of each row), averaged. Averaging logits is one ensemble of all
+    their trees with each leaf value divided by K, so inference is unchanged."""
+    bags = getattr(args, "bags", 1)
+    if bags <= 1 or pages is None:
+        return fit_one(x, y, args, w)
+    rng = np.random.default_rng(0)
+    models = []
+    for bag in range(bags):
+        chosen = rng.random(int(pages.max()) + 1) < args.bag_share
+        models.append(fit_one(x, y, args, (np.ones(len(y)) if w is None else w) * chosen[pages], seed=bag))
+    trees = [[*t[:4], [round(v / bags, 6) for v in t[4]]] for m in models for t in m["trees"]]
+    return {"base": round(sum(m["base"] for m in models) / bags, 6), "depth": max(m["depth"] for m in models),
+            "trees": trees}
+
+
+def fit_one(x: np.ndarray, y: np.ndarray, args: argparse.Namespace, w: np.ndarray | None = None,
+            seed: int = 0) -> dict[str, Any]:
     """Boosted trees fitted on (x, y), exported as the JSON model of dateline.extract.flat_model."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     clf = HistGradientBoostingClassifier(max_iter=args.trees, max_leaf_nodes=args.leaves, max_depth=args.depth,
-                                         learning_rate=args.rate, l2_regularization=1.0, min_samples_leaf=40,
-                                         early_stopping=False, random_state=0)
-    clf.fit(x, y)
+                                         learning_rate=args.rate, l2_regularization=getattr(args, "l2", 1.0),
+                                         min_samples_leaf=getattr(args, "min_leaf", 40),
+                                         max_features=getattr(args, "max_features", 1.0), early_stopping=False,
+                                         random_state=seed)
+    clf.fit(x, y, sample_weight=w)
     trees = []
     for (pred,) in clf._predictors:
         nodes = pred.nodes
@@ -207,7 +255,15 @@ def main() -> None:
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--rate", type=float, default=0.06)
     ap.add_argument("--stages", type=int, default=2)
+    ap.add_argument("--min-leaf", type=int, default=40, help="fewest training lines in a leaf")
+    ap.add_argument("--max-features", type=float, default=1.0, help="share of the features each split may use")
+    ap.add_argument("--l2", type=float, default=1.0, help="L2 regularisation of the leaf values")
+    ap.add_argument("--bags", type=int, default=1, help="average this many ensembles, each on a share of the pages")
+    ap.add_argument("--bag-share", type=float, default=0.7, help="share of the training pages each bag sees")
+    ap.add_argument("--page-weight", type=float, default=0.0,
+                    help="weigh a page's lines by (1 / its line count) ** this (0: every line the same)")
     ap.add_argument("--augment", action="store_true", help="also train on w3m and lynx dumps of the training pages")
+    ap.add_argument("--augment-weight", type=float, default=1.0, help="weight of a dump's lines (--augment)")
     ap.add_argument("--split-seed", type=int, default=-1,
                     help="shuffle the pages into folds with this seed (default: position modulo --folds)")
     ap.add_argument("--browsers", action="store_true",

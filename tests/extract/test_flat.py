@@ -127,3 +127,16 @@ def test_model_probabilities_from_invented_trees() -> None:
                                                   [0.0, -2.0, 2.0]]]}
     probs = flat_model.probabilities([[0.0], [1.0]], stump)
     assert probs[0] < 0.5 < probs[1]
+
+
+def test_select_on_an_unsure_page_keeps_its_likeliest_span() -> None:
+    from dateline.extract.flat import select
+
+    lines = ["x" * 50] * 6
+    probs = [0.02, 0.3, 0.35, 0.02, 0.2, 0.01]  # no line reaches the span bar of 0.5
+    decode = {"span": 0.5, "power": 1.0, "keep": 0.2, "keep_outside": 1.01}
+    assert select(list(range(6)), probs, lines, decode) == [2]  # the single likeliest line
+    assert select(list(range(6)), probs, lines, {**decode, "relative": 0.5}) == [1, 2]
+    sure = [0.99, 0.02, 0.99]  # a sure page: the bars barely move
+    assert select(list(range(3)), sure, lines[:3], {**decode, "relative": 0.5}) == \
+        select(list(range(3)), sure, lines[:3], decode)

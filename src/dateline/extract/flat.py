@@ -348,18 +348,25 @@ def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[st
     The body is mostly one block: each non-blank line adds ``(p - span)`` times its length to the
     score of a span (length ** ``power``), and the best-scoring span (maximum subarray) is the body's
     extent; inside it a line is kept when its probability reaches ``keep``; outside it, only when it
-    reaches ``keep_outside`` (a body paragraph set apart by an inline box). With ``footer_breaks``
-    the span does not cross the page's copyright notice; with ``chrome_neutral`` a line the rules
-    call chrome (``chrome``: a caption, a share prompt) neither extends nor breaks a span.
+    reaches ``keep_outside`` (a body paragraph set apart by an inline box). With ``relative`` the span
+    bar is at most ``relative`` times the page's highest probability, and ``keep`` scales with it: every
+    page has a body, so on a page the model is unsure of its likeliest lines set the bar (no empty output).
+    With ``footer_breaks`` the span does not cross the page's copyright notice; with ``chrome_neutral`` a
+    line the rules call chrome (``chrome``: a caption, a share prompt) neither extends nor breaks a span.
     """
     from .flat_features import best_span
 
     if not idx:
         return []
     breaks = [is_footer(lines[i]) for i in idx] if decode.get("footer_breaks") else None
-    lo, hi = best_span([len(lines[i].strip()) for i in idx], probs, float(decode.get("span", 0.5)),
-                       float(decode.get("power", 0.5)), breaks, chrome if decode.get("chrome_neutral") else None)
-    keep, outside = float(decode.get("keep", 0.5)), float(decode.get("keep_outside", 1.01))
+    span, keep = float(decode.get("span", 0.5)), float(decode.get("keep", 0.5))
+    relative = float(decode.get("relative", 0.0))
+    if relative and probs and relative * max(probs) < span:
+        scale = relative * max(probs) / span
+        span, keep = span * scale, keep * scale
+    lo, hi = best_span([len(lines[i].strip()) for i in idx], probs, span, float(decode.get("power", 0.5)), breaks,
+                       chrome if decode.get("chrome_neutral") else None)
+    outside = float(decode.get("keep_outside", 1.01))
     return [i for k, (i, p) in enumerate(zip(idx, probs, strict=True))
             if p >= (keep if lo <= k < hi else outside)]
 
