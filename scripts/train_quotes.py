@@ -125,15 +125,17 @@ def clause_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[
 
 def _content_spans(doc: Any) -> Iterator[tuple[int, int]]:
     """Reported content as the stage proposes it before the extent model cuts it: each verb's
-    clausal complement (its whole subtree) and every learned-clause candidate."""
-    from dateline.nlp.quote_model import clause_candidates
+    clausal complement (its whole subtree) and every learned-clause candidate after its verb (the
+    extent model stays as it was fitted before content before the verb was offered)."""
+    from dateline.nlp.quote_model import BEFORE, clause_candidates
 
     for verb in doc:
         comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) if verb.pos_ == "VERB" else None
         if comp is not None and comp.i > verb.i:
             yield comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
-    for _, start, end, _ in clause_candidates(doc):
-        yield start, end
+    for _, start, end, extent in clause_candidates(doc):
+        if extent not in BEFORE:
+            yield start, end
 
 
 def extent_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[list[tuple[list[str], int]]]:
@@ -189,6 +191,23 @@ def fit(rows: list[tuple[list[str], int]], epochs: int = 25, l2: float = 1e-4, m
     return {f: round(v, 3) for f, v in sorted(w.items()) if abs(v) >= 0.01}
 
 
+def fit_clause(rows: list[tuple[list[str], int]]) -> dict[str, float]:
+    """The clause classifier: candidates after their verb fitted as before, and those whose content
+    stands before the verb (features prefixed by their construction, ``before=...``) fitted apart
+    and merged in, so the first group's weights stay as they were; the second fit's bias goes to
+    each construction's own feature (every such row has exactly one)."""
+    after = [r for r in rows if not any(f.startswith("before=") for f in r[0])]
+    before = [r for r in rows if any(f.startswith("before=") for f in r[0])]
+    weights = fit(after)
+    if before:
+        extra = fit(before)
+        shift = extra.pop("bias", 0.0) - weights.get("bias", 0.0)
+        for f in {f for feats, _ in before for f in feats if f.startswith("before=")}:
+            extra[f] = round(extra.get(f, 0.0) + shift, 3)
+        weights.update(extra)
+    return weights
+
+
 def _report(name: str, rows: list[tuple[list[str], int]], weights: dict[str, float]) -> None:
     from dateline.nlp.quote_model import probability
 
@@ -226,7 +245,7 @@ def main() -> None:
     for name, examples in (("direct", direct_examples), ("speaker", speaker_examples),
                                ("clause", clause_examples)):
         rows = [row for split in splits for row in examples(*data[split])]
-        weights = fit(rows)
+        weights = fit_clause(rows) if name == "clause" else fit(rows)
         _report(f"{name} fit", rows, weights)
         if "devsplit" not in splits:
             _report(f"{name} devsplit", list(examples(*data["devsplit"])), weights)

@@ -355,3 +355,25 @@ def test_speaker_carried_over_an_abbreviated_title() -> None:
               pos=["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB"],
               ents=["B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"])
     assert doc.text[slice(*_speaker_span(doc[1]))] == "Army Capt. Ana Lind"
+
+
+def test_passive_subject_is_a_clause_candidate_of_its_own() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.quote_model import clause_candidates, clause_features
+
+    # invented text, parsed by hand: 'The border plan was first reported by the Herald .'
+    words = ["The", "border", "plan", "was", "first", "reported", "by", "the", "Herald", "."]
+    heads = [2, 2, 5, 5, 5, 5, 5, 8, 6, 5]
+    deps = ["det", "compound", "nsubjpass", "auxpass", "advmod", "ROOT", "agent", "det", "pobj", "punct"]
+    pos = ["DET", "NOUN", "NOUN", "AUX", "ADV", "VERB", "ADP", "DET", "PROPN", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    passive = [(verb, start, end) for verb, start, end, extent in clause_candidates(doc) if extent == "pass"]
+    assert [(verb.text, doc.text[start:end]) for verb, start, end in passive] == [("reported", "The border plan")]
+    verb, start, end = passive[0]
+    feats = clause_features(doc, verb, start, end, "pass")
+    assert "before=pass" in feats and all(f.startswith("pass|") for f in feats if f != "before=pass")
+    pronoun = Doc(Vocab(), words=["It", "was", "reported", "."], heads=[2, 2, 2, 2],
+                  deps=["nsubjpass", "auxpass", "ROOT", "punct"], pos=["PRON", "AUX", "VERB", "PUNCT"])
+    assert not [c for c in clause_candidates(pronoun) if c[3] == "pass"]

@@ -211,7 +211,8 @@ def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
     Each verb gives a few extents: its right-hand content dependents up to the first, second ...
     of them (``k/n``), each also with a trailing comma-led clause of its last dependent cut off
     (``k/n,cut``): "praised the plan, which ..." may report only "the plan". The subject and the
-    clauses joined to the verb are never content.
+    clauses joined to the verb are never content, except a passive's subject (``pass``: "The
+    registration issue was first reported by the Post"), whose features stay apart from the rest.
     """
     out = []
     for verb in doc:
@@ -232,7 +233,24 @@ def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
                 start, end = first.idx, last.idx + len(last.text)
                 if end > start:
                     out.append((verb, start, end, extent))
+        out += _content_before(doc, verb)
     return out
+
+
+#: constructions whose content stands before its verb: their features are kept apart (prefixed)
+BEFORE = frozenset(["pass"])
+
+
+def _content_before(doc: Doc, verb: Token) -> list[tuple[Token, int, int, str]]:
+    """Content a verb reports that stands before it: a passive's subject ('The registration issue
+    was first reported by the Post'), extent ``pass``; a pronoun subject is never content."""
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return []
+    first, last = subj.left_edge, subj.right_edge
+    while last.i > first.i and last.is_punct:
+        last = doc[last.i - 1]
+    return [(verb, first.idx, last.idx + len(last.text), "pass")]
 
 
 def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "1/1") -> list[str]:
@@ -252,6 +270,9 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
     f.append(f"excluded={outside[0][1] if outside else 'none'}")
     if outside and outside[0][1] == "prep":
         f.append(f"excluded_prep={outside[0][2]}")
+    if extent in BEFORE:  # a construction of its own: its weights are fitted apart and leave the rest as they were
+        own = [x for x in f if not x.startswith(("last=", "lemma_last=", "excluded"))]
+        return [f"{extent}|{x}" for x in own] + [f"before={extent}"]
     return f
 
 
