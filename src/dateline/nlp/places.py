@@ -137,7 +137,8 @@ def _prominence(city: dict[str, Any]) -> int:
 
 def _pick(rows: list[dict[str, Any]], countries: Sequence[str]) -> dict[str, Any] | None:
     """The city a name means: the one in the country whose city of that name is far the most
-    prominent, else the largest in the article's countries ("Melbourne" is Australia's even in an American story; "Valencia" depends)."""
+    prominent, else the largest in the article's countries ("Melbourne" is Australia's even in an
+    American story; "Valencia" depends)."""
     codes = _alpha3()
     ranked = sorted(rows, key=lambda c: -_prominence(c))
     others = [c for c in ranked[1:] if c["countrycode"] != ranked[0]["countrycode"]]
