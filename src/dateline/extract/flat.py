@@ -360,10 +360,9 @@ def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[st
         return []
     breaks = [is_footer(lines[i]) for i in idx] if decode.get("footer_breaks") else None
     span, keep = float(decode.get("span", 0.5)), float(decode.get("keep", 0.5))
-    relative = float(decode.get("relative", 0.0))
-    if relative and probs and relative * max(probs) < span:
-        scale = relative * max(probs) / span
-        span, keep = span * scale, keep * scale
+    bar = float(decode.get("relative", 0.0)) * max(probs, default=0.0)
+    if 0 < bar < span:  # an unsure page: its likeliest lines set the bar
+        span, keep = bar, keep * bar / span
     lo, hi = best_span([len(lines[i].strip()) for i in idx], probs, span, float(decode.get("power", 0.5)), breaks,
                        chrome if decode.get("chrome_neutral") else None)
     outside = float(decode.get("keep_outside", 1.01))
