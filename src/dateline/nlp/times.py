@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -231,13 +231,28 @@ def resolve(expr: str, anchor: date | None) -> tuple[str | None, str]:
     return None, "unknown"
 
 
+#: RULES compiled without re.I, for scanning lowercased text: the case-insensitive engine takes
+#: twice as long, and the rare hit is matched again on the original text for its groups' case.
+_SCANS = [re.compile(p.pattern, p.flags & ~re.I) for p, _ in RULES]
+
+
+def _matches(pattern: re.Pattern[str], scan: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, found by ``scan`` over ``lowered`` (``text.lower()``, same length)."""
+    for hit in scan.finditer(lowered):
+        m = pattern.match(text, hit.start())
+        if m is not None:
+            yield m
+
+
 def find_times(text: str, anchor: str | None, doc: Doc | None = None) -> list[TimeExpression]:
     """All time expressions in ``text``, resolved against the ``anchor`` date (ISO) if any."""
     day = _parse_anchor(anchor)
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
-    for pattern, resolver in RULES:
-        for m in pattern.finditer(text):
+    lowered = text.lower()
+    fast = len(lowered) == len(text)  # lower() kept every offset: scan it without re.I
+    for (pattern, resolver), scan in zip(RULES, _SCANS, strict=True):
+        for m in _matches(pattern, scan, text, lowered) if fast else pattern.finditer(text):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
