@@ -207,17 +207,22 @@ def _set_speaker(q: Quote, article: Article, doc: Doc, subj: Token, previous: Qu
     q.speaker = article.text[q.speaker_start:q.speaker_end]
 
 
-def _subject(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
+def _subject(verb: Token, quoted: list[tuple[int, int]] | None = None, reporter: bool = False) -> Token | None:
     """The subject of a cue verb, following coordination ("condemned ... and stated"). A subject
     inside ``quoted`` stretches is passed over: the parse sometimes hangs a word of the quote on the
-    verb after it as a second subject ('"..., Ohio," Mr. Trump said')."""
+    verb after it as a second subject ('"..., Ohio," Mr. Trump said'). With ``reporter``, a
+    participle the parse hung on a reported clause ('said [Clinton will have to choose], adding
+    that ...') borrows the subject of the verb reporting that clause, not the clause's own."""
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not (quoted and any(s <= child.idx < e for s, e in quoted)):
                 return child
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            participle = reporter and verb.dep_ == "advcl" and verb.tag_ == "VBG"
             verb = verb.head
+            if participle and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_CUES:
+                verb = verb.head
             seen += 1
         else:
             break
@@ -232,7 +237,7 @@ def _source(verb: Token) -> Token | None:
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if by is not None:
         return by
-    subj = _subject(verb)
+    subj = _subject(verb, reporter=True)
     if subj is not None:
         return subj
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -379,7 +384,7 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
     """(cue verb, subject, start, end) of each clausal complement of a cue verb, unquoted."""
     found = []
     for verb in (t for t in doc if t.pos == VERB and t.lemma_.lower() in CUES):  # the cheap test first
-        subj = _subject(verb)
+        subj = _subject(verb, reporter=True)
         comp = _content_head(verb)
         if comp is None and verb.dep_ == "parataxis" and subj is not None and subj.i < verb.i:
             # "CONTENT, he said, ..." / "But, he said, CONTENT": what was said is the governing clause
