@@ -397,3 +397,20 @@ def test_participle_on_a_reported_clause_borrows_the_reporter() -> None:
     assert _source(adding).text == "Holm"
     assert _subject(adding, reporter=True).text == "Holm"
     assert _subject(adding).text == "Vargas"  # the speaker ranker's candidates stay as fitted
+
+
+def test_speech_verb_joined_to_a_reported_clause_borrows_the_reporter() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.quotes import _source
+
+    # invented text, parsed by hand: 'added' hung on the reported clause as its second verb
+    words = ["Holm", "said", "Vargas", "won", "and", "added", "that", "talks", "resume", "."]
+    heads = [1, 1, 3, 1, 3, 3, 8, 8, 5, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "cc", "conj", "mark", "nsubj", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "NNP", "VBD", "CC", "VBD", "IN", "NNS", "VBP", "."]
+    pos = ["PROPN", "VERB", "PROPN", "VERB", "CCONJ", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["Holm", "say", "Vargas", "win", "and", "add", "that", "talk", "resume", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    assert _source(doc[5]).text == "Holm"

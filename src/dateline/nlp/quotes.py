@@ -211,15 +211,17 @@ def _subject(verb: Token, quoted: list[tuple[int, int]] | None = None, reporter:
     """The subject of a cue verb, following coordination ("condemned ... and stated"). A subject
     inside ``quoted`` stretches is passed over: the parse sometimes hangs a word of the quote on the
     verb after it as a second subject ('"..., Ohio," Mr. Trump said'). With ``reporter``, a
-    participle the parse hung on a reported clause ('said [Clinton will have to choose], adding
-    that ...') borrows the subject of the verb reporting that clause, not the clause's own."""
+    participle or speech verb the parse hung on a reported clause ('said [Clinton will have to
+    choose], adding that ...', 'said [he welcomed it] and added that ...') borrows the subject of
+    the verb reporting that clause, not the clause's own."""
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not (quoted and any(s <= child.idx < e for s, e in quoted)):
                 return child
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-            participle = reporter and verb.dep_ == "advcl" and verb.tag_ == "VBG"
+            participle = reporter and (verb.dep_ == "advcl" and verb.tag_ == "VBG" or
+                                       verb.dep_ == "conj" and verb.lemma_.lower() in SPEECH_CUES)
             verb = verb.head
             if participle and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_CUES:
                 verb = verb.head
