@@ -396,7 +396,7 @@ def test_participle_on_a_reported_clause_borrows_the_reporter() -> None:
     adding = doc[6]
     assert _source(adding).text == "Holm"
     assert _subject(adding, reporter=True).text == "Holm"
-    assert _subject(adding).text == "Vargas"  # the speaker ranker's candidates stay as fitted
+    assert _subject(adding).text == "Vargas"  # without reporter: the clause's own subject
 
 
 def test_speech_verb_joined_to_a_reported_clause_borrows_the_reporter() -> None:

@@ -314,7 +314,8 @@ def _around(doc: Doc, span: _Span) -> list[Span]:
 
 
 def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token]]:
-    """(verb, subject) pairs outside the quotes in the sentences around ``span``, nearest first."""
+    """(verb, subject) pairs outside the quotes in the sentences around ``span``, nearest first; a
+    verb hung on a clause another verb reports takes that verb's subject (:func:`_subject`)."""
     found = []
     for sent in _around(doc, span):
         for verb in sent:
@@ -322,7 +323,7 @@ def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> 
                 continue
             if span.start <= verb.idx < span.end or any(s <= verb.idx < e for s, e in quoted):
                 continue
-            subj = _subject(verb, quoted)
+            subj = _subject(verb, quoted, reporter=True)
             if subj is None and verb.idx >= span.end:
                 subj = _inverted_subject(doc, span, verb) or _name_before(doc, span, verb)
             if subj is not None and not any(s <= subj.idx < e for s, e in quoted):
