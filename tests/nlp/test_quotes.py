@@ -377,3 +377,40 @@ def test_passive_subject_is_a_clause_candidate_of_its_own() -> None:
     pronoun = Doc(Vocab(), words=["It", "was", "reported", "."], heads=[2, 2, 2, 2],
                   deps=["nsubjpass", "auxpass", "ROOT", "punct"], pos=["PRON", "AUX", "VERB", "PUNCT"])
     assert not [c for c in clause_candidates(pronoun) if c[3] == "pass"]
+
+
+def test_participle_on_a_reported_clause_borrows_the_reporter() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.quotes import _source, _subject
+
+    # invented text, parsed by hand as the parser often does: 'adding' hung on the reported clause
+    words = ["Holm", "said", "Vargas", "would", "win", ",", "adding", "that", "talks", "resume", "."]
+    heads = [1, 1, 4, 4, 1, 4, 4, 9, 9, 6, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct", "advcl", "mark", "nsubj", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "NNP", "MD", "VB", ",", "VBG", "IN", "NNS", "VBP", "."]
+    pos = ["PROPN", "VERB", "PROPN", "AUX", "VERB", "PUNCT", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["Holm", "say", "Vargas", "would", "win", ",", "add", "that", "talk", "resume", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    adding = doc[6]
+    assert _source(adding).text == "Holm"
+    assert _subject(adding, reporter=True).text == "Holm"
+    assert _subject(adding).text == "Vargas"  # without reporter: the clause's own subject
+
+
+def test_speech_verb_joined_to_a_reported_clause_borrows_the_reporter() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.quotes import _source
+
+    # invented text, parsed by hand: 'added' hung on the reported clause as its second verb
+    words = ["Holm", "said", "Vargas", "won", "and", "added", "that", "talks", "resume", "."]
+    heads = [1, 1, 3, 1, 3, 3, 8, 8, 5, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "cc", "conj", "mark", "nsubj", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "NNP", "VBD", "CC", "VBD", "IN", "NNS", "VBP", "."]
+    pos = ["PROPN", "VERB", "PROPN", "VERB", "CCONJ", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["Holm", "say", "Vargas", "win", "and", "add", "that", "talk", "resume", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    assert _source(doc[5]).text == "Holm"

@@ -207,17 +207,24 @@ def _set_speaker(q: Quote, article: Article, doc: Doc, subj: Token, previous: Qu
     q.speaker = article.text[q.speaker_start:q.speaker_end]
 
 
-def _subject(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
+def _subject(verb: Token, quoted: list[tuple[int, int]] | None = None, reporter: bool = False) -> Token | None:
     """The subject of a cue verb, following coordination ("condemned ... and stated"). A subject
     inside ``quoted`` stretches is passed over: the parse sometimes hangs a word of the quote on the
-    verb after it as a second subject ('"..., Ohio," Mr. Trump said')."""
+    verb after it as a second subject ('"..., Ohio," Mr. Trump said'). With ``reporter``, a
+    participle or speech verb the parse hung on a reported clause ('said [Clinton will have to
+    choose], adding that ...', 'said [he welcomed it] and added that ...') borrows the subject of
+    the verb reporting that clause, not the clause's own."""
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not (quoted and any(s <= child.idx < e for s, e in quoted)):
                 return child
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            participle = reporter and (verb.dep_ == "advcl" and verb.tag_ == "VBG" or
+                                       verb.dep_ == "conj" and verb.lemma_.lower() in SPEECH_CUES)
             verb = verb.head
+            if participle and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_CUES:
+                verb = verb.head
             seen += 1
         else:
             break
@@ -232,7 +239,7 @@ def _source(verb: Token) -> Token | None:
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if by is not None:
         return by
-    subj = _subject(verb)
+    subj = _subject(verb, reporter=True)
     if subj is not None:
         return subj
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -307,7 +314,8 @@ def _around(doc: Doc, span: _Span) -> list[Span]:
 
 
 def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token]]:
-    """(verb, subject) pairs outside the quotes in the sentences around ``span``, nearest first."""
+    """(verb, subject) pairs outside the quotes in the sentences around ``span``, nearest first; a
+    verb hung on a clause another verb reports takes that verb's subject (:func:`_subject`)."""
     found = []
     for sent in _around(doc, span):
         for verb in sent:
@@ -315,7 +323,7 @@ def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> 
                 continue
             if span.start <= verb.idx < span.end or any(s <= verb.idx < e for s, e in quoted):
                 continue
-            subj = _subject(verb, quoted)
+            subj = _subject(verb, quoted, reporter=True)
             if subj is None and verb.idx >= span.end:
                 subj = _inverted_subject(doc, span, verb) or _name_before(doc, span, verb)
             if subj is not None and not any(s <= subj.idx < e for s, e in quoted):
@@ -379,7 +387,7 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Toke
     """(cue verb, subject, start, end) of each clausal complement of a cue verb, unquoted."""
     found = []
     for verb in (t for t in doc if t.pos == VERB and t.lemma_.lower() in CUES):  # the cheap test first
-        subj = _subject(verb)
+        subj = _subject(verb, reporter=True)
         comp = _content_head(verb)
         if comp is None and verb.dep_ == "parataxis" and subj is not None and subj.i < verb.i:
             # "CONTENT, he said, ..." / "But, he said, CONTENT": what was said is the governing clause
