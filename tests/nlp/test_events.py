@@ -708,3 +708,24 @@ def test_an_invitation_is_an_intent_to_meet_and_the_visit_is_yet_to_come(run) ->
     # invented: inviting is CAMEO 036 (express intent to meet); the invited visit has not happened
     a = run("Chile invited the Peruvian president to visit Santiago.")
     assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "PERGOV", "036")], a.events
+
+
+@pytest.mark.parametrize("text, code", [
+    # invented sentences, one per CAMEO distinction the lexicon now draws
+    ("Chile fired two artillery shells at Peru.", "194"),  # fight with artillery and tanks, not 190
+    ("Chilean troops cordoned off the roads into Bolivia.", "191"),  # restrict movement
+    ("The Chilean government chided Peru over the fishing dispute.", "111"),  # criticize
+    ("Chile restored full diplomatic ties with Peru.", "050"),  # diplomatic, not material cooperation (06)
+    ("Chile promised aid to Peru.", "033"),  # intent to provide material aid, not 030
+])
+def test_cameo_distinctions_of_the_lexicon(run, text: str, code: str) -> None:
+    a = run(text)
+    assert code in {e.code for e in a.events}, a.events
+
+
+def test_travelling_on_a_visit_or_for_meetings(run) -> None:
+    # invented: arriving "on" a visit visits the place; meetings "of a committee with X" meet X
+    a = run("The Chilean president arrived in Peru on Monday on his first official visit.")
+    assert ("CHLGOV", "PER", "042") in {(e.source, e.target, e.code) for e in a.events}, a.events
+    a = run("Chile's foreign minister left for Lima for meetings of the joint trade committee with Bolivia.")
+    assert ("CHLGOV", "BOL", "040") in {(e.source, e.target, e.code) for e in a.events}, a.events

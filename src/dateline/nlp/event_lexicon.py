@@ -111,9 +111,12 @@ def match_trigger(tok: Token) -> Trigger | None:
     table = verb_triggers()
     lemma = tok.lemma_.lower()
     if lemma not in table:
-        if lemma + "e" not in table or not tok.lower_.startswith(lemma + "e"):
+        if lemma + "e" in table and tok.lower_.startswith(lemma + "e"):
+            lemma += "e"  # the small model's lemmatizer drops a final "e" now and then ("staged" -> "stag")
+        elif lemma.endswith("e") and lemma[:-1] in table and tok.lower_.startswith(lemma[:-1]):
+            lemma = lemma[:-1]  # and adds one now and then ("cordoned" -> "cordone")
+        else:
             return None
-        lemma += "e"  # the small model's lemmatizer drops a final "e" now and then ("staged" -> "stag")
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ in ("VBZ", "VBP", "VBD"):
         return None  # a finite verb in a noun's place is a mistagged noun ("meet hostage-takers demands")
     words = complement_text(tok)

@@ -1257,9 +1257,10 @@ TRAVEL_VERBS = frozenset({"return", "go", "come", "travel", "fly", "arrive", "he
 
 
 def _travel_purpose(tok: Token) -> Token | None:
-    """The verb of going whose purpose ``tok`` names ("negotiators return to Geneva for talks")."""
+    """The verb of going whose purpose ``tok`` names ("negotiators return to Geneva for talks",
+    "arrived in Tokyo on a state visit")."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep" or prep.head.i == prep.i:
+    if tok.dep_ != "pobj" or prep.lower_ not in ("for", "on") or prep.dep_ != "prep" or prep.head.i == prep.i:
         return None
     return prep.head if prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in TRAVEL_VERBS else None
 
@@ -1278,7 +1279,8 @@ def _travelled_for(article: Article, doc: Doc, sent: Span, tok: Token, entry: tu
             _add(article, doc, sent, tok, entry[0], entry[1], events, seen, party, (None, None))
         return
     source = _source(article, doc, verb)
-    for prep in (c for c in tok.children if source[0] and c.dep_ == "prep" and c.lower_ == "with"):
+    # "for meetings of the joint committee with Arnor": the "with" phrase may hang on the noun's own "of" phrase
+    for prep in (c for c in tok.subtree if source[0] and c.dep_ == "prep" and c.lower_ == "with"):
         sub = list(prep.subtree)
         target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
         if target[0]:
