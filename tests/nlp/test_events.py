@@ -729,3 +729,10 @@ def test_travelling_on_a_visit_or_for_meetings(run) -> None:
     assert ("CHLGOV", "PER", "042") in {(e.source, e.target, e.code) for e in a.events}, a.events
     a = run("Chile's foreign minister left for Lima for meetings of the joint trade committee with Bolivia.")
     assert ("CHLGOV", "BOL", "040") in {(e.source, e.target, e.code) for e in a.events}, a.events
+
+
+def test_agreeing_that_is_no_signed_agreement(run) -> None:
+    # invented: agreeing on a view is an intent to cooperate (030), not the signing of an agreement (057)
+    a = run("Chile and Peru agree that the border dispute should be settled by arbitration.")
+    codes = {e.code for e in a.events}
+    assert "030" in codes and "057" not in codes, codes
