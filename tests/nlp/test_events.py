@@ -736,3 +736,12 @@ def test_agreeing_that_is_no_signed_agreement(run) -> None:
     a = run("Chile and Peru agree that the border dispute should be settled by arbitration.")
     codes = {e.code for e in a.events}
     assert "030" in codes and "057" not in codes, codes
+
+
+def test_received_aid_is_given_by_the_from_party(run) -> None:
+    # invented: the giver named in the "from" phrase is the source, the subject the recipient
+    a = run("Peru has received weapons from Chile.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "PER", "072")], a.events
+    a = run("Bolivia obtained a loan from Chile on Monday.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "BOL", "071")], a.events
+    assert not run("Peru received humanitarian aid.").events  # no giver named: no one to code

@@ -68,6 +68,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SPEECH_LEMMAS = SPEECH_VERBS | {"allege", "accuse"}
+#: verbs whose subject gets the aid (CAMEO 07) a "from" party gives
+RECEIVING = frozenset({"receive", "obtain"})
 #: parts of speech a verbal event's trigger (or a "must" demand) can have; as integer ids, a cheap test per token
 _VERB_POS = frozenset({VERB, AUX})
 #: verbs whose "be <participle> to X" form is the subject's own stance, not a passive
@@ -612,6 +614,20 @@ def _stance(tok: Token) -> bool:
         and not any(c.dep_ == "agent" for c in tok.children)
 
 
+def _received(article: Article, doc: Doc, tok: Token
+              ) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]] | None:
+    """(source, target) of aid received ("Eriador received money from Osgiliath"): the party of
+    the "from" phrase, of the verb or of its object, gives to the subject; None when no giver is named."""
+    holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    giver = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if giver is None:
+        return None
+    sub = list(giver.subtree)
+    source = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), None)
+    target = _source(article, doc, tok)
+    return (source, target) if source[0] and target[0] and source[0] != target[0] else None
+
+
 def _subject_parties(article: Article, tok: Token) -> list[tuple[str | None, str | None]]:
     """The parties of a coordinated subject ("Jordan and Britain agreed ..."), when it names
     at least two different ones; else []."""
@@ -705,6 +721,12 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             act = _stated_act(tok)
             if act is not None:  # the refusal's record carries the act's type and modality
                 plover = _act_type(act)
+            if tok.lemma_.lower() in RECEIVING and code[:2] == "07":
+                # "Ukraine received weapons from the US": the giver is the source, the subject the recipient
+                received = _received(article, doc, tok)
+                if received is not None:
+                    _add(article, doc, sent, tok, code, plover, events, seen, *received, act=act)
+                continue
             passive = None if _stance(tok) else _passive(article, doc, tok)
             if passive is not None:
                 code, plover = _means(tok, code, plover)
