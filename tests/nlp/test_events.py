@@ -75,13 +75,13 @@ def test_a_stated_future_act(monkeypatch: pytest.MonkeyPatch, run) -> None:
     # told by the writer alone, the future act is the event: no one is told to have promised it
     dyads = _dyads(run("Chile will send food aid to Peru."))
     assert dyads == {("CHL", "PER", "AID", "intended")}, dyads
-    # a conditional attack is a threat (13), one record: the threat's code, the attack's type
+    # a conditional attack is a threat (13), one record: the threat's code and type, the attack's modality
     (rec,) = _records(run("Chile said it would attack Peru if Peru closed the border."))
-    assert rec[:2] == ("CHL", "PER") and rec[2][:2] == "13" and rec[3:] == ("ASSAULT", "conditional"), rec
-    # a refusal is one record: CAMEO's refusal code (12), the act's type (PLOVER 2021), negated
+    assert rec[:2] == ("CHL", "PER") and rec[2][:2] == "13" and rec[3:] == ("THREATEN", "conditional"), rec
+    # a refusal is one record: CAMEO's refusal code (12), PLOVER's REJECT, the refused act negated
     for text in ("Chile will not release the Peruvian prisoners.", "Chile refused to release the Peruvian prisoners."):
         (rec,) = _records(run(text))
-        assert rec[:2] == ("CHL", "PER") and rec[2][:2] == "12" and rec[3:] == ("RETREAT", "negated"), rec
+        assert rec[:2] == ("CHL", "PER") and rec[2][:2] == "12" and rec[3:] == ("REJECT", "negated"), rec
     from dateline.nlp.events import plover_label
 
     monkeypatch.setenv("DATELINE_PLOVER_LABELS", "2016")  # v0.5b1 named the refusal itself
@@ -616,7 +616,7 @@ def test_wishing_another_party_to_act_is_an_appeal(run) -> None:
             ("CHL", "PER", "02", "REQUEST", "asserted")], a.events
     # wishing to act oneself is an intention; "would like" is a wish, not a hypothetical
     assert ("CHL", "PER", "CONSULT", "intended") in _dyads(run("Chile would like to meet Peru next week."))
-    assert ("CHL", "PER", "CONSULT", "negated") in _dyads(run("Chile would not like to meet Peru."))
+    assert ("CHL", "PER", "REJECT", "negated") in _dyads(run("Chile would not like to meet Peru."))
 
 
 def test_an_act_warned_against_is_no_event_and_tear_gas_is_repression(run) -> None:
