@@ -33,8 +33,9 @@ reported or under a verb of intent) has no 03 or 13 record: an intent or a threa
 and no one is told to have expressed it (an ultimatum's "unless" still tells one); nor is an act
 others say a party could do ("Analysts said Iran could attack if ...") a threat by that party. A
 refusal ("refused to lift the curfew", "will not release") is one record: CAMEO's refusal code
-(12x) with the refused act's PLOVER type, negated (PLOVER v0.5b1 names it REJECT); so is a threat
-of violence ("said it would attack Peru if ...": 138x, ASSAULT, its modality); an ultimatum (131:
+(12x), PLOVER's REJECT, the refused act's modality (negated); so is a threat of violence ("said it
+would attack Peru if ...": 138x, THREATEN, the attack's modality); a denial of having done
+something ("denied attacking") is CAMEO 016 beside the denied act, negated; an ultimatum (131:
 any act, a boycott too, held over "unless") and preparing an attack (150) are one record too, the
 statement's. Wishing another party to act ("wants Putin to withdraw") is an appeal to it (02x), and
 the act no event. A demanded or threatened act is no event: the demand or threat is, its code
