@@ -746,3 +746,11 @@ def test_received_aid_is_given_by_the_from_party(run) -> None:
     a = run("Bolivia obtained a loan from Chile on Monday.")
     assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "BOL", "071")], a.events
     assert not run("Peru received humanitarian aid.").events  # no giver named: no one to code
+
+
+def test_forces_clashing_with_protesters_repress_them(run) -> None:
+    # invented: a clash of forces with protesters or rioters is violent repression (CAMEO 175), not combat (190)
+    a = run("Chilean troops clashed with Peruvian protesters in Lima.")
+    assert ("CHLMIL", "175") in {(e.source, e.code) for e in a.events}, a.events
+    a = run("Chilean troops clashed with Peruvian soldiers on the border.")
+    assert "190" in {e.code for e in a.events}, a.events
