@@ -754,3 +754,16 @@ def test_forces_clashing_with_protesters_repress_them(run) -> None:
     assert ("CHLMIL", "175") in {(e.source, e.code) for e in a.events}, a.events
     a = run("Chilean troops clashed with Peruvian soldiers on the border.")
     assert "190" in {e.code for e in a.events}, a.events
+
+
+@pytest.mark.parametrize("text, code", [
+    # invented: a warning of a danger is a pessimistic comment (CAMEO 012, no PLOVER type), not a threat;
+    # a warning of consequences or retaliation still is one
+    ("The UN warned of famine in Somalia.", "012"),
+    ("Chile warned Peru about the dangers of the new dam.", "012"),
+    ("Chile warned Peru of serious consequences.", "130"),
+    # a clash over an issue is verbal disapproval (110), not combat
+    ("The Chilean president clashed over the plans of Peru to build a dam.", "110"),
+])
+def test_warnings_and_clashes_that_are_words(run, text: str, code: str) -> None:
+    assert [e.code for e in run(text).events] == [code]
