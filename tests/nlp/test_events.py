@@ -767,3 +767,9 @@ def test_forces_clashing_with_protesters_repress_them(run) -> None:
 ])
 def test_warnings_and_clashes_that_are_words(run, text: str, code: str) -> None:
     assert [e.code for e in run(text).events] == [code]
+
+
+def test_a_gerund_with_an_article_is_no_act(run) -> None:
+    # invented: "a shooting" is a noun the police ask about; no one is told to have shot or to mean to
+    a = run("Chilean police are seeking information regarding a drive-by shooting Sunday morning in Peru.")
+    assert not a.events, a.events

@@ -129,6 +129,8 @@ def match_trigger(tok: Token) -> Trigger | None:
             return None
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ in ("VBZ", "VBP", "VBD"):
         return None  # a finite verb in a noun's place is a mistagged noun ("meet hostage-takers demands")
+    if tok.tag_ == "VBG" and any(c.dep_ == "det" for c in tok.children):
+        return None  # a gerund with an article is a noun naming an act, not a verb ("information on a shooting")
     words = complement_text(tok)
     for trig in table[lemma]:
         if trig.objects is None or trig.objects.search(words):
