@@ -773,3 +773,10 @@ def test_a_gerund_with_an_article_is_no_act(run) -> None:
     # invented: "a shooting" is a noun the police ask about; no one is told to have shot or to mean to
     a = run("Chilean police are seeking information regarding a drive-by shooting Sunday morning in Peru.")
     assert not a.events, a.events
+
+
+def test_an_imminent_act_is_intended_and_no_one_promised_it(run) -> None:
+    # invented: "about to" tells what comes next; reported or not, no one is told to have promised it
+    for text in ("Peru is about to restore diplomatic ties with Chile.",
+                 "Peru is about to restore diplomatic ties with Chile, a senior official said."):
+        assert _dyads(run(text)) == {("PER", "CHL", "SUPPORT", "intended")}, text

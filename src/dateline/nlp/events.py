@@ -59,7 +59,7 @@ from ..model import Article, Event, Modality, Quote
 from .actor_tables import find_phrases, sector_of
 from .actors import actor_for_span, code_for_text
 from .event_lexicon import complement_text, describe, match_trigger, noun_triggers, plover_label
-from .modality import SPEECH_VERBS, chain, has_if_clause, modality, reported, speech_verb
+from .modality import IMMINENT_HEADS, SPEECH_VERBS, chain, has_if_clause, modality, reported, speech_verb
 from .parse import entities
 from .times import lead_date
 
@@ -799,7 +799,7 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
 
     said = commitment(tok, code, mode)
     if said is not None and said[:2] in ("03", "13") and said != ULTIMATUM and not _unless(tok) \
-            and _narrated(tok, quote):
+            and (_narrated(tok, quote) or _imminent(tok)):
         # "The US will supply arms to Israel", "... will impose sanctions on Russia": a future act, but no one is
         # told to have promised or threatened it (an ultimatum's condition tells the threat, so it stays)
         said = None
@@ -835,10 +835,18 @@ def _said_of_another(article: Article, doc: Doc, tok: Token, source: str | None)
 
 def _narrated(tok: Token, quote: tuple[int, Quote] | None) -> bool:
     """Whether the future act at ``tok`` is told by the writer alone ("The US will supply arms to
-    Israel"): not quoted, not what someone said or announced, and not under a verb of intent or
-    commitment ("is ready to", "agreed to"). CAMEO's intent to cooperate (03) and threat (13) are
-    verbal acts, so they need someone to have expressed them; the act itself is the event, intended."""
-    return quote is None and not reported(tok) and len(chain(tok)) == 1
+    Israel", "Peru is about to restore ties"): not quoted, not what someone said or announced, and
+    not under a verb of intent or commitment ("is ready to", "agreed to"). CAMEO's intent to
+    cooperate (03) and threat (13) are verbal acts, so they need someone to have expressed them;
+    the act itself is the event, intended."""
+    return quote is None and not reported(tok) and all(h.lemma_.lower() in IMMINENT_HEADS for h in chain(tok)[1:])
+
+
+def _imminent(tok: Token) -> bool:
+    """Whether the act at ``tok`` is told as about to happen ("Peru is about to restore ties with Chile,
+    an official said"): a description of what comes next, not anyone's promise or threat."""
+    heads = chain(tok)[1:]
+    return bool(heads) and heads[0].lower_ == "about" and all(h.lemma_.lower() in IMMINENT_HEADS for h in heads)
 
 
 def _conjoined(article: Article, doc: Doc, sent: Span, target: tuple[str | None, str | None],

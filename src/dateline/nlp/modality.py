@@ -2,8 +2,8 @@
 
 Read from the parse around the trigger: negation ("not", "no plans to", "refused to"),
 hypotheticals (could/might/may, "considering", "did not rule out"), conditionals (the main clause
-of an "if" sentence) and intentions (will, ready to, plans to; "announced it would" is the future
-of a past statement). A speech verb's complement ("said (that) ...") is a boundary: the report is
+of an "if" sentence) and intentions (will, ready to, plans to, is about to; "announced it would" is
+the future of a past statement). A speech verb's complement ("said (that) ...") is a boundary: the report is
 not part of what it reports.
 """
 
@@ -27,7 +27,10 @@ NEGATING_HEADS = frozenset({"refuse", "decline", "deny", "reject", "fail", "avoi
 
 INTENT_HEADS = frozenset({"ready", "plan", "intend", "aim", "seek", "want", "prepare", "promise",
                           "pledge", "vow", "willing", "set", "determined", "commit", "expect",
-                          "hope", "try", "agree", "offer", "decide", "prepared"})
+                          "hope", "try", "agree", "offer", "decide", "prepared", "about"})
+
+#: heads of an act told as imminent ("is about to restore ties"): a future act, but no one's stated intent
+IMMINENT_HEADS = frozenset({"about", "be"})
 
 
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "warn", "mention", "stress", "note", "announce",
