@@ -780,3 +780,16 @@ def test_an_imminent_act_is_intended_and_no_one_promised_it(run) -> None:
     for text in ("Peru is about to restore diplomatic ties with Chile.",
                  "Peru is about to restore diplomatic ties with Chile, a senior official said."):
         assert _dyads(run(text)) == {("PER", "CHL", "SUPPORT", "intended")}, text
+
+
+@pytest.mark.parametrize("text, code", [
+    # invented sentences for CAMEO rows the lexicon lacked
+    ("Chilean troops violated the ceasefire with Peru on Monday.", "196"),  # violate ceasefire
+    ("Chile nationalized the Peruvian copper mines.", "1711"),  # confiscate property
+    ("Chilean soldiers looted Peruvian shops in the border town.", "171"),  # seize or damage property
+    ("Chilean troops destroyed Peruvian homes near the border.", "1712"),  # destroy property
+    ("Chile reprimanded the Peruvian ambassador.", "111"),  # criticize
+    ("Chile stationed troops on the border with Peru.", "154"),  # mobilize armed forces
+])
+def test_cameo_rows_added_from_the_definitions(run, text: str, code: str) -> None:
+    assert [e.code for e in run(text).events] == [code]
