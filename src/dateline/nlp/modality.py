@@ -68,9 +68,20 @@ def _would_like(tok: Token) -> bool:
     return tok.lemma_.lower() == "like" and any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children)
 
 
+#: subjects that deny the act of their verb ("Neither Chile nor Peru attacked", "No troops crossed", "None of them")
+NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither"})
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in tok.children)
+        c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in tok.children) or any(
+        _negative_subject(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _negative_subject(subj: Token) -> bool:
+    """"Neither Chile nor Peru", "no Chilean troops", "none of the parties": a subject that says no one acted."""
+    return subj.lower_ in NEGATIVE_SUBJECTS or any(
+        c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in subj.children)
 
 
 def _in_if_clause(tok: Token) -> bool:
