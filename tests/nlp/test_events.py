@@ -793,3 +793,15 @@ def test_an_imminent_act_is_intended_and_no_one_promised_it(run) -> None:
 ])
 def test_cameo_rows_added_from_the_definitions(run, text: str, code: str) -> None:
     assert [e.code for e in run(text).events] == [code]
+
+
+@pytest.mark.parametrize("text, code", [
+    # invented: a warning told to no one of what others or events will do is a pessimistic comment (012)
+    ("The WHO warned that cases could rise sharply in India.", "012"),
+    ("Chile warned that Peru was massing troops on the border.", "012"),
+    # a warning to someone, or of harm to come, is a threat
+    ("Egypt warned Sudan that it would respond.", "130"),
+    ("Russia warned that NATO expansion would lead to war.", "130"),
+])
+def test_a_warning_of_what_others_will_do_is_no_threat(run, text: str, code: str) -> None:
+    assert code in {e.code for e in run(text).events}

@@ -715,6 +715,8 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 continue  # "vetoed a resolution censuring X": the resolution censures, not the one vetoing it
             if code in ("020", "100"):
                 code = _request_code(tok, code)
+            if code == "130" and _foreseen(article, doc, tok):
+                code = "012"  # "The IMF warned that the economy would shrink": a pessimistic comment, no threat
             if code == "130":
                 code = _threat_code(tok, code)
             if code[:2] in ("03", "12") or code == "057" and tok.lemma_.lower() == "agree":
@@ -1077,6 +1079,34 @@ def _threatener(tok: Token) -> Token | None:
         if trig is not None and trig.code[:2] == "13" and node.lemma_.lower() != "warn":
             return node
     return None
+
+
+#: repercussions that make a warning forceful, a threat (CAMEO 13: "coercive or forceful warnings")
+HARM_WORDS = re.compile(r"\b(consequences|retaliat\w*|reprisals?|response|respond|measures|force|attacks?|strikes?|"
+                        r"sanctions|war|conflict)\b", re.I)
+#: pronouns by which a warning's clause names the warner's own side ("warned that it would respond")
+OWN_SIDE = frozenset({"it", "we", "they", "i", "he", "she", "our", "its", "their"})
+
+
+def _foreseen(article: Article, doc: Doc, tok: Token) -> bool:
+    """Whether the warning at ``tok`` foresees what others or events will do ("The WHO warned that
+    cases could rise in India", "The IMF warned that the Greek economy would shrink"): told to no
+    one, of a clause whose subject is not the warner's own side, it is a pessimistic comment (CAMEO
+    012), not a threat. A warning to someone ("warned Sudan that it would respond") or of what the
+    warner's side will do ("warned that police will no longer tolerate rallies") or of harm to come
+    ("warned that NATO expansion would lead to war") stays one."""
+    if tok.lemma_.lower() != "warn" or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return False
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in OWN_SIDE or HARM_WORDS.search(complement_text(clause)):
+        return False  # "warned that NATO expansion would lead to war": a forceful warning, a threat
+    actor = actor_for_span(article, *_noun_phrase(subj))
+    named = actor.code or actor.country if actor is not None else None
+    source = _source(article, doc, tok)[0]
+    return not (named and source and named[:3] == source[:3])
 
 
 def _threat_code(tok: Token, code: str) -> str:
