@@ -18,8 +18,8 @@ names. An event noun that is the object of a verb of doing ("announced a suspens
 with Serbia") is the subject's act; parties going somewhere "for talks" hold them, and "for a
 visit" visit the place gone to. A fronted phrase that sets the scene ("After talks with Iran, the
 US ...") names no recipient; the object of a verb that makes someone act ("prompting Armenia to
-appeal") does the act. Two cheap
-repairs of the small model's parse: a participle with a direct object in a sentence with no finite
+appeal") does the act; aid received "from" a party is that party's ("Peru received weapons from
+Chile"). Two cheap repairs of the small model's parse: a participle with a direct object in a sentence with no finite
 verb is its main verb ("Doctors from two aid groups donated ... goods to X"), and a root verb with
 no subject takes the noun phrase the parser glued onto a fronted phrase ("With the signing of a
 memorandum, the government and the rebels have agreed to ...").
@@ -43,9 +43,12 @@ naming the act (10x, 13x, also for "X said Y must ..." and "its demand that ..."
 someone claims or alleges another did is an accusation (112), claimed of one's own side a claim of
 responsibility (015); what a vetoed or condemned resolution says ("vetoed a resolution censuring
 X") is no act of the one vetoing it, nor is the "that" clause of an admission, allegation or denial
-an event told. An event told in an adverbial clause of another by the same source is part of it.
-The date is a time expression of the sentence; a reported statement without one takes the date of
-the occasion the lead reports; a background fact gets no date rather than the publication date.
+an event told. A warning told to no one of what others or events will do ("The IMF warned that
+the economy would shrink") is a pessimistic comment (012), not a threat; an act told as imminent
+("is about to restore ties") is intended, with no statement record. An event told in an adverbial
+clause of another by the same source is part of it. The date is a time expression of the
+sentence; a reported statement without one takes the date of the occasion the lead reports; a
+background fact gets no date rather than the publication date.
 """
 
 from __future__ import annotations
