@@ -805,3 +805,14 @@ def test_cameo_rows_added_from_the_definitions(run, text: str, code: str) -> Non
 ])
 def test_a_warning_of_what_others_will_do_is_no_threat(run, text: str, code: str) -> None:
     assert code in {e.code for e in run(text).events}
+
+
+@pytest.mark.parametrize("text, code", [
+    # invented: CAMEO's kinds of rejection, by what is rejected
+    ("Chile rejected Peru's offer of talks.", "125"),  # proposal to meet or negotiate
+    ("Chile rejected Norwegian mediation in the dispute with Peru.", "126"),  # mediation
+    ("Chile rejected the peace plan proposed by Peru.", "127"),  # plan to settle a dispute
+    ("Chile rejected the Peruvian demand.", "120"),
+])
+def test_kinds_of_rejection(run, text: str, code: str) -> None:
+    assert [e.code for e in run(text).events] == [code]
