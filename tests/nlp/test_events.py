@@ -75,13 +75,13 @@ def test_a_stated_future_act(monkeypatch: pytest.MonkeyPatch, run) -> None:
     # told by the writer alone, the future act is the event: no one is told to have promised it
     dyads = _dyads(run("Chile will send food aid to Peru."))
     assert dyads == {("CHL", "PER", "AID", "intended")}, dyads
-    # a conditional attack is a threat (13), one record: the threat's code, the attack's type
+    # a conditional attack is a threat (13), one record: the threat's code and type, the attack's modality
     (rec,) = _records(run("Chile said it would attack Peru if Peru closed the border."))
-    assert rec[:2] == ("CHL", "PER") and rec[2][:2] == "13" and rec[3:] == ("ASSAULT", "conditional"), rec
-    # a refusal is one record: CAMEO's refusal code (12), the act's type (PLOVER 2021), negated
+    assert rec[:2] == ("CHL", "PER") and rec[2][:2] == "13" and rec[3:] == ("THREATEN", "conditional"), rec
+    # a refusal is one record: CAMEO's refusal code (12), PLOVER's REJECT, the refused act negated
     for text in ("Chile will not release the Peruvian prisoners.", "Chile refused to release the Peruvian prisoners."):
         (rec,) = _records(run(text))
-        assert rec[:2] == ("CHL", "PER") and rec[2][:2] == "12" and rec[3:] == ("RETREAT", "negated"), rec
+        assert rec[:2] == ("CHL", "PER") and rec[2][:2] == "12" and rec[3:] == ("REJECT", "negated"), rec
     from dateline.nlp.events import plover_label
 
     monkeypatch.setenv("DATELINE_PLOVER_LABELS", "2016")  # v0.5b1 named the refusal itself
@@ -143,8 +143,9 @@ def test_an_adverbial_clause_is_part_of_its_main_event(run) -> None:
 
 
 def test_a_resignation_needs_no_recipient(run) -> None:
+    # invented; resigning is a RETREAT (PLOVER's mode "resign": a concession with material effect)
     a = run("Chilean President Ana Soto resigned on Sunday.")
-    assert [(e.source, e.target, e.plover) for e in a.events] == [("CHLGOV", None, "CONCEDE")]
+    assert [(e.source, e.target, e.plover) for e in a.events] == [("CHLGOV", None, "RETREAT")]
 
 
 def test_an_adjectival_participle_is_no_act(run) -> None:
@@ -616,7 +617,7 @@ def test_wishing_another_party_to_act_is_an_appeal(run) -> None:
             ("CHL", "PER", "02", "REQUEST", "asserted")], a.events
     # wishing to act oneself is an intention; "would like" is a wish, not a hypothetical
     assert ("CHL", "PER", "CONSULT", "intended") in _dyads(run("Chile would like to meet Peru next week."))
-    assert ("CHL", "PER", "CONSULT", "negated") in _dyads(run("Chile would not like to meet Peru."))
+    assert ("CHL", "PER", "REJECT", "negated") in _dyads(run("Chile would not like to meet Peru."))
 
 
 def test_an_act_warned_against_is_no_event_and_tear_gas_is_repression(run) -> None:
@@ -708,3 +709,110 @@ def test_an_invitation_is_an_intent_to_meet_and_the_visit_is_yet_to_come(run) ->
     # invented: inviting is CAMEO 036 (express intent to meet); the invited visit has not happened
     a = run("Chile invited the Peruvian president to visit Santiago.")
     assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "PERGOV", "036")], a.events
+
+
+@pytest.mark.parametrize("text, code", [
+    # invented sentences, one per CAMEO distinction the lexicon now draws
+    ("Chile fired two artillery shells at Peru.", "194"),  # fight with artillery and tanks, not 190
+    ("Chilean troops cordoned off the roads into Bolivia.", "191"),  # restrict movement
+    ("The Chilean government chided Peru over the fishing dispute.", "111"),  # criticize
+    ("Chile restored full diplomatic ties with Peru.", "050"),  # diplomatic, not material cooperation (06)
+    ("Chile promised aid to Peru.", "033"),  # intent to provide material aid, not 030
+])
+def test_cameo_distinctions_of_the_lexicon(run, text: str, code: str) -> None:
+    a = run(text)
+    assert code in {e.code for e in a.events}, a.events
+
+
+def test_travelling_on_a_visit_or_for_meetings(run) -> None:
+    # invented: arriving "on" a visit visits the place; meetings "of a committee with X" meet X
+    a = run("The Chilean president arrived in Peru on Monday on his first official visit.")
+    assert ("CHLGOV", "PER", "042") in {(e.source, e.target, e.code) for e in a.events}, a.events
+    a = run("Chile's foreign minister left for Lima for meetings of the joint trade committee with Bolivia.")
+    assert ("CHLGOV", "BOL", "040") in {(e.source, e.target, e.code) for e in a.events}, a.events
+
+
+def test_agreeing_that_is_no_signed_agreement(run) -> None:
+    # invented: agreeing on a view is an intent to cooperate (030), not the signing of an agreement (057)
+    a = run("Chile and Peru agree that the border dispute should be settled by arbitration.")
+    codes = {e.code for e in a.events}
+    assert "030" in codes and "057" not in codes, codes
+
+
+def test_received_aid_is_given_by_the_from_party(run) -> None:
+    # invented: the giver named in the "from" phrase is the source, the subject the recipient
+    a = run("Peru has received weapons from Chile.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "PER", "072")], a.events
+    a = run("Bolivia obtained a loan from Chile on Monday.")
+    assert [(e.source, e.target, e.code) for e in a.events] == [("CHL", "BOL", "071")], a.events
+    assert not run("Peru received humanitarian aid.").events  # no giver named: no one to code
+
+
+def test_forces_clashing_with_protesters_repress_them(run) -> None:
+    # invented: a clash of forces with protesters or rioters is violent repression (CAMEO 175), not combat (190)
+    a = run("Chilean troops clashed with Peruvian protesters in Lima.")
+    assert ("CHLMIL", "175") in {(e.source, e.code) for e in a.events}, a.events
+    a = run("Chilean troops clashed with Peruvian soldiers on the border.")
+    assert "190" in {e.code for e in a.events}, a.events
+
+
+@pytest.mark.parametrize("text, code", [
+    # invented: a warning of a danger is a pessimistic comment (CAMEO 012, no PLOVER type), not a threat;
+    # a warning of consequences or retaliation still is one
+    ("The UN warned of famine in Somalia.", "012"),
+    ("Chile warned Peru about the dangers of the new dam.", "012"),
+    ("Chile warned Peru of serious consequences.", "130"),
+    # a clash over an issue is verbal disapproval (110), not combat
+    ("The Chilean president clashed over the plans of Peru to build a dam.", "110"),
+])
+def test_warnings_and_clashes_that_are_words(run, text: str, code: str) -> None:
+    assert [e.code for e in run(text).events] == [code]
+
+
+def test_a_gerund_with_an_article_is_no_act(run) -> None:
+    # invented: "a shooting" is a noun the police ask about; no one is told to have shot or to mean to
+    a = run("Chilean police are seeking information regarding a drive-by shooting Sunday morning in Peru.")
+    assert not a.events, a.events
+
+
+def test_an_imminent_act_is_intended_and_no_one_promised_it(run) -> None:
+    # invented: "about to" tells what comes next; reported or not, no one is told to have promised it
+    for text in ("Peru is about to restore diplomatic ties with Chile.",
+                 "Peru is about to restore diplomatic ties with Chile, a senior official said."):
+        assert _dyads(run(text)) == {("PER", "CHL", "SUPPORT", "intended")}, text
+
+
+@pytest.mark.parametrize("text, code", [
+    # invented sentences for CAMEO rows the lexicon lacked
+    ("Chilean troops violated the ceasefire with Peru on Monday.", "196"),  # violate ceasefire
+    ("Chile nationalized the Peruvian copper mines.", "1711"),  # confiscate property
+    ("Chilean soldiers looted Peruvian shops in the border town.", "171"),  # seize or damage property
+    ("Chilean troops destroyed Peruvian homes near the border.", "1712"),  # destroy property
+    ("Chile reprimanded the Peruvian ambassador.", "111"),  # criticize
+    ("Chile stationed troops on the border with Peru.", "154"),  # mobilize armed forces
+])
+def test_cameo_rows_added_from_the_definitions(run, text: str, code: str) -> None:
+    assert [e.code for e in run(text).events] == [code]
+
+
+@pytest.mark.parametrize("text, code", [
+    # invented: a warning told to no one of what others or events will do is a pessimistic comment (012)
+    ("The WHO warned that cases could rise sharply in India.", "012"),
+    ("Chile warned that Peru was massing troops on the border.", "012"),
+    # a warning to someone, or of harm to come, is a threat
+    ("Egypt warned Sudan that it would respond.", "130"),
+    ("Russia warned that NATO expansion would lead to war.", "130"),
+])
+def test_a_warning_of_what_others_will_do_is_no_threat(run, text: str, code: str) -> None:
+    assert code in {e.code for e in run(text).events}
+
+
+@pytest.mark.parametrize("text, code", [
+    # invented: CAMEO's kinds of rejection, by what is rejected
+    ("Chile rejected Peru's offer of talks.", "125"),  # proposal to meet or negotiate
+    ("Chile rejected Norwegian mediation in the dispute with Peru.", "126"),  # mediation
+    ("Chile rejected the peace plan proposed by Peru.", "127"),  # plan to settle a dispute
+    ("Chile rejected the Peruvian demand.", "120"),
+])
+def test_kinds_of_rejection(run, text: str, code: str) -> None:
+    assert [e.code for e in run(text).events] == [code]

@@ -69,13 +69,23 @@ def describe(code: str) -> tuple[str | None, float | None]:
 STATEMENT_TYPES_2016 = {"03": "AGREE", "12": "REJECT", "13": "THREATEN"}
 
 
+#: CAMEO roots of a statement about an act, a refusal (12) or a threat (13), which PLOVER codes as the statement
+REFUSAL_OR_THREAT = frozenset({"12", "13"})
+
+
 def plover_label(plover: str | None, code: str, mode: str | None = None) -> str | None:
-    """The PLOVER type under the ``plover_labels`` setting. PLOVER v0.5b1 (2016) still had
+    """The PLOVER type under the ``plover_labels`` setting. A refusal or threat (CAMEO 12, 13) is
+    REJECT or THREATEN under either set of names: PLOVER's REJECT is all refusals and its THREATEN
+    all threats, the act being only their mode, and the 2021 table maps every 12x and 13x code so
+    (``plover`` may name the refused or threatened act; the record's modality still tells the
+    act's: "refused to release" is REJECT, negated). PLOVER v0.5b1 (2016) still had
     DEMAND (now REQUEST), DISAPPROVE and INVESTIGATE (now ACCUSE) and FIGHT (conventional force,
     CAMEO 19-20 with blockades and occupation, now ASSAULT or COERCE), and counted destroying
     property as COERCE; its AGREE also covered a commitment to a future act of cooperation (a CAMEO
     04-08 act whose ``mode`` is "intended": "will visit", "will release"), which 2021 codes as the
     act itself with the mode "intended"."""
+    if plover is not None and code[:2] in REFUSAL_OR_THREAT:
+        return STATEMENT_TYPES_2016[code[:2]]  # the 2021 table's type of every 12x and 13x code, as v0.5b1's
     if plover is None or settings.get("plover_labels") != "2016":
         return plover
     root = code[:2]
@@ -86,7 +96,7 @@ def plover_label(plover: str | None, code: str, mode: str | None = None) -> str 
     if code == "0831":
         return "RETREAT"  # v0.5b1 listed resigning as a RETREAT (its mode "resign")
     if root in STATEMENT_TYPES_2016:
-        return STATEMENT_TYPES_2016[root]  # a promise, refusal or threat: 2021 gives the act's type and mode
+        return STATEMENT_TYPES_2016[root]  # a promise: 2021 codes the promised act with the mode "intended"
     if root in ("19", "20"):
         return "FIGHT"  # all conventional force, also blockades and occupation (191, 192; COERCE in the 2021 table)
     if plover == "REQUEST":
@@ -111,11 +121,16 @@ def match_trigger(tok: Token) -> Trigger | None:
     table = verb_triggers()
     lemma = tok.lemma_.lower()
     if lemma not in table:
-        if lemma + "e" not in table or not tok.lower_.startswith(lemma + "e"):
+        if lemma + "e" in table and tok.lower_.startswith(lemma + "e"):
+            lemma += "e"  # the small model's lemmatizer drops a final "e" now and then ("staged" -> "stag")
+        elif lemma.endswith("e") and lemma[:-1] in table and tok.lower_.startswith(lemma[:-1]):
+            lemma = lemma[:-1]  # and adds one now and then ("cordoned" -> "cordone")
+        else:
             return None
-        lemma += "e"  # the small model's lemmatizer drops a final "e" now and then ("staged" -> "stag")
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ in ("VBZ", "VBP", "VBD"):
         return None  # a finite verb in a noun's place is a mistagged noun ("meet hostage-takers demands")
+    if tok.tag_ == "VBG" and any(c.dep_ == "det" for c in tok.children):
+        return None  # a gerund with an article is a noun naming an act, not a verb ("information on a shooting")
     words = complement_text(tok)
     for trig in table[lemma]:
         if trig.objects is None or trig.objects.search(words):

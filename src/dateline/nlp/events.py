@@ -18,8 +18,8 @@ names. An event noun that is the object of a verb of doing ("announced a suspens
 with Serbia") is the subject's act; parties going somewhere "for talks" hold them, and "for a
 visit" visit the place gone to. A fronted phrase that sets the scene ("After talks with Iran, the
 US ...") names no recipient; the object of a verb that makes someone act ("prompting Armenia to
-appeal") does the act. Two cheap
-repairs of the small model's parse: a participle with a direct object in a sentence with no finite
+appeal") does the act; aid received "from" a party is that party's ("Peru received weapons from
+Chile"). Two cheap repairs of the small model's parse: a participle with a direct object in a sentence with no finite
 verb is its main verb ("Doctors from two aid groups donated ... goods to X"), and a root verb with
 no subject takes the noun phrase the parser glued onto a fronted phrase ("With the signing of a
 memorandum, the government and the rebels have agreed to ...").
@@ -33,8 +33,9 @@ reported or under a verb of intent) has no 03 or 13 record: an intent or a threa
 and no one is told to have expressed it (an ultimatum's "unless" still tells one); nor is an act
 others say a party could do ("Analysts said Iran could attack if ...") a threat by that party. A
 refusal ("refused to lift the curfew", "will not release") is one record: CAMEO's refusal code
-(12x) with the refused act's PLOVER type, negated (PLOVER v0.5b1 names it REJECT); so is a threat
-of violence ("said it would attack Peru if ...": 138x, ASSAULT, its modality); an ultimatum (131:
+(12x), PLOVER's REJECT, the refused act's modality (negated); so is a threat of violence ("said it
+would attack Peru if ...": 138x, THREATEN, the attack's modality); a denial of having done
+something ("denied attacking") is CAMEO 016 beside the denied act, negated; an ultimatum (131:
 any act, a boycott too, held over "unless") and preparing an attack (150) are one record too, the
 statement's. Wishing another party to act ("wants Putin to withdraw") is an appeal to it (02x), and
 the act no event. A demanded or threatened act is no event: the demand or threat is, its code
@@ -42,9 +43,12 @@ naming the act (10x, 13x, also for "X said Y must ..." and "its demand that ..."
 someone claims or alleges another did is an accusation (112), claimed of one's own side a claim of
 responsibility (015); what a vetoed or condemned resolution says ("vetoed a resolution censuring
 X") is no act of the one vetoing it, nor is the "that" clause of an admission, allegation or denial
-an event told. An event told in an adverbial clause of another by the same source is part of it.
-The date is a time expression of the sentence; a reported statement without one takes the date of
-the occasion the lead reports; a background fact gets no date rather than the publication date.
+an event told. A warning told to no one of what others or events will do ("The IMF warned that
+the economy would shrink") is a pessimistic comment (012), not a threat; an act told as imminent
+("is about to restore ties") is intended, with no statement record. An event told in an adverbial
+clause of another by the same source is part of it. The date is a time expression of the
+sentence; a reported statement without one takes the date of the occasion the lead reports; a
+background fact gets no date rather than the publication date.
 """
 
 from __future__ import annotations
@@ -58,7 +62,7 @@ from ..model import Article, Event, Modality, Quote
 from .actor_tables import find_phrases, sector_of
 from .actors import actor_for_span, code_for_text
 from .event_lexicon import complement_text, describe, match_trigger, noun_triggers, plover_label
-from .modality import SPEECH_VERBS, chain, has_if_clause, modality, reported, speech_verb
+from .modality import IMMINENT_HEADS, SPEECH_VERBS, chain, has_if_clause, modality, reported, speech_verb
 from .parse import entities
 from .times import lead_date
 
@@ -68,6 +72,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SPEECH_LEMMAS = SPEECH_VERBS | {"allege", "accuse"}
+#: verbs whose subject gets the aid (CAMEO 07) a "from" party gives
+RECEIVING = frozenset({"receive", "obtain"})
 #: parts of speech a verbal event's trigger (or a "must" demand) can have; as integer ids, a cheap test per token
 _VERB_POS = frozenset({VERB, AUX})
 #: verbs whose "be <participle> to X" form is the subject's own stance, not a passive
@@ -612,6 +618,20 @@ def _stance(tok: Token) -> bool:
         and not any(c.dep_ == "agent" for c in tok.children)
 
 
+def _received(article: Article, doc: Doc, tok: Token
+              ) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]] | None:
+    """(source, target) of aid received ("Eriador received money from Osgiliath"): the party of
+    the "from" phrase, of the verb or of its object, gives to the subject; None when no giver is named."""
+    holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    giver = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if giver is None:
+        return None
+    sub = list(giver.subtree)
+    source = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), None)
+    target = _source(article, doc, tok)
+    return (source, target) if source[0] and target[0] and source[0] != target[0] else None
+
+
 def _subject_parties(article: Article, tok: Token) -> list[tuple[str | None, str | None]]:
     """The parties of a coordinated subject ("Jordan and Britain agreed ..."), when it names
     at least two different ones; else []."""
@@ -698,6 +718,8 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 continue  # "vetoed a resolution censuring X": the resolution censures, not the one vetoing it
             if code in ("020", "100"):
                 code = _request_code(tok, code)
+            if code == "130" and _foreseen(article, doc, tok):
+                code = "012"  # "The IMF warned that the economy would shrink": a pessimistic comment, no threat
             if code == "130":
                 code = _threat_code(tok, code)
             if code[:2] in ("03", "12") or code == "057" and tok.lemma_.lower() == "agree":
@@ -705,6 +727,12 @@ def annotate_events(article: Article, doc: Doc) -> Article:
             act = _stated_act(tok)
             if act is not None:  # the refusal's record carries the act's type and modality
                 plover = _act_type(act)
+            if tok.lemma_.lower() in RECEIVING and code[:2] == "07":
+                # "Ukraine received weapons from the US": the giver is the source, the subject the recipient
+                received = _received(article, doc, tok)
+                if received is not None:
+                    _add(article, doc, sent, tok, code, plover, events, seen, *received, act=act)
+                continue
             passive = None if _stance(tok) else _passive(article, doc, tok)
             if passive is not None:
                 code, plover = _means(tok, code, plover)
@@ -776,7 +804,7 @@ def _add(article: Article, doc: Doc, sent: Span, tok: Token, code: str, plover: 
 
     said = commitment(tok, code, mode)
     if said is not None and said[:2] in ("03", "13") and said != ULTIMATUM and not _unless(tok) \
-            and _narrated(tok, quote):
+            and (_narrated(tok, quote) or _imminent(tok)):
         # "The US will supply arms to Israel", "... will impose sanctions on Russia": a future act, but no one is
         # told to have promised or threatened it (an ultimatum's condition tells the threat, so it stays)
         said = None
@@ -812,10 +840,18 @@ def _said_of_another(article: Article, doc: Doc, tok: Token, source: str | None)
 
 def _narrated(tok: Token, quote: tuple[int, Quote] | None) -> bool:
     """Whether the future act at ``tok`` is told by the writer alone ("The US will supply arms to
-    Israel"): not quoted, not what someone said or announced, and not under a verb of intent or
-    commitment ("is ready to", "agreed to"). CAMEO's intent to cooperate (03) and threat (13) are
-    verbal acts, so they need someone to have expressed them; the act itself is the event, intended."""
-    return quote is None and not reported(tok) and len(chain(tok)) == 1
+    Israel", "Peru is about to restore ties"): not quoted, not what someone said or announced, and
+    not under a verb of intent or commitment ("is ready to", "agreed to"). CAMEO's intent to
+    cooperate (03) and threat (13) are verbal acts, so they need someone to have expressed them;
+    the act itself is the event, intended."""
+    return quote is None and not reported(tok) and all(h.lemma_.lower() in IMMINENT_HEADS for h in chain(tok)[1:])
+
+
+def _imminent(tok: Token) -> bool:
+    """Whether the act at ``tok`` is told as about to happen ("Peru is about to restore ties with Chile,
+    an official said"): a description of what comes next, not anyone's promise or threat."""
+    heads = chain(tok)[1:]
+    return bool(heads) and heads[0].lower_ == "about" and all(h.lemma_.lower() in IMMINENT_HEADS for h in heads)
 
 
 def _conjoined(article: Article, doc: Doc, sent: Span, target: tuple[str | None, str | None],
@@ -1048,6 +1084,34 @@ def _threatener(tok: Token) -> Token | None:
     return None
 
 
+#: repercussions that make a warning forceful, a threat (CAMEO 13: "coercive or forceful warnings")
+HARM_WORDS = re.compile(r"\b(consequences|retaliat\w*|reprisals?|response|respond|measures|force|attacks?|strikes?|"
+                        r"sanctions|war|conflict)\b", re.I)
+#: pronouns by which a warning's clause names the warner's own side ("warned that it would respond")
+OWN_SIDE = frozenset({"it", "we", "they", "i", "he", "she", "our", "its", "their"})
+
+
+def _foreseen(article: Article, doc: Doc, tok: Token) -> bool:
+    """Whether the warning at ``tok`` foresees what others or events will do ("The WHO warned that
+    cases could rise in India", "The IMF warned that the Greek economy would shrink"): told to no
+    one, of a clause whose subject is not the warner's own side, it is a pessimistic comment (CAMEO
+    012), not a threat. A warning to someone ("warned Sudan that it would respond") or of what the
+    warner's side will do ("warned that police will no longer tolerate rallies") or of harm to come
+    ("warned that NATO expansion would lead to war") stays one."""
+    if tok.lemma_.lower() != "warn" or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return False
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in OWN_SIDE or HARM_WORDS.search(complement_text(clause)):
+        return False  # "warned that NATO expansion would lead to war": a forceful warning, a threat
+    actor = actor_for_span(article, *_noun_phrase(subj))
+    named = actor.code or actor.country if actor is not None else None
+    source = _source(article, doc, tok)[0]
+    return not (named and source and named[:3] == source[:3])
+
+
 def _threat_code(tok: Token, code: str) -> str:
     """A threat's code refined by the act threatened ("threatened to break relations" is 1311
     style CAMEO 13x), when the lexicon knows that act."""
@@ -1257,9 +1321,10 @@ TRAVEL_VERBS = frozenset({"return", "go", "come", "travel", "fly", "arrive", "he
 
 
 def _travel_purpose(tok: Token) -> Token | None:
-    """The verb of going whose purpose ``tok`` names ("negotiators return to Geneva for talks")."""
+    """The verb of going whose purpose ``tok`` names ("negotiators return to Geneva for talks",
+    "arrived in Tokyo on a state visit")."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep" or prep.head.i == prep.i:
+    if tok.dep_ != "pobj" or prep.lower_ not in ("for", "on") or prep.dep_ != "prep" or prep.head.i == prep.i:
         return None
     return prep.head if prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in TRAVEL_VERBS else None
 
@@ -1278,7 +1343,8 @@ def _travelled_for(article: Article, doc: Doc, sent: Span, tok: Token, entry: tu
             _add(article, doc, sent, tok, entry[0], entry[1], events, seen, party, (None, None))
         return
     source = _source(article, doc, verb)
-    for prep in (c for c in tok.children if source[0] and c.dep_ == "prep" and c.lower_ == "with"):
+    # "for meetings of the joint committee with Arnor": the "with" phrase may hang on the noun's own "of" phrase
+    for prep in (c for c in tok.subtree if source[0] and c.dep_ == "prep" and c.lower_ == "with"):
         sub = list(prep.subtree)
         target = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
         if target[0]:

@@ -2,8 +2,8 @@
 
 Read from the parse around the trigger: negation ("not", "no plans to", "refused to"),
 hypotheticals (could/might/may, "considering", "did not rule out"), conditionals (the main clause
-of an "if" sentence) and intentions (will, ready to, plans to; "announced it would" is the future
-of a past statement). A speech verb's complement ("said (that) ...") is a boundary: the report is
+of an "if" sentence) and intentions (will, ready to, plans to, is about to; "announced it would" is
+the future of a past statement). A speech verb's complement ("said (that) ...") is a boundary: the report is
 not part of what it reports.
 """
 
@@ -27,7 +27,10 @@ NEGATING_HEADS = frozenset({"refuse", "decline", "deny", "reject", "fail", "avoi
 
 INTENT_HEADS = frozenset({"ready", "plan", "intend", "aim", "seek", "want", "prepare", "promise",
                           "pledge", "vow", "willing", "set", "determined", "commit", "expect",
-                          "hope", "try", "agree", "offer", "decide", "prepared"})
+                          "hope", "try", "agree", "offer", "decide", "prepared", "about"})
+
+#: heads of an act told as imminent ("is about to restore ties"): a future act, but no one's stated intent
+IMMINENT_HEADS = frozenset({"about", "be"})
 
 
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "warn", "mention", "stress", "note", "announce",
@@ -65,9 +68,20 @@ def _would_like(tok: Token) -> bool:
     return tok.lemma_.lower() == "like" and any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children)
 
 
+#: subjects that deny the act of their verb ("Neither Chile nor Peru attacked", "No troops crossed", "None of them")
+NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither"})
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in tok.children)
+        c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in tok.children) or any(
+        _negative_subject(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _negative_subject(subj: Token) -> bool:
+    """"Neither Chile nor Peru", "no Chilean troops", "none of the parties": a subject that says no one acted."""
+    return subj.lower_ in NEGATIVE_SUBJECTS or any(
+        c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in subj.children)
 
 
 def _in_if_clause(tok: Token) -> bool:
