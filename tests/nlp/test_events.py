@@ -816,3 +816,23 @@ def test_a_warning_of_what_others_will_do_is_no_threat(run, text: str, code: str
 ])
 def test_kinds_of_rejection(run, text: str, code: str) -> None:
     assert [e.code for e in run(text).events] == [code]
+
+
+def _pairs(article) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source, e.target, e.code[:2]) for e in article.events}
+
+
+@pytest.mark.parametrize("text, pairs", [
+    # invented: an act two parties do together is one record per party with no recipient, however it is told
+    ("Chile and Peru signed a trade agreement.", {("CHL", None, "05"), ("PER", None, "05")}),
+    ("Chile held talks with Peru.", {("CHL", None, "04"), ("PER", None, "04")}),
+    ("Chilean and Peruvian troops clashed on the border.", {("CHLMIL", None, "19"), ("PERMIL", None, "19")}),
+])
+def test_acts_done_together_are_reciprocal(run, text: str, pairs: set) -> None:
+    assert _pairs(run(text)) == pairs
+
+
+def test_a_directed_act_of_two_subjects_needs_its_recipient(run) -> None:
+    # invented: killing or criticizing is no act done together; with no recipient named there is no event
+    assert not run("Chile and Peru criticized the decision.").events
+    assert _pairs(run("Chile and Peru criticized Bolivia.")) == {("CHL", "BOL", "11"), ("PER", "BOL", "11")}

@@ -106,6 +106,14 @@ PRONOUN_SELF = frozenset({"we", "our", "us", "i", "my", "me"})
 #: acts that need no recipient: resigning and stepping down (083), withdrawing, surrendering and
 #: disarming (087), demands made of no one named ("demanded immediate elections", 10)
 INTRANSITIVE = re.compile(r"08[37]|10")
+#: CAMEO acts two parties can do together, by the code's meaning: agree to cooperate (03), consult, by telephone or
+#: at a third place, negotiate (040 041 044 046), cooperate diplomatically, recognise each other or sign an
+#: agreement (050 054 057), cooperate materially (06), fight (190 193 194). Done by a coordinated subject ("X and Y
+#: signed a treaty") they are one record per party with no recipient, as for "X met with Y" (the PLOVER gold's
+#: convention; the PETRARCH gold codes both directed pairs instead, and so does the seeds gold for an event noun,
+#: "the signing of the treaty between X and Y", which stays so). A visit, its hosting, mediation, praise, a
+#: blockade, an occupation or an air strike have a direction; so has any act of another family.
+SYMMETRIC = re.compile(r"03|04[0146]|05[047]|06|19[034]")
 #: a place preposition (and a determiner or one modifier word) just before a mention
 PLACE_BEFORE = re.compile(r"\b(in|near|across|throughout|inside|outside)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 ETHNIC_WORD = re.compile(r"\bethnic\b", re.I)
@@ -657,8 +665,7 @@ def _meeting_parties(article: Article, doc: Doc, tok: Token, code: str) -> list[
     """"X held talks with Y", "X met with Y": a meeting is mutual, one event with both parties
     and no recipient, as PLOVER codes it (a visit has a host and stays directed); so is an
     exchange of prisoners."""
-    swap = code[:2] == "08" and tok.lemma_.lower() in ("exchange", "swap")  # "exchanged prisoners with Y"
-    if (code[:2] != "04" or code in ("042", "043")) and not swap:
+    if (code[:2] != "04" or code in ("042", "043")) and not _exchange(tok, code):
         return []
     holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
     with_pp = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"), None)
@@ -668,6 +675,18 @@ def _meeting_parties(article: Article, doc: Doc, tok: Token, code: str) -> list[
     sub = list(with_pp.subtree)
     partner = _first_actor(article, sub[0].idx, sub[-1].idx + len(sub[-1].text), source[0])
     return [source, partner] if source[0] and partner[0] else []
+
+
+def _exchange(tok: Token, code: str) -> bool:
+    """Whether ``tok`` is an exchange of what CAMEO 08 gives up ("exchanged prisoners with Y"): both give it."""
+    return code[:2] == "08" and tok.lemma_.lower() in ("exchange", "swap")
+
+
+def _symmetric(tok: Token, code: str, act: Token | None) -> bool:
+    """Whether the act coded ``code`` at ``tok`` (or the refused or promised ``act`` its record carries)
+    is one two parties do together (:data:`SYMMETRIC`, or an exchange)."""
+    trig = match_trigger(act) if act is not None else None
+    return bool(SYMMETRIC.match(code) or trig is not None and SYMMETRIC.match(trig.code)) or _exchange(tok, code)
 
 
 def _names_other_party(article: Article, tok: Token, parties: list[tuple[str | None, str | None]]) -> bool:
@@ -738,11 +757,14 @@ def annotate_events(article: Article, doc: Doc) -> Article:
                 code, plover = _means(tok, code, plover)
             else:
                 code, plover = _subject_means(tok, code, plover)
-            parties = _subject_parties(article, tok) or _meeting_parties(article, doc, tok, code)
+            together = _subject_parties(article, tok)
+            parties = together or _meeting_parties(article, doc, tok, code)
             if parties:
                 # "Jordan and Britain agreed to ...": each party is a source; with no other party
-                # named the event is reciprocal and has no recipient (as PLOVER codes it)
-                reciprocal = not _names_other_party(article, tok, parties)
+                # named, an act done together is reciprocal and has no recipient (as PLOVER codes it);
+                # another act ("Chilean and Peruvian troops killed five") looks for its recipient
+                reciprocal = not _names_other_party(article, tok, parties) and (
+                    not together or _symmetric(tok, code, act))
                 for party in parties:
                     _add(article, doc, sent, tok, code, plover, events, seen, party,
                          (None, None) if reciprocal else None, act=act)
