@@ -205,7 +205,7 @@ _NOT_CONTENT = frozenset("conj cc nsubj nsubjpass csubj expl aux auxpass neg pun
 _CONTENT = frozenset("ccomp xcomp dobj prep attr dative oprd acomp advcl npadvmod".split())
 
 
-def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
+def clause_candidates(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[tuple[Token, int, int, str]]:
     """(verb, start, end, extent) for every verb with something after it that it could report.
 
     Each verb gives a few extents: its right-hand content dependents up to the first, second ...
@@ -213,13 +213,15 @@ def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
     (``k/n,cut``): "praised the plan, which ..." may report only "the plan". The subject and the
     clauses joined to the verb are never content, except a passive's subject (``pass``: "The
     registration issue was first reported by the Post"), whose features stay apart from the rest.
+    Verbs that start inside a ``skip`` span (start, end) give none.
     """
     out = []
-    for verb in doc:
-        if verb.pos_ == "VERB":
-            deps = [c for c in verb.rights if c.dep_ in _CONTENT]
-        else:
+    tk = _tokens(doc)
+    for i, pos in enumerate(tk.pos):  # the token table, not doc iteration: a Token is built per token
+        if pos != "VERB" or skip and any(s <= tk.idx[i] < e for s, e in skip):
             continue
+        verb = doc[i]
+        deps = [c for c in verb.rights if c.dep_ in _CONTENT]
         for k, last_dep in enumerate(deps, 1):
             first = deps[0].left_edge
             ends = [(last_dep.right_edge, f"{min(k, 3)}/{min(len(deps), 3)}")]

@@ -662,7 +662,7 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
     taken = [(q.start, q.end) for q in found]
     out: list[Quote] = []
     best: dict[int, tuple[float, int, int]] = {}
-    for verb, start, whole, extent in quote_model.clause_candidates(doc):
+    for verb, start, whole, extent in quote_model.clause_candidates(doc, skip=quoted):  # a verb quoted: dropped below
         p = quote_model.probability(quote_model.clause_features(doc, verb, start, whole, extent), weights)
         if p < threshold:
             continue  # far from reported content: not worth cutting
