@@ -55,7 +55,10 @@ def doc_text(doc: Doc) -> str:
 
 def probability(features: list[str], weights: dict[str, float]) -> float:
     """The logistic model's probability for a bag of features."""
-    z = sum(weights.get(f, 0.0) for f in features) + weights.get("bias", 0.0)
+    return _logistic(sum(weights.get(f, 0.0) for f in features) + weights.get("bias", 0.0))
+
+
+def _logistic(z: float) -> float:
     z = max(-30.0, min(30.0, z))
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -259,9 +262,32 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
     """Sparse features of one candidate ``verb`` reporting ``doc_text(doc)[start:end]`` (``extent`` as
     :func:`clause_candidates` names it)."""
     lemma, rights, shared = _verb_features(doc, verb)
+    f = [*shared, *_extent_features(doc, lemma, rights, start, end, extent)]
+    if extent in BEFORE:  # a construction of its own: its weights are fitted apart and leave the rest as they were
+        own = [x for x in f if not x.startswith(("last=", "lemma_last=", "excluded"))]
+        return [f"{extent}|{x}" for x in own] + [f"before={extent}"]
+    return f
+
+
+def clause_probability(doc: Doc, verb: Token, start: int, end: int, extent: str, weights: dict[str, float]) -> float:
+    """``probability(clause_features(doc, verb, start, end, extent), weights)``, with the weights of the
+    features every extent of the verb shares looked up once per verb (the same sum, term by term)."""
+    if extent in BEFORE:
+        return probability(clause_features(doc, verb, start, end, extent), weights)
+    lemma, rights, shared = _verb_features(doc, verb)
+    cache = doc.user_data.setdefault("dateline_clause_shared", {})
+    key = (id(weights), verb.i)
+    if key not in cache:
+        cache[key] = [weights.get(f, 0.0) for f in shared]
+    own = _extent_features(doc, lemma, rights, start, end, extent)
+    return _logistic(sum([*cache[key], *(weights.get(f, 0.0) for f in own)]) + weights.get("bias", 0.0))
+
+
+def _extent_features(doc: Doc, lemma: str, rights: list[tuple[int, str, str]], start: int, end: int,
+                     extent: str) -> list[str]:
+    """The features of one extent of a verb (:func:`clause_features` without the verb's own)."""
     n = len(_WORD.findall(doc_text(doc)[start:end]))
-    f = [*shared, f"n={_bucket(n)}", f"extent={extent}", f"extent_n={extent}|{_bucket(n)}",
-         f"extent_lemma={extent}|{lemma}"]
+    f = [f"n={_bucket(n)}", f"extent={extent}", f"extent_n={extent}|{_bucket(n)}", f"extent_lemma={extent}|{lemma}"]
     content = doc_text(doc)[start:end]
     if any(mark in content for mark in '"“”‘') or "''" in content:
         f.append(f"quoted_words|{extent}")  # partly quoted content is someone's words
@@ -272,9 +298,6 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
     f.append(f"excluded={outside[0][1] if outside else 'none'}")
     if outside and outside[0][1] == "prep":
         f.append(f"excluded_prep={outside[0][2]}")
-    if extent in BEFORE:  # a construction of its own: its weights are fitted apart and leave the rest as they were
-        own = [x for x in f if not x.startswith(("last=", "lemma_last=", "excluded"))]
-        return [f"{extent}|{x}" for x in own] + [f"before={extent}"]
     return f
 
 

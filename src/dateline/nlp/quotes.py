@@ -663,12 +663,12 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
     out: list[Quote] = []
     best: dict[int, tuple[float, int, int]] = {}
     for verb, start, whole, extent in quote_model.clause_candidates(doc, skip=quoted):  # a verb quoted: dropped below
-        p = quote_model.probability(quote_model.clause_features(doc, verb, start, whole, extent), weights)
+        p = quote_model.clause_probability(doc, verb, start, whole, extent, weights)
         if p < threshold:
             continue  # far from reported content: not worth cutting
         end = quote_model.best_extent(doc, start, whole, model)
         if end != whole:  # scored as the extent model cuts it
-            p = quote_model.probability(quote_model.clause_features(doc, verb, start, end, extent), weights)
+            p = quote_model.clause_probability(doc, verb, start, end, extent, weights)
         if p >= threshold and p > best.get(verb.i, (0.0, 0, 0))[0]:
             best[verb.i] = (p, start, end)
     for i, (_, start, end) in sorted(best.items()):
