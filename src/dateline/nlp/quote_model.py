@@ -72,9 +72,7 @@ def _bucket(n: int) -> str:
 
 def _token_at(doc: Doc, char: int, after: bool) -> Token | None:
     """The first token starting at/after ``char`` (after=True) or the last one ending before it."""
-    starts = doc.user_data.get("dateline_tok_starts")
-    if starts is None:
-        starts = doc.user_data["dateline_tok_starts"] = [t.idx for t in doc]
+    starts = token_table(doc).idx
     if after:
         i = bisect.bisect_left(starts, char)
         return doc[i] if i < len(doc) else None
@@ -219,7 +217,7 @@ def clause_candidates(doc: Doc, skip: list[tuple[int, int]] | None = None) -> li
     Verbs that start inside a ``skip`` span (start, end) give none.
     """
     out = []
-    tk = _tokens(doc)
+    tk = token_table(doc)
     for i, pos in enumerate(tk.pos):  # the token table, not doc iteration: a Token is built per token
         if pos != "VERB" or skip and any(s <= tk.idx[i] < e for s, e in skip):
             continue
@@ -368,6 +366,7 @@ class _Tokens:
     left: list[int]
     dep: list[str]
     pos: list[str]
+    lemma: list[str]  # lower-cased
     punct: list[bool]
     idx: list[int]
     end: list[int]
@@ -375,7 +374,7 @@ class _Tokens:
     brk: dict[int, str | None]
 
 
-def _tokens(doc: Doc) -> _Tokens:
+def token_table(doc: Doc) -> _Tokens:
     """The doc's :class:`_Tokens`, built once per doc from spaCy's arrays."""
     table = doc.user_data.get("dateline_tokens")
     if table is None:
@@ -384,9 +383,9 @@ def _tokens(doc: Doc) -> _Tokens:
 
 
 def _build_tokens(doc: Doc) -> _Tokens:
-    rel, deps, poss, punct, idx, length = doc.to_array(["HEAD", "DEP", "POS", "IS_PUNCT", "IDX", "LENGTH"]) \
-        .astype("int64").T.tolist()
-    name = {key: doc.vocab.strings[key % 2**64] if key else "" for key in {*deps, *poss}}  # hashes are uint64
+    rel, deps, poss, lemmas, punct, idx, length = doc.to_array(["HEAD", "DEP", "POS", "LEMMA", "IS_PUNCT", "IDX",
+                                                                 "LENGTH"]).astype("int64").T.tolist()
+    name = {key: doc.vocab.strings[key % 2**64] if key else "" for key in {*deps, *poss, *lemmas}}  # hashes are uint64
     n = len(rel)
     head = [i + r for i, r in enumerate(rel)]
     left = list(range(n))
@@ -394,7 +393,8 @@ def _build_tokens(doc: Doc) -> _Tokens:
         j, hops = head[i], 0
         while j != i and left[j] > i and hops < 100:
             left[j], j, hops = i, head[j], hops + 1
-    return _Tokens(head, left, [name[k] for k in deps], [name[k] for k in poss], [bool(p) for p in punct], idx,
+    return _Tokens(head, left, [name[k] for k in deps], [name[k] for k in poss], [name[k].lower() for k in lemmas],
+                   [bool(p) for p in punct], idx,
                    [a + b for a, b in zip(idx, length, strict=True)], {}, {})
 
 
@@ -436,7 +436,7 @@ def extent_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, list[st
     first_tok = _token_at(doc, start, after=True)
     if first_tok is None:
         return [(end, ["full"])]
-    tk = _tokens(doc)
+    tk = token_table(doc)
     first = first_tok.i
     last_tok = _token_at(doc, end, after=False)
     last = last_tok.i if last_tok is not None and last_tok.i >= first and end - start < 3000 else first - 1

@@ -33,7 +33,9 @@ something is direct; the nearest speech verb speaks).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -61,9 +63,10 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 PRONOUNS = frozenset("he she they it i we you him her them".split())
 _OPEN = "“„«"
 _CLOSE = "”»"
+_MARKS = re.compile(f'[{_OPEN}{_CLOSE}"]')
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)  # frozen: direct_spans shares them between callers
 class _Span:
     start: int  # including the opening mark
     end: int    # including the closing mark
@@ -75,7 +78,8 @@ def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
     spans: list[_Span] = []
     text = paragraph.replace("''", '"\u0000')  # NYT-style '' counts as one double quote mark
     start: int | None = None
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):  # only the marks matter: no loop over every character
+        i, ch = m.start(), m.group()
         if start is None:
             if ch in _OPEN or ch == '"':
                 start = i
@@ -89,7 +93,13 @@ def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
 
 
 def direct_spans(text: str) -> list[_Span]:
-    """Every quoted stretch of ``text`` (multi-paragraph quotes give one span per paragraph)."""
+    """Every quoted stretch of ``text`` (multi-paragraph quotes give one span per paragraph). The
+    actors stage asks for the same text's just before this one does: the last few are kept."""
+    return list(_direct_spans(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _direct_spans(text: str) -> tuple[_Span, ...]:
     spans: list[_Span] = []
     pos = 0
     for para in re.split(r"(\n\s*\n|\n)", text):
@@ -97,7 +107,7 @@ def direct_spans(text: str) -> list[_Span]:
             found, _ = _pairs(para, pos)
             spans.extend(found)
         pos += len(para)
-    return spans
+    return tuple(spans)
 
 
 def _classify_spans(text: str, doc: Doc) -> tuple[list[_Span], list[_Span]]:
@@ -272,7 +282,9 @@ def _cue_verbs(sent: Span, outside: tuple[int, int] | None = None) -> list[Token
 
 def _relay(sent: Span, exclude: tuple[int, int]) -> tuple[int, int] | None:
     """"according to X" in the sentence, outside the quoted content: X's span."""
-    text = sent.text
+    text = quote_model.doc_text(sent.doc)[sent.start_char:sent.end_char]  # sent.text builds every token
+    if "according to" not in text:
+        return None
     for m in re.finditer(r"\baccording to\s+((?:[A-Z][\w'’.-]*|the|of|and|news|agency|agencies|"
                          r"Russia's|China's)(?:\s+(?:[A-Z][\w'’.-]*|news|agency|of|the))*)", text):
         start = sent.start_char + m.start(1)
@@ -290,25 +302,33 @@ def _sentences(doc: Doc) -> list[Span]:
     return cached  # type: ignore[no-any-return]
 
 
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each of the doc's sentences, as plain numbers, once per doc."""
+    cached = doc.user_data.get("dateline_sent_bounds")
+    if cached is None:
+        cached = doc.user_data["dateline_sent_bounds"] = [(s.start_char, s.end_char) for s in _sentences(doc)]
+    return cached  # type: ignore[no-any-return]
+
+
 def _sentence_of(doc: Doc, char: int) -> Span | None:
-    sents = _sentences(doc)
-    i = bisect.bisect_right([s.start_char for s in sents], char) - 1
-    return sents[i] if 0 <= i < len(sents) and char < sents[i].end_char else None
+    bounds = _sentence_bounds(doc)
+    i = bisect.bisect_right(bounds, (char, sys.maxsize)) - 1  # the last sentence starting at or before char
+    return _sentences(doc)[i] if 0 <= i < len(bounds) and char < bounds[i][1] else None
 
 
 def _around(doc: Doc, span: _Span) -> list[Span]:
     """The sentences a quote touches, plus the next one when the quote ends its sentence and
     the previous one when it ends with a colon or comma ("He said: / "...")."""
-    sents = _sentences(doc)
-    idx = [i for i, s in enumerate(sents) if s.start_char < span.end and span.start < s.end_char]
+    sents, bounds, text = _sentences(doc), _sentence_bounds(doc), quote_model.doc_text(doc)
+    idx = [i for i, (s, e) in enumerate(bounds) if s < span.end and span.start < e]
     if not idx:
         return []
     out = [sents[i] for i in idx]
-    last, first = sents[idx[-1]], sents[idx[0]]
-    if idx[-1] + 1 < len(sents) and quote_model.doc_text(doc)[span.end:last.end_char].strip() == "":
+    last, first = bounds[idx[-1]], bounds[idx[0]]
+    if idx[-1] + 1 < len(sents) and text[span.end:last[1]].strip() == "":
         out.append(sents[idx[-1] + 1])
-    if idx[0] > 0 and quote_model.doc_text(doc)[first.start_char:span.start].strip() == "" and \
-            sents[idx[0] - 1].text.rstrip().endswith((":", ",")):
+    if idx[0] > 0 and text[first[0]:span.start].strip() == "" and \
+            text[bounds[idx[0] - 1][0]:bounds[idx[0] - 1][1]].rstrip().endswith((":", ",")):
         out.insert(0, sents[idx[0] - 1])
     return out
 
@@ -386,7 +406,8 @@ def _attribute_direct(doc: Doc, span: _Span, quoted: list[tuple[int, int]]
 def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, int, int]]:
     """(cue verb, subject, start, end) of each clausal complement of a cue verb, unquoted."""
     found = []
-    for verb in (t for t in doc if t.pos == VERB and t.lemma_.lower() in CUES):  # the cheap test first
+    tk = quote_model.token_table(doc)  # the cheap test on plain lists first: a Token is built per index
+    for verb in (doc[i] for i, pos in enumerate(tk.pos) if pos == "VERB" and tk.lemma[i] in CUES):
         subj = _subject(verb, reporter=True)
         comp = _content_head(verb)
         if comp is None and verb.dep_ == "parataxis" and subj is not None and subj.i < verb.i:
@@ -444,18 +465,24 @@ def _content_head(verb: Token) -> Token | None:
 
 def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     """"According to X, CONTENT" / "CONTENT, according to X": (x_start, x_end, start, end)."""
-    out = []
-    for sent in _sentences(doc):
-        m = re.search(r"\b[Aa]ccording to\s+(.+?)(?:,|\.$|$)", sent.text.rstrip())  # "$": not before "\n\n"
-        if m is None or any(s < sent.end_char and sent.start_char < e for s, e in taken):
+    out: list[tuple[int, int, int, int]] = []
+    doc_text = quote_model.doc_text(doc)
+    if "ccording to" not in doc_text:
+        return out
+    for sent_start, sent_end in _sentence_bounds(doc):
+        sent_text = doc_text[sent_start:sent_end]
+        if "ccording to" not in sent_text:
+            continue  # the cheap test first
+        m = re.search(r"\b[Aa]ccording to\s+(.+?)(?:,|\.$|$)", sent_text.rstrip())  # "$": not before "\n\n"
+        if m is None or any(s < sent_end and sent_start < e for s, e in taken):
             continue
-        src_s, src_e = sent.start_char + m.start(1), sent.start_char + m.end(1)
+        src_s, src_e = sent_start + m.start(1), sent_start + m.end(1)
         if m.start() < 3:  # "According to X, CONTENT."
-            start, end = sent.start_char + m.end(), sent.end_char
-        elif sent.text[m.end():].strip(" .\n") and len(sent.text[:m.start()].strip(" ,")) < 20:
-            start, end = sent.start_char, sent.end_char  # "Now, according to X, CONTENT."
+            start, end = sent_start + m.end(), sent_end
+        elif sent_text[m.end():].strip(" .\n") and len(sent_text[:m.start()].strip(" ,")) < 20:
+            start, end = sent_start, sent_end  # "Now, according to X, CONTENT."
         else:  # "CONTENT, according to X."
-            start, end = sent.start_char, sent.start_char + m.start()
+            start, end = sent_start, sent_start + m.start()
         text = quote_model.doc_text(doc)[start:end].strip(" ,.;")
         if len(text) >= 20:
             start = quote_model.doc_text(doc).index(text, start)
