@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import numpy
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -366,7 +368,7 @@ class _Tokens:
     left: list[int]
     dep: list[str]
     pos: list[str]
-    lemma: list[str]  # lower-cased
+    lemma: list[str]  # lower-cased, of verbs only ('' for the other tokens)
     punct: list[bool]
     idx: list[int]
     end: list[int]
@@ -383,19 +385,29 @@ def token_table(doc: Doc) -> _Tokens:
 
 
 def _build_tokens(doc: Doc) -> _Tokens:
-    rel, deps, poss, lemmas, punct, idx, length = doc.to_array(["HEAD", "DEP", "POS", "LEMMA", "IS_PUNCT", "IDX",
-                                                                 "LENGTH"]).astype("int64").T.tolist()
-    name = {key: doc.vocab.strings[key % 2**64] if key else "" for key in {*deps, *poss, *lemmas}}  # hashes are uint64
-    n = len(rel)
-    head = [i + r for i, r in enumerate(rel)]
+    array = doc.to_array(["HEAD", "DEP", "POS", "LEMMA", "IS_PUNCT", "IDX", "LENGTH"]).astype("int64")  # was uint64
+    n = len(array)
+    head: list[int] = (array[:, 0] + numpy.arange(n)).tolist()
     left = list(range(n))
     for i in range(n):  # each token lowers the left edge of its ancestors until one is already lower
         j, hops = head[i], 0
         while j != i and left[j] > i and hops < 100:
             left[j], j, hops = i, head[j], hops + 1
-    return _Tokens(head, left, [name[k] for k in deps], [name[k] for k in poss], [name[k].lower() for k in lemmas],
-                   [bool(p) for p in punct], idx,
-                   [a + b for a, b in zip(idx, length, strict=True)], {}, {})
+    pos = _names(doc, array[:, 2])
+    verbs = [i for i, p in enumerate(pos) if p == "VERB"]
+    lemma = [""] * n
+    for i, name in zip(verbs, _names(doc, array[verbs, 3]), strict=True):
+        lemma[i] = name.lower()
+    return _Tokens(head, left, _names(doc, array[:, 1]), pos, lemma, array[:, 4].astype(bool).tolist(),
+                   array[:, 5].tolist(), (array[:, 5] + array[:, 6]).tolist(), {}, {})
+
+
+def _names(doc: Doc, hashes: Any) -> list[str]:
+    """The strings of a column of string hashes, each distinct one looked up once."""
+    keys, where = numpy.unique(hashes.astype("uint64"), return_inverse=True)
+    strings = doc.vocab.strings
+    names = [strings[key] if key else "" for key in keys.tolist()]
+    return [names[i] for i in where.tolist()]
 
 
 def _depth_of(tk: _Tokens, i: int) -> int:
