@@ -219,23 +219,23 @@ def clause_candidates(doc: Doc, skip: list[tuple[int, int]] | None = None) -> li
     Verbs that start inside a ``skip`` span (start, end) give none.
     """
     out = []
-    tk = token_table(doc)
+    tk, text = token_table(doc), doc_text(doc)
     for i, pos in enumerate(tk.pos):  # the token table, not doc iteration: a Token is built per token
         if pos != "VERB" or skip and any(s <= tk.idx[i] < e for s, e in skip):
             continue
         verb = doc[i]
-        deps = [c for c in verb.rights if c.dep_ in _CONTENT]
+        deps = [j for j in tk.kids[i] if j > i and tk.dep[j] in _CONTENT]
+        first = doc[deps[0]].left_edge.i if deps else i
         for k, last_dep in enumerate(deps, 1):
-            first = deps[0].left_edge
-            ends = [(last_dep.right_edge, f"{min(k, 3)}/{min(len(deps), 3)}")]
-            cut = next((c for c in last_dep.rights if c.dep_ in ("relcl", "acl", "advcl", "prep", "appos")
-                        and c.i > 0 and doc[c.i - 1].text == ","), None)
-            if cut is not None and cut.i - 2 >= first.i:
-                ends.append((doc[cut.i - 2], f"{min(k, 3)}/{min(len(deps), 3)},cut"))
+            ends = [(doc[last_dep].right_edge.i, f"{min(k, 3)}/{min(len(deps), 3)}")]
+            cut = next((j for j in tk.kids[last_dep] if j > last_dep and tk.dep[j] in _CUT_AT
+                        and text[tk.idx[j - 1]:tk.end[j - 1]] == ","), None)
+            if cut is not None and cut - 2 >= first:
+                ends.append((cut - 2, f"{min(k, 3)}/{min(len(deps), 3)},cut"))
             for last, extent in ends:
-                while last.i > first.i and (last.is_punct or last.dep_ in ("cc", "conj")):
-                    last = doc[last.i - 1]
-                start, end = first.idx, last.idx + len(last.text)
+                while last > first and (tk.punct[last] or tk.dep[last] in ("cc", "conj")):
+                    last -= 1
+                start, end = tk.idx[first], tk.end[last]
                 if end > start:
                     out.append((verb, start, end, extent))
         out += _content_before(doc, verb)
@@ -244,18 +244,22 @@ def clause_candidates(doc: Doc, skip: list[tuple[int, int]] | None = None) -> li
 
 #: constructions whose content stands before its verb: their features are kept apart (prefixed)
 BEFORE = frozenset(["pass"])
+#: the comma-led trailing clauses of a verb's last content dependent that an extent may cut off
+_CUT_AT = frozenset(["relcl", "acl", "advcl", "prep", "appos"])
 
 
 def _content_before(doc: Doc, verb: Token) -> list[tuple[Token, int, int, str]]:
     """Content a verb reports that stands before it: a passive's subject ('The registration issue
     was first reported by the Post'), extent ``pass``; a pronoun subject is never content."""
-    subj = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
-    if subj is None or subj.pos_ == "PRON":
+    tk = token_table(doc)
+    j = next((j for j in tk.kids[verb.i] if j < verb.i and tk.dep[j] == "nsubjpass"), None)
+    if j is None or tk.pos[j] == "PRON":
         return []
-    first, last = subj.left_edge, subj.right_edge
-    while last.i > first.i and last.is_punct:
-        last = doc[last.i - 1]
-    return [(verb, first.idx, last.idx + len(last.text), "pass")]
+    subj = doc[j]
+    first, last = subj.left_edge.i, subj.right_edge.i
+    while last > first and tk.punct[last]:
+        last -= 1
+    return [(verb, tk.idx[first], tk.end[last], "pass")]
 
 
 def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "1/1") -> list[str]:
@@ -308,28 +312,30 @@ def _verb_features(doc: Doc, verb: Token) -> tuple[str, list[tuple[int, str, str
     cache = doc.user_data.setdefault("dateline_clause_verbs", {})
     if verb.i in cache:
         return cache[verb.i]  # type: ignore[no-any-return]
+    tk, i = token_table(doc), verb.i  # plain lists: no Token built per child looked at
     lemma = verb.lemma_.lower()
-    rights = [c for c in verb.rights if c.dep_ in _CONTENT]
-    deps = sorted({c.dep_ for c in rights})
-    first = rights[0] if rights else None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
-    f = [f"lemma={lemma}", f"deps={'+'.join(deps)}", f"dep={verb.dep_}", f"tag={verb.tag_}",
-         f"first={first.dep_ if first is not None else 'none'}",
-         f"lemma_first={lemma}|{first.dep_ if first is not None else 'none'}",
+    kids = tk.kids[i]
+    rights = [j for j in kids if j > i and tk.dep[j] in _CONTENT]
+    deps = sorted({tk.dep[j] for j in rights})
+    first = tk.dep[rights[0]] if rights else "none"
+    subj_i = next((j for j in kids if tk.dep[j] in ("nsubj", "nsubjpass", "poss")), None)
+    subj = None if subj_i is None else doc[subj_i]
+    f = [f"lemma={lemma}", f"deps={'+'.join(deps)}", f"dep={tk.dep[i]}", f"tag={verb.tag_}",
+         f"first={first}", f"lemma_first={lemma}|{first}",
          f"subj={'none' if subj is None else subj.pos_ + '|' + (subj.ent_type_ or '-')}",
-         f"speech={lemma in SPEECH}", f"pos={verb.pos_}",
+         f"speech={lemma in SPEECH}", f"pos={tk.pos[i]}",
          f"lemma_subj={lemma}|{'none' if subj is None else subj.ent_type_ or subj.pos_}"]
-    if first is not None and first.dep_ == "ccomp":
-        mark = next((c.lower_ for c in first.children if c.dep_ == "mark"), "none")
+    if first == "ccomp":
+        mark = next((doc[j].lower_ for j in tk.kids[rights[0]] if tk.dep[j] == "mark"), "none")
         f.append(f"mark={mark}")
-    if first is not None and first.dep_ == "prep":
-        f.append(f"prep={lemma}|{first.lower_}")
-    if any(c.dep_ == "neg" for c in verb.children):
+    if first == "prep":
+        f.append(f"prep={lemma}|{doc[rights[0]].lower_}")
+    if any(tk.dep[j] == "neg" for j in kids):
         f.append("neg")
-    if subj is None and verb.dep_ in ("conj", "xcomp", "advcl"):
-        f.append(f"borrowed_subj={verb.dep_}")
+    if subj is None and tk.dep[i] in ("conj", "xcomp", "advcl"):
+        f.append(f"borrowed_subj={tk.dep[i]}")
     f += [f"reported={_reported_by(verb)}", f"quoted={_inside_quotes(doc, verb)}"]
-    kept = [(c.idx, c.dep_, c.lower_) for c in rights]
+    kept = [(tk.idx[j], tk.dep[j], doc[j].lower_) for j in rights]
     cache[verb.i] = (lemma, kept, f)
     return lemma, kept, f
 
@@ -366,6 +372,7 @@ class _Tokens:
 
     head: list[int]
     left: list[int]
+    kids: list[list[int]]  # each token's children, in order
     dep: list[str]
     pos: list[str]
     lemma: list[str]  # lower-cased, of verbs only ('' for the other tokens)
@@ -389,6 +396,10 @@ def _build_tokens(doc: Doc) -> _Tokens:
     n = len(array)
     head: list[int] = (array[:, 0] + numpy.arange(n)).tolist()
     left = list(range(n))
+    kids: list[list[int]] = [[] for _ in range(n)]
+    for i, h in enumerate(head):
+        if h != i:
+            kids[h].append(i)
     for i in range(n):  # each token lowers the left edge of its ancestors until one is already lower
         j, hops = head[i], 0
         while j != i and left[j] > i and hops < 100:
@@ -398,7 +409,7 @@ def _build_tokens(doc: Doc) -> _Tokens:
     lemma = [""] * n
     for i, name in zip(verbs, _names(doc, array[verbs, 3]), strict=True):
         lemma[i] = name.lower()
-    return _Tokens(head, left, _names(doc, array[:, 1]), pos, lemma, array[:, 4].astype(bool).tolist(),
+    return _Tokens(head, left, kids, _names(doc, array[:, 1]), pos, lemma, array[:, 4].astype(bool).tolist(),
                    array[:, 5].tolist(), (array[:, 5] + array[:, 6]).tolist(), {}, {})
 
 
