@@ -74,12 +74,18 @@ def _bucket(n: int) -> str:
 
 def _token_at(doc: Doc, char: int, after: bool) -> Token | None:
     """The first token starting at/after ``char`` (after=True) or the last one ending before it."""
+    i = _index_at(doc, char, after)
+    return None if i is None else doc[i]
+
+
+def _index_at(doc: Doc, char: int, after: bool) -> int | None:
+    """:func:`_token_at`'s token index."""
     starts = token_table(doc).idx
     if after:
         i = bisect.bisect_left(starts, char)
-        return doc[i] if i < len(doc) else None
+        return i if i < len(starts) else None
     i = bisect.bisect_left(starts, char) - 1
-    return doc[i] if i >= 0 else None
+    return i if i >= 0 else None
 
 
 def _shape(ch: str) -> str:
@@ -381,6 +387,7 @@ class _Tokens:
     end: list[int]
     depth: dict[int, int]
     brk: dict[int, str | None]
+    lower: dict[int, str]  # lower-cased words, filled in as they are asked for
 
 
 def token_table(doc: Doc) -> _Tokens:
@@ -410,7 +417,7 @@ def _build_tokens(doc: Doc) -> _Tokens:
     for i, name in zip(verbs, _names(doc, array[verbs, 3]), strict=True):
         lemma[i] = name.lower()
     return _Tokens(head, left, kids, _names(doc, array[:, 1]), pos, lemma, array[:, 4].astype(bool).tolist(),
-                   array[:, 5].tolist(), (array[:, 5] + array[:, 6]).tolist(), {}, {})
+                   array[:, 5].tolist(), (array[:, 5] + array[:, 6]).tolist(), {}, {}, {})
 
 
 def _names(doc: Doc, hashes: Any) -> list[str]:
@@ -456,13 +463,13 @@ def extent_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, list[st
     its full extent, and before each comma, dash, conjunction or trailing modifier that opens
     inside it ("that he would 'take a look' at it(, which would give ...)"). The shipped extent
     model picks the most probable; PolNeAR's content stops before such trailing clauses often."""
-    first_tok = _token_at(doc, start, after=True)
-    if first_tok is None:
+    first_i = _index_at(doc, start, after=True)
+    if first_i is None:
         return [(end, ["full"])]
     tk = token_table(doc)
-    first = first_tok.i
-    last_tok = _token_at(doc, end, after=False)
-    last = last_tok.i if last_tok is not None and last_tok.i >= first and end - start < 3000 else first - 1
+    first = first_i
+    last_i = _index_at(doc, end, after=False)
+    last = last_i if last_i is not None and last_i >= first and end - start < 3000 else first - 1
     span = range(first, last + 1)
     words = sum(1 for i in span if not tk.punct[i])
     out = [(end, ["full", f"full_n={_bucket(words)}"])]
@@ -507,7 +514,9 @@ def _cut_features(doc: Doc, tk: _Tokens, content: tuple[int, int, int, int, int]
     depth = min(_depth_of(tk, head) - _depth_of(tk, root), 3) if head != sub else 0
     before = doc_text(doc)[start:cut]
     marks = before.count('"') + before.count("“") + before.count("”") + before.count("''")
-    dep, word = tk.dep[sub], doc[nxt].lower_
+    if nxt not in tk.lower:
+        tk.lower[nxt] = doc[nxt].lower_
+    dep, word = tk.dep[sub], tk.lower[nxt]
     f = ["cut", f"brk={brk}", f"sub={dep}", f"brk_sub={brk}|{dep}", f"head={tk.pos[head]}",
          f"depth={depth}", f"sub_depth={dep}|{depth}", f"before={_bucket(seen)}", f"after={_bucket(rest)}",
          f"w={word}", f"sub_w={dep}|{word}", f"brk_w={brk}|{word}", f"verb_before={verb_before}"]

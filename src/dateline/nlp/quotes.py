@@ -700,9 +700,10 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
             best[verb.i] = (p, start, end)
     for i, (_, start, end) in sorted(best.items()):
         verb, span = doc[i], (start, end)
-        if any(s <= verb.idx < e for s, e in quoted) or sum(_overlap(span, x) for x in quoted) >= 0.5 * (end - start):
-            continue
-        if any(_overlap(span, x) >= 0.5 * max(end - start, x[1] - x[0]) for x in taken):
+        if any(s <= verb.idx < e for s, e in quoted) or \
+                sum(max(0, min(end, e) - max(start, s)) for s, e in quoted) >= 0.5 * (end - start):
+            continue  # (_overlap written out: this runs for every verb against every quote)
+        if any(max(0, min(end, e) - max(start, s)) >= 0.5 * max(end - start, e - s) for s, e in taken):
             continue
         subj = _source(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
         if verb.pos_ == "VERB" and _impersonal(verb):
