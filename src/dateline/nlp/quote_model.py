@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import math
 import re
@@ -57,7 +58,11 @@ def doc_text(doc: Doc) -> str:
 
 def probability(features: list[str], weights: dict[str, float]) -> float:
     """The logistic model's probability for a bag of features."""
-    return _logistic(sum(weights.get(f, 0.0) for f in features) + weights.get("bias", 0.0))
+    return _logistic(sum(map(weights.get, features, _ZEROS)) + weights.get("bias", 0.0))
+
+
+#: the default of each ``weights.get`` in ``map(weights.get, features, _ZEROS)``
+_ZEROS = itertools.repeat(0.0)
 
 
 def _logistic(z: float) -> float:
@@ -290,16 +295,16 @@ def clause_probability(doc: Doc, verb: Token, start: int, end: int, extent: str,
     if key not in cache:
         cache[key] = [weights.get(f, 0.0) for f in shared]
     own = _extent_features(doc, lemma, rights, start, end, extent)
-    return _logistic(sum([*cache[key], *(weights.get(f, 0.0) for f in own)]) + weights.get("bias", 0.0))
+    return _logistic(sum([*cache[key], *map(weights.get, own, _ZEROS)]) + weights.get("bias", 0.0))
 
 
 def _extent_features(doc: Doc, lemma: str, rights: list[tuple[int, str, str]], start: int, end: int,
                      extent: str) -> list[str]:
     """The features of one extent of a verb (:func:`clause_features` without the verb's own)."""
-    n = len(_WORD.findall(doc_text(doc)[start:end]))
-    f = [f"n={_bucket(n)}", f"extent={extent}", f"extent_n={extent}|{_bucket(n)}", f"extent_lemma={extent}|{lemma}"]
     content = doc_text(doc)[start:end]
-    if any(mark in content for mark in '"“”‘') or "''" in content:
+    n = sum(1 for _ in itertools.islice(_WORD.finditer(content), 20))  # _bucket tells no more than 20+ apart
+    f = [f"n={_bucket(n)}", f"extent={extent}", f"extent_n={extent}|{_bucket(n)}", f"extent_lemma={extent}|{lemma}"]
+    if '"' in content or "“" in content or "”" in content or "‘" in content or "''" in content:
         f.append(f"quoted_words|{extent}")  # partly quoted content is someone's words
     inside = [c for c in rights if c[0] < end]
     outside = [c for c in rights if c[0] >= end]

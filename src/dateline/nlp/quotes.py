@@ -337,8 +337,12 @@ def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> 
     """(verb, subject) pairs outside the quotes in the sentences around ``span``, nearest first; a
     verb hung on a clause another verb reports takes that verb's subject (:func:`_subject`)."""
     found = []
+    pos = quote_model.token_table(doc).pos
     for sent in _around(doc, span):
-        for verb in sent:
+        for i in range(sent.start, sent.end):
+            if pos[i] not in ("VERB", "AUX"):
+                continue  # the cheap test first, on the table: a Token is built per index
+            verb = doc[i]
             if verb.pos_ != "VERB" and not (verb.pos_ == "AUX" and verb.lemma_.lower() in SPEECH_CUES):
                 continue
             if span.start <= verb.idx < span.end or any(s <= verb.idx < e for s, e in quoted):
@@ -658,10 +662,12 @@ def _transcript_turns(article: Article, doc: Doc) -> list[Quote]:
     out 'UPDATE:' or 'EMAIL:' lines. Quote marks a page wraps a turn in are the page's: the turn is no
     direct quote."""
     text = article.text
-    people = {e.text.split()[-1].lower() for e in entities(doc) if e.label_ == "PERSON"}
+    people: set[str] | None = None  # built for the first candidate turn: most texts have none
     out = []
     body = text.find("\n")  # the headline line is the headline rule's
     for m in _TURN.finditer(text, body) if body >= 0 else ():
+        if people is None:
+            people = {e.text.split()[-1].lower() for e in entities(doc) if e.label_ == "PERSON"}
         if m.group(1).split()[-1].lower() not in people:
             continue
         start, end = m.start(2), m.start(2) + len(m.group(2).rstrip(" \"”"))
