@@ -235,11 +235,11 @@ def clause_candidates(doc: Doc, skip: list[tuple[int, int]] | None = None) -> li
         if pos != "VERB" or skip and any(s <= tk.idx[i] < e for s, e in skip):
             continue
         verb = doc[i]
-        deps = [j for j in tk.kids[i] if j > i and tk.dep[j] in _CONTENT]
+        deps = [j for j in _children(tk, i) if j > i and tk.dep[j] in _CONTENT]
         first = doc[deps[0]].left_edge.i if deps else i
         for k, last_dep in enumerate(deps, 1):
             ends = [(doc[last_dep].right_edge.i, f"{min(k, 3)}/{min(len(deps), 3)}")]
-            cut = next((j for j in tk.kids[last_dep] if j > last_dep and tk.dep[j] in _CUT_AT
+            cut = next((j for j in _children(tk, last_dep) if j > last_dep and tk.dep[j] in _CUT_AT
                         and text[tk.idx[j - 1]:tk.end[j - 1]] == ","), None)
             if cut is not None and cut - 2 >= first:
                 ends.append((cut - 2, f"{min(k, 3)}/{min(len(deps), 3)},cut"))
@@ -263,7 +263,7 @@ def _content_before(doc: Doc, verb: Token) -> list[tuple[Token, int, int, str]]:
     """Content a verb reports that stands before it: a passive's subject ('The registration issue
     was first reported by the Post'), extent ``pass``; a pronoun subject is never content."""
     tk = token_table(doc)
-    j = next((j for j in tk.kids[verb.i] if j < verb.i and tk.dep[j] == "nsubjpass"), None)
+    j = next((j for j in _children(tk, verb.i) if j < verb.i and tk.dep[j] == "nsubjpass"), None)
     if j is None or tk.pos[j] == "PRON":
         return []
     subj = doc[j]
@@ -325,7 +325,7 @@ def _verb_features(doc: Doc, verb: Token) -> tuple[str, list[tuple[int, str, str
         return cache[verb.i]  # type: ignore[no-any-return]
     tk, i = token_table(doc), verb.i  # plain lists: no Token built per child looked at
     lemma = verb.lemma_.lower()
-    kids = tk.kids[i]
+    kids = _children(tk, i)
     rights = [j for j in kids if j > i and tk.dep[j] in _CONTENT]
     deps = sorted({tk.dep[j] for j in rights})
     first = tk.dep[rights[0]] if rights else "none"
@@ -337,7 +337,7 @@ def _verb_features(doc: Doc, verb: Token) -> tuple[str, list[tuple[int, str, str
          f"speech={lemma in SPEECH}", f"pos={tk.pos[i]}",
          f"lemma_subj={lemma}|{'none' if subj is None else subj.ent_type_ or subj.pos_}"]
     if first == "ccomp":
-        mark = next((doc[j].lower_ for j in tk.kids[rights[0]] if tk.dep[j] == "mark"), "none")
+        mark = next((doc[j].lower_ for j in _children(tk, rights[0]) if tk.dep[j] == "mark"), "none")
         f.append(f"mark={mark}")
     if first == "prep":
         f.append(f"prep={lemma}|{doc[rights[0]].lower_}")
@@ -383,7 +383,8 @@ class _Tokens:
 
     head: list[int]
     left: list[int]
-    kids: list[list[int]]  # each token's children, in order
+    kid_order: list[int]  # token indices sorted by head, in order: token i's children are those from
+    kid_bounds: list[int]  # kid_order[kid_bounds[i]:kid_bounds[i + 1]], less i itself (a root heads itself)
     dep: list[str]
     pos: list[str]
     lemma: list[str]  # lower-cased, of verbs only ('' for the other tokens)
@@ -406,12 +407,12 @@ def token_table(doc: Doc) -> _Tokens:
 def _build_tokens(doc: Doc) -> _Tokens:
     array = doc.to_array(["HEAD", "DEP", "POS", "LEMMA", "IS_PUNCT", "IDX", "LENGTH"]).astype("int64")  # was uint64
     n = len(array)
-    head: list[int] = (array[:, 0] + numpy.arange(n)).tolist()
+    heads = array[:, 0] + numpy.arange(n)
+    head: list[int] = heads.tolist()
     left = list(range(n))
-    kids: list[list[int]] = [[] for _ in range(n)]
-    for i, h in enumerate(head):
-        if h != i:
-            kids[h].append(i)
+    # children as one list sorted by head (a list per token would wake the garbage collector)
+    order = numpy.argsort(heads, kind="stable").tolist()
+    bounds = [0, *numpy.cumsum(numpy.bincount(heads, minlength=n)).tolist()]
     for i in range(n):  # each token lowers the left edge of its ancestors until one is already lower
         j, hops = head[i], 0
         while j != i and left[j] > i and hops < 100:
@@ -421,7 +422,7 @@ def _build_tokens(doc: Doc) -> _Tokens:
     lemma = [""] * n
     for i, name in zip(verbs, _names(doc, array[verbs, 3]), strict=True):
         lemma[i] = name.lower()
-    return _Tokens(head, left, kids, _names(doc, array[:, 1]), pos, lemma, array[:, 4].astype(bool).tolist(),
+    return _Tokens(head, left, order, bounds, _names(doc, array[:, 1]), pos, lemma, array[:, 4].astype(bool).tolist(),
                    array[:, 5].tolist(), (array[:, 5] + array[:, 6]).tolist(), {}, {}, {})
 
 
@@ -431,6 +432,11 @@ def _names(doc: Doc, hashes: Any) -> list[str]:
     strings = doc.vocab.strings
     names = [strings[key] if key else "" for key in keys.tolist()]
     return [names[i] for i in where.tolist()]
+
+
+def _children(tk: _Tokens, i: int) -> list[int]:
+    """Token ``i``'s children, in order."""
+    return [j for j in tk.kid_order[tk.kid_bounds[i]:tk.kid_bounds[i + 1]] if j != i]
 
 
 def _depth_of(tk: _Tokens, i: int) -> int:
