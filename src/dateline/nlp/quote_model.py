@@ -234,8 +234,8 @@ def clause_candidates(doc: Doc, skip: list[tuple[int, int]] | None = None) -> li
     for i, pos in enumerate(tk.pos):  # the token table, not doc iteration: a Token is built per token
         if pos != "VERB" or skip and any(s <= tk.idx[i] < e for s, e in skip):
             continue
-        verb = doc[i]
-        deps = [j for j in _children(tk, i) if j > i and tk.dep[j] in _CONTENT]
+        verb, kids = doc[i], _children(tk, i)
+        deps = [j for j in kids if j > i and tk.dep[j] in _CONTENT]
         first = doc[deps[0]].left_edge.i if deps else i
         for k, last_dep in enumerate(deps, 1):
             ends = [(doc[last_dep].right_edge.i, f"{min(k, 3)}/{min(len(deps), 3)}")]
@@ -249,7 +249,7 @@ def clause_candidates(doc: Doc, skip: list[tuple[int, int]] | None = None) -> li
                 start, end = tk.idx[first], tk.end[last]
                 if end > start:
                     out.append((verb, start, end, extent))
-        out += _content_before(doc, verb)
+        out += _content_before(doc, verb, kids)
     return out
 
 
@@ -259,11 +259,12 @@ BEFORE = frozenset(["pass"])
 _CUT_AT = frozenset(["relcl", "acl", "advcl", "prep", "appos"])
 
 
-def _content_before(doc: Doc, verb: Token) -> list[tuple[Token, int, int, str]]:
+def _content_before(doc: Doc, verb: Token, kids: list[int]) -> list[tuple[Token, int, int, str]]:
     """Content a verb reports that stands before it: a passive's subject ('The registration issue
-    was first reported by the Post'), extent ``pass``; a pronoun subject is never content."""
+    was first reported by the Post'), extent ``pass``; a pronoun subject is never content. ``kids``
+    are the verb's children."""
     tk = token_table(doc)
-    j = next((j for j in _children(tk, verb.i) if j < verb.i and tk.dep[j] == "nsubjpass"), None)
+    j = next((j for j in kids if j < verb.i and tk.dep[j] == "nsubjpass"), None)
     if j is None or tk.pos[j] == "PRON":
         return []
     subj = doc[j]
@@ -355,11 +356,11 @@ def _reported_by(verb: Token) -> str:
     """How the verb sits in someone else's reported words: 'speech' when an ancestor clause is
     the complement of a speech verb ("she said Trump *attacked* ..."), 'other' when it hangs from
     a non-speech verb's complement, 'none' at the top."""
-    tok, hops = verb, 0
-    while tok.dep_ != "ROOT" and hops < 6:
-        if tok.dep_ == "ccomp":
-            return "speech" if tok.head.lemma_.lower() in SPEECH else "other"
-        tok, hops = tok.head, hops + 1
+    tk, i, hops = token_table(verb.doc), verb.i, 0
+    while tk.dep[i] != "ROOT" and hops < 6:
+        if tk.dep[i] == "ccomp":
+            return "speech" if verb.doc[tk.head[i]].lemma_.lower() in SPEECH else "other"
+        i, hops = tk.head[i], hops + 1
     return "none"
 
 
@@ -428,10 +429,10 @@ def _build_tokens(doc: Doc) -> _Tokens:
 
 def _names(doc: Doc, hashes: Any) -> list[str]:
     """The strings of a column of string hashes, each distinct one looked up once."""
-    keys, where = numpy.unique(hashes.astype("uint64"), return_inverse=True)
+    keys = hashes.astype("uint64").tolist()
     strings = doc.vocab.strings
-    names = [strings[key] if key else "" for key in keys.tolist()]
-    return [names[i] for i in where.tolist()]
+    names = {key: strings[key] if key else "" for key in set(keys)}
+    return list(map(names.__getitem__, keys))
 
 
 def _children(tk: _Tokens, i: int) -> list[int]:
