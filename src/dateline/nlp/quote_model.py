@@ -278,7 +278,7 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
     """Sparse features of one candidate ``verb`` reporting ``doc_text(doc)[start:end]`` (``extent`` as
     :func:`clause_candidates` names it)."""
     lemma, rights, shared = _verb_features(doc, verb)
-    f = [*shared, *_extent_features(doc, lemma, rights, start, end, extent)]
+    f = [*shared, *_extent_features(doc_text(doc), lemma, rights, start, end, extent)]
     if extent in BEFORE:  # a construction of its own: its weights are fitted apart and leave the rest as they were
         own = [x for x in f if not x.startswith(("last=", "lemma_last=", "excluded"))]
         return [f"{extent}|{x}" for x in own] + [f"before={extent}"]
@@ -290,21 +290,25 @@ def clause_probability(doc: Doc, verb: Token, start: int, end: int, extent: str,
     features every extent of the verb shares looked up once per verb (the same sum, term by term)."""
     if extent in BEFORE:
         return probability(clause_features(doc, verb, start, end, extent), weights)
-    lemma, rights, shared = _verb_features(doc, verb)
-    cache = doc.user_data.setdefault("dateline_clause_shared", {})
+    cache = doc.user_data.get("dateline_clause_shared")
+    if cache is None:
+        cache = doc.user_data["dateline_clause_shared"] = {}
     key = (id(weights), verb.i)
-    if key not in cache:
-        cache[key] = [weights.get(f, 0.0) for f in shared]
-    own = _extent_features(doc, lemma, rights, start, end, extent)
-    return _logistic(sum([*cache[key], *map(weights.get, own, _ZEROS)]) + weights.get("bias", 0.0))
+    entry = cache.get(key)
+    if entry is None:
+        lemma, rights, shared = _verb_features(doc, verb)
+        entry = cache[key] = (lemma, rights, [weights.get(f, 0.0) for f in shared])
+    lemma, rights, values = entry
+    own = _extent_features(doc_text(doc), lemma, rights, start, end, extent)
+    return _logistic(sum([*values, *map(weights.get, own, _ZEROS)]) + weights.get("bias", 0.0))
 
 
-def _extent_features(doc: Doc, lemma: str, rights: list[tuple[int, str, str]], start: int, end: int,
+def _extent_features(text: str, lemma: str, rights: list[tuple[int, str, str]], start: int, end: int,
                      extent: str) -> list[str]:
     """The features of one extent of a verb (:func:`clause_features` without the verb's own)."""
-    content = doc_text(doc)[start:end]
-    n = sum(1 for _ in itertools.islice(_WORD.finditer(content), 20))  # _bucket tells no more than 20+ apart
-    f = [f"n={_bucket(n)}", f"extent={extent}", f"extent_n={extent}|{_bucket(n)}", f"extent_lemma={extent}|{lemma}"]
+    content = text[start:end]
+    n = _bucket(sum(1 for _ in itertools.islice(_WORD.finditer(content), 20)))  # the bucket tells no more than 20+
+    f = [f"n={n}", f"extent={extent}", f"extent_n={extent}|{n}", f"extent_lemma={extent}|{lemma}"]
     if '"' in content or "“" in content or "”" in content or "‘" in content or "''" in content:
         f.append(f"quoted_words|{extent}")  # partly quoted content is someone's words
     inside = [c for c in rights if c[0] < end]
