@@ -176,10 +176,10 @@ def _past_title(tok: Token) -> int:
     return end
 
 
-def _speaker_extent(tok: Token) -> tuple[int, int]:
+def _speaker_extent(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
     """The whole speaker mention as written: its head's span widened to the words that describe
     it ("A web video by the Republican National Committee", "Phil Lovas, the state's chairman")."""
-    start, end = _speaker_span(tok)
+    start, end = span  # _speaker_span(tok), which the caller has
     if tok.pos_ == "PRON" or tok.dep_ not in ("nsubj", "nsubjpass"):
         return start, end
     right = tok.right_edge
@@ -190,7 +190,7 @@ def _speaker_extent(tok: Token) -> tuple[int, int]:
     start, end = min(start, tok.left_edge.idx), max(end, right.idx + len(right.text))
     text = quote_model.doc_text(tok.doc)
     if "\n" in text[start:end]:  # a mention never runs across lines
-        return _speaker_span(tok)
+        return span
     return start, end
 
 
@@ -213,7 +213,7 @@ def _set_speaker(q: Quote, article: Article, doc: Doc, subj: Token, previous: Qu
     """Fill ``q``'s speaker from the subject token: the mention as written, resolved by its head."""
     start, end = _speaker_span(subj)
     q.speaker_name, q.speaker_actor = _resolve(article, doc, start, end, previous)
-    q.speaker_start, q.speaker_end = _speaker_extent(subj)
+    q.speaker_start, q.speaker_end = _speaker_extent(subj, (start, end))
     q.speaker = article.text[q.speaker_start:q.speaker_end]
 
 
