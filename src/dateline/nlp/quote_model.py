@@ -299,19 +299,15 @@ def clause_probability(doc: Doc, verb: Token, start: int, end: int, extent: str,
         lemma, rights, shared = _verb_features(doc, verb)
         entry = cache[key] = (lemma, rights, [weights.get(f, 0.0) for f in shared])
     lemma, rights, values = entry
-    own = _extent_features(doc_text(doc), lemma, rights, start, end, extent, _word_starts(doc, start))
+    own = _extent_features(doc_text(doc), lemma, rights, start, end, extent)
     return _logistic(sum([*values, *map(weights.get, own, _ZEROS)]) + weights.get("bias", 0.0))
 
 
 def _extent_features(text: str, lemma: str, rights: list[tuple[int, str, str]], start: int, end: int,
-                     extent: str, words: list[int] | None = None) -> list[str]:
-    """The features of one extent of a verb (:func:`clause_features` without the verb's own);
-    ``words`` are :func:`_word_starts` from ``start``, when the caller has them."""
+                     extent: str) -> list[str]:
+    """The features of one extent of a verb (:func:`clause_features` without the verb's own)."""
     content = text[start:end]
-    if words is None:
-        n = _bucket(len(_WORD.findall(content)))
-    else:  # a word of the text that starts before ``end`` is a word of the content (it has no lookaround)
-        n = _bucket(bisect.bisect_left(words, end))
+    n = _bucket(sum(1 for _ in itertools.islice(_WORD.finditer(content), 20)))  # the bucket tells no more than 20+
     f = [f"n={n}", f"extent={extent}", f"extent_n={extent}|{n}", f"extent_lemma={extent}|{lemma}"]
     if '"' in content or "“" in content or "”" in content or "‘" in content or "''" in content:
         f.append(f"quoted_words|{extent}")  # partly quoted content is someone's words
@@ -323,18 +319,6 @@ def _extent_features(text: str, lemma: str, rights: list[tuple[int, str, str]], 
     if outside and outside[0][1] == "prep":
         f.append(f"excluded_prep={outside[0][2]}")
     return f
-
-
-def _word_starts(doc: Doc, start: int) -> list[int]:
-    """Where the first 20 words (:data:`_WORD`) of the doc's text from ``start`` on begin, once per
-    doc and start: all the extents of a verb start at the same place, and a bucket of their word
-    counts tells no more than 20+ apart."""
-    cache = doc.user_data.get("dateline_word_starts")
-    if cache is None:
-        cache = doc.user_data["dateline_word_starts"] = {}
-    if start not in cache:
-        cache[start] = [m.start() for m in itertools.islice(_WORD.finditer(doc_text(doc), start), 20)]
-    return cache[start]  # type: ignore[no-any-return]
 
 
 def _verb_features(doc: Doc, verb: Token) -> tuple[str, list[tuple[int, str, str]], list[str]]:
