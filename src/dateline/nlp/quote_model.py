@@ -487,24 +487,25 @@ def extent_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, list[st
     last_i = _index_at(doc, end, after=False)
     last = last_i if last_i is not None and last_i >= first and end - start < 3000 else first - 1
     span = range(first, last + 1)
-    words = sum(1 for i in span if not tk.punct[i])
+    punct, pos, breaks = tk.punct, tk.pos, tk.brk  # locals: this loop runs over every token of the content
+    words = len(span) - sum(punct[first:last + 1])
     out = [(end, ["full", f"full_n={_bucket(words)}"])]
     text = doc_text(doc)
     root = next((i for i in span if not first <= tk.head[i] <= last), first)
     seen = 0
-    words_before = int(not tk.punct[first])  # words in first .. i - 1
-    verb_before = tk.pos[first] in ("VERB", "AUX")
+    words_before = int(not punct[first])  # words in first .. i - 1
+    verb_before = pos[first] in ("VERB", "AUX")
     for i in span[1:]:
-        if not tk.punct[i]:
+        if not punct[i]:
             seen += 1
-        brk = _break_of(tk, i, text) if seen >= 2 else None
+        brk = (breaks[i] if i in breaks else _break_of(tk, i, text)) if seen >= 2 else None
         if brk is not None:
             feats = _cut_features(doc, tk, (start, end, first, last, root), i, brk, (seen, words - words_before),
                                   verb_before)
             if feats is not None:
                 out.append(feats)
-        verb_before = verb_before or tk.pos[i] in ("VERB", "AUX")
-        words_before += not tk.punct[i]
+        verb_before = verb_before or pos[i] in ("VERB", "AUX")
+        words_before += not punct[i]
     return out
 
 

@@ -695,7 +695,7 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
     taken = [(q.start, q.end) for q in found]
     out: list[Quote] = []
     best: dict[int, tuple[float, int, int]] = {}
-    for verb, start, whole, extent in quote_model.clause_candidates(doc, skip=quoted):  # a verb quoted: dropped below
+    for verb, start, whole, extent in quote_model.clause_candidates(doc, skip=quoted):  # a quoted verb: never one
         p = quote_model.clause_probability(doc, verb, start, whole, extent, weights)
         if p < threshold:
             continue  # far from reported content: not worth cutting
@@ -706,9 +706,8 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
             best[verb.i] = (p, start, end)
     for i, (_, start, end) in sorted(best.items()):
         verb, span = doc[i], (start, end)
-        if any(s <= verb.idx < e for s, e in quoted) or \
-                sum(max(0, min(end, e) - max(start, s)) for s, e in quoted) >= 0.5 * (end - start):
-            continue  # (_overlap written out: this runs for every verb against every quote)
+        if sum(max(0, min(end, e) - max(start, s)) for s, e in quoted) >= 0.5 * (end - start):
+            continue  # (_overlap written out: this runs for every verb against every quote; no verb is quoted)
         if any(max(0, min(end, e) - max(start, s)) >= 0.5 * max(end - start, e - s) for s, e in taken):
             continue
         subj = _source(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
