@@ -51,12 +51,8 @@ def load(name: str = "quote_model.json") -> dict[str, Any] | None:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per doc (spaCy joins every token's text on each access)."""
     text = doc.user_data.get("dateline_text")
-    if text is None:  # doc.text, joined from the arrays: spaCy builds a Token per token for it
-        orth, space = doc.to_array(["ORTH", "SPACY"]).T.tolist() if len(doc) else ([], [])
-        strings = doc.vocab.strings
-        words = {key: strings[key] for key in set(orth)}
-        text = doc.user_data["dateline_text"] = "".join([words[o] + " " if w else words[o]
-                                                         for o, w in zip(orth, space, strict=True)])
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
     return text  # type: ignore[no-any-return]
 
 
