@@ -424,13 +424,13 @@ _FAST_TEXT = ('Lars Holm said on Monday that Norway would not sign the plan, whi
 
 def test_token_table_agrees_with_spacy() -> None:
     from dateline.nlp.parse import load
-    from dateline.nlp.quote_model import children, doc_text, token_table
+    from dateline.nlp.quote_model import _children, doc_text, token_table
 
     doc = load()(_FAST_TEXT)
     assert doc_text(doc) == doc.text == _FAST_TEXT
     tk = token_table(doc)
     for tok in doc:
-        assert children(tk, tok.i) == [c.i for c in tok.children]
+        assert _children(tk, tok.i) == [c.i for c in tok.children]
         assert (tk.head[tok.i], tk.dep[tok.i], tk.pos[tok.i], tk.punct[tok.i]) == (tok.head.i, tok.dep_, tok.pos_,
                                                                                    tok.is_punct)
         assert (tk.idx[tok.i], tk.end[tok.i]) == (tok.idx, tok.idx + len(tok.text))

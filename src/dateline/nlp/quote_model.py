@@ -234,12 +234,12 @@ def clause_candidates(doc: Doc, skip: list[tuple[int, int]] | None = None) -> li
     for i, pos in enumerate(tk.pos):  # the token table, not doc iteration: a Token is built per token
         if pos != "VERB" or skip and any(s <= tk.idx[i] < e for s, e in skip):
             continue
-        verb, kids = doc[i], children(tk, i)
+        verb, kids = doc[i], _children(tk, i)
         deps = [j for j in kids if j > i and tk.dep[j] in _CONTENT]
         first = doc[deps[0]].left_edge.i if deps else i
         for k, last_dep in enumerate(deps, 1):
             ends = [(doc[last_dep].right_edge.i, f"{min(k, 3)}/{min(len(deps), 3)}")]
-            cut = next((j for j in children(tk, last_dep) if j > last_dep and tk.dep[j] in _CUT_AT
+            cut = next((j for j in _children(tk, last_dep) if j > last_dep and tk.dep[j] in _CUT_AT
                         and text[tk.idx[j - 1]:tk.end[j - 1]] == ","), None)
             if cut is not None and cut - 2 >= first:
                 ends.append((cut - 2, f"{min(k, 3)}/{min(len(deps), 3)},cut"))
@@ -330,7 +330,7 @@ def _verb_features(doc: Doc, verb: Token) -> tuple[str, list[tuple[int, str, str
         return cache[verb.i]  # type: ignore[no-any-return]
     tk, i = token_table(doc), verb.i  # plain lists: no Token built per child looked at
     lemma = verb.lemma_.lower()
-    kids = children(tk, i)
+    kids = _children(tk, i)
     rights = [j for j in kids if j > i and tk.dep[j] in _CONTENT]
     deps = sorted({tk.dep[j] for j in rights})
     first = tk.dep[rights[0]] if rights else "none"
@@ -342,7 +342,7 @@ def _verb_features(doc: Doc, verb: Token) -> tuple[str, list[tuple[int, str, str
          f"speech={lemma in SPEECH}", f"pos={tk.pos[i]}",
          f"lemma_subj={lemma}|{'none' if subj is None else subj.ent_type_ or subj.pos_}"]
     if first == "ccomp":
-        mark = next((doc[j].lower_ for j in children(tk, rights[0]) if tk.dep[j] == "mark"), "none")
+        mark = next((doc[j].lower_ for j in _children(tk, rights[0]) if tk.dep[j] == "mark"), "none")
         f.append(f"mark={mark}")
     if first == "prep":
         f.append(f"prep={lemma}|{doc[rights[0]].lower_}")
@@ -439,7 +439,7 @@ def _names(doc: Doc, hashes: Any) -> list[str]:
     return list(map(names.__getitem__, keys))
 
 
-def children(tk: _Tokens, i: int) -> list[int]:
+def _children(tk: _Tokens, i: int) -> list[int]:
     """Token ``i``'s children, in order."""
     return [j for j in tk.kid_order[tk.kid_bounds[i]:tk.kid_bounds[i + 1]] if j != i]
 

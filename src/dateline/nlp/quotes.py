@@ -224,18 +224,17 @@ def _subject(verb: Token, quoted: list[tuple[int, int]] | None = None, reporter:
     participle or speech verb the parse hung on a reported clause ('said [Clinton will have to
     choose], adding that ...', 'said [he welcomed it] and added that ...') borrows the subject of
     the verb reporting that clause, not the clause's own."""
-    doc = verb.doc
-    tk, i, seen = quote_model.token_table(doc), verb.i, 0  # plain lists: a Token is built per look-up
-    while seen < 4:
-        for j in quote_model.children(tk, i):
-            if tk.dep[j] in ("nsubj", "nsubjpass") and not (quoted and any(s <= tk.idx[j] < e for s, e in quoted)):
-                return doc[j]
-        if tk.dep[i] in ("conj", "advcl", "xcomp"):
-            participle = reporter and (tk.dep[i] == "advcl" and doc[i].tag_ == "VBG" or
-                                       tk.dep[i] == "conj" and doc[i].lemma_.lower() in SPEECH_CUES)
-            i = tk.head[i]
-            if participle and tk.dep[i] == "ccomp" and doc[tk.head[i]].lemma_.lower() in SPEECH_CUES:
-                i = tk.head[i]
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not (quoted and any(s <= child.idx < e for s, e in quoted)):
+                return child
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            participle = reporter and (verb.dep_ == "advcl" and verb.tag_ == "VBG" or
+                                       verb.dep_ == "conj" and verb.lemma_.lower() in SPEECH_CUES)
+            verb = verb.head
+            if participle and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_CUES:
+                verb = verb.head
             seen += 1
         else:
             break
