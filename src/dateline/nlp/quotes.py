@@ -94,7 +94,8 @@ def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
 
 def direct_spans(text: str) -> list[_Span]:
     """Every quoted stretch of ``text`` (multi-paragraph quotes give one span per paragraph). The
-    actors stage asks for the same text's just before this one does: the last few are kept."""
+    actors stage asks for the same text's spans just before the quotes stage: those of the last few
+    texts are kept."""
     return list(_direct_spans(text))
 
 
