@@ -414,3 +414,54 @@ def test_speech_verb_joined_to_a_reported_clause_borrows_the_reporter() -> None:
     lemmas = ["Holm", "say", "Vargas", "win", "and", "add", "that", "talk", "resume", "."]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
     assert _source(doc[5]).text == "Holm"
+
+
+# invented text for the fast paths below: they must agree with spaCy's own objects
+_FAST_TEXT = ('Lars Holm said on Monday that Norway would not sign the plan, which he called "a trap." '
+              '"We will wait," added Elena Vargas, who urged Oslo to act quickly and warned that the talks '
+              'could fail.\n\nThe proposal was first reported by the Herald, according to EFE news agency.')
+
+
+def test_token_table_agrees_with_spacy() -> None:
+    from dateline.nlp.parse import load
+    from dateline.nlp.quote_model import _children, doc_text, token_table
+
+    doc = load()(_FAST_TEXT)
+    assert doc_text(doc) == doc.text == _FAST_TEXT
+    tk = token_table(doc)
+    for tok in doc:
+        assert _children(tk, tok.i) == [c.i for c in tok.children]
+        assert (tk.head[tok.i], tk.dep[tok.i], tk.pos[tok.i], tk.punct[tok.i]) == (tok.head.i, tok.dep_, tok.pos_,
+                                                                                   tok.is_punct)
+        assert (tk.idx[tok.i], tk.end[tok.i]) == (tok.idx, tok.idx + len(tok.text))
+        assert tk.lemma[tok.i] == (tok.lemma_.lower() if tok.pos_ == "VERB" else "")
+
+
+def test_clause_probability_is_the_probability_of_the_clause_features() -> None:
+    from dateline.nlp.parse import load
+    from dateline.nlp.quote_model import clause_candidates, clause_features, clause_probability, probability
+
+    doc = load()(_FAST_TEXT)
+    weights = {"bias": 0.1, "lemma=say": 1.5, "speech=True": 0.75, "extent=1/1": -0.3, "excluded=none": 0.2,
+               "pass|before=pass": 0.4, "n=20+": -1.0}
+    candidates = clause_candidates(doc)
+    assert candidates and any(extent == "pass" for *_, extent in candidates)
+    for verb, start, end, extent in candidates:
+        assert clause_probability(doc, verb, start, end, extent, weights) == \
+            probability(clause_features(doc, verb, start, end, extent), weights)
+
+
+def test_clause_candidates_skip_verbs_inside_given_spans() -> None:
+    from dateline.nlp.parse import load
+    from dateline.nlp.quote_model import clause_candidates
+
+    doc = load()(_FAST_TEXT)
+    quoted = [(s.start, s.end) for s in direct_spans(_FAST_TEXT)]
+    kept = clause_candidates(doc, skip=quoted)
+    assert kept == [c for c in clause_candidates(doc) if not any(s <= c[0].idx < e for s, e in quoted)]
+
+
+def test_direct_spans_are_shared_but_the_list_is_the_callers() -> None:
+    first = direct_spans(_FAST_TEXT)
+    first.clear()
+    assert direct_spans(_FAST_TEXT) and direct_spans(_FAST_TEXT) == direct_spans(_FAST_TEXT + "")

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import math
 import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+import numpy
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -55,7 +58,14 @@ def doc_text(doc: Doc) -> str:
 
 def probability(features: list[str], weights: dict[str, float]) -> float:
     """The logistic model's probability for a bag of features."""
-    z = sum(weights.get(f, 0.0) for f in features) + weights.get("bias", 0.0)
+    return _logistic(sum(map(weights.get, features, _ZEROS)) + weights.get("bias", 0.0))
+
+
+#: the default of each ``weights.get`` in ``map(weights.get, features, _ZEROS)``
+_ZEROS = itertools.repeat(0.0)
+
+
+def _logistic(z: float) -> float:
     z = max(-30.0, min(30.0, z))
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -69,14 +79,18 @@ def _bucket(n: int) -> str:
 
 def _token_at(doc: Doc, char: int, after: bool) -> Token | None:
     """The first token starting at/after ``char`` (after=True) or the last one ending before it."""
-    starts = doc.user_data.get("dateline_tok_starts")
-    if starts is None:
-        starts = doc.user_data["dateline_tok_starts"] = [t.idx for t in doc]
+    i = _index_at(doc, char, after)
+    return None if i is None else doc[i]
+
+
+def _index_at(doc: Doc, char: int, after: bool) -> int | None:
+    """:func:`_token_at`'s token index."""
+    starts = token_table(doc).idx
     if after:
         i = bisect.bisect_left(starts, char)
-        return doc[i] if i < len(doc) else None
+        return i if i < len(starts) else None
     i = bisect.bisect_left(starts, char) - 1
-    return doc[i] if i >= 0 else None
+    return i if i >= 0 else None
 
 
 def _shape(ch: str) -> str:
@@ -205,7 +219,7 @@ _NOT_CONTENT = frozenset("conj cc nsubj nsubjpass csubj expl aux auxpass neg pun
 _CONTENT = frozenset("ccomp xcomp dobj prep attr dative oprd acomp advcl npadvmod".split())
 
 
-def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
+def clause_candidates(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[tuple[Token, int, int, str]]:
     """(verb, start, end, extent) for every verb with something after it that it could report.
 
     Each verb gives a few extents: its right-hand content dependents up to the first, second ...
@@ -213,55 +227,89 @@ def clause_candidates(doc: Doc) -> list[tuple[Token, int, int, str]]:
     (``k/n,cut``): "praised the plan, which ..." may report only "the plan". The subject and the
     clauses joined to the verb are never content, except a passive's subject (``pass``: "The
     registration issue was first reported by the Post"), whose features stay apart from the rest.
+    Verbs that start inside a ``skip`` span (start, end) give none.
     """
     out = []
-    for verb in doc:
-        if verb.pos_ == "VERB":
-            deps = [c for c in verb.rights if c.dep_ in _CONTENT]
-        else:
+    tk, text = token_table(doc), doc_text(doc)
+    for i, pos in enumerate(tk.pos):  # the token table, not doc iteration: a Token is built per token
+        if pos != "VERB" or skip and any(s <= tk.idx[i] < e for s, e in skip):
             continue
+        verb, kids = doc[i], _children(tk, i)
+        deps = [j for j in kids if j > i and tk.dep[j] in _CONTENT]
+        first = doc[deps[0]].left_edge.i if deps else i
         for k, last_dep in enumerate(deps, 1):
-            first = deps[0].left_edge
-            ends = [(last_dep.right_edge, f"{min(k, 3)}/{min(len(deps), 3)}")]
-            cut = next((c for c in last_dep.rights if c.dep_ in ("relcl", "acl", "advcl", "prep", "appos")
-                        and c.i > 0 and doc[c.i - 1].text == ","), None)
-            if cut is not None and cut.i - 2 >= first.i:
-                ends.append((doc[cut.i - 2], f"{min(k, 3)}/{min(len(deps), 3)},cut"))
+            ends = [(doc[last_dep].right_edge.i, f"{min(k, 3)}/{min(len(deps), 3)}")]
+            cut = next((j for j in _children(tk, last_dep) if j > last_dep and tk.dep[j] in _CUT_AT
+                        and text[tk.idx[j - 1]:tk.end[j - 1]] == ","), None)
+            if cut is not None and cut - 2 >= first:
+                ends.append((cut - 2, f"{min(k, 3)}/{min(len(deps), 3)},cut"))
             for last, extent in ends:
-                while last.i > first.i and (last.is_punct or last.dep_ in ("cc", "conj")):
-                    last = doc[last.i - 1]
-                start, end = first.idx, last.idx + len(last.text)
+                while last > first and (tk.punct[last] or tk.dep[last] in ("cc", "conj")):
+                    last -= 1
+                start, end = tk.idx[first], tk.end[last]
                 if end > start:
                     out.append((verb, start, end, extent))
-        out += _content_before(doc, verb)
+        out += _content_before(doc, verb, kids)
     return out
 
 
 #: constructions whose content stands before its verb: their features are kept apart (prefixed)
 BEFORE = frozenset(["pass"])
+#: the comma-led trailing clauses of a verb's last content dependent that an extent may cut off
+_CUT_AT = frozenset(["relcl", "acl", "advcl", "prep", "appos"])
 
 
-def _content_before(doc: Doc, verb: Token) -> list[tuple[Token, int, int, str]]:
+def _content_before(doc: Doc, verb: Token, kids: list[int]) -> list[tuple[Token, int, int, str]]:
     """Content a verb reports that stands before it: a passive's subject ('The registration issue
-    was first reported by the Post'), extent ``pass``; a pronoun subject is never content."""
-    subj = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
-    if subj is None or subj.pos_ == "PRON":
+    was first reported by the Post'), extent ``pass``; a pronoun subject is never content. ``kids``
+    are the verb's children."""
+    tk = token_table(doc)
+    j = next((j for j in kids if j < verb.i and tk.dep[j] == "nsubjpass"), None)
+    if j is None or tk.pos[j] == "PRON":
         return []
-    first, last = subj.left_edge, subj.right_edge
-    while last.i > first.i and last.is_punct:
-        last = doc[last.i - 1]
-    return [(verb, first.idx, last.idx + len(last.text), "pass")]
+    subj = doc[j]
+    first, last = subj.left_edge.i, subj.right_edge.i
+    while last > first and tk.punct[last]:
+        last -= 1
+    return [(verb, tk.idx[first], tk.end[last], "pass")]
 
 
 def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "1/1") -> list[str]:
     """Sparse features of one candidate ``verb`` reporting ``doc_text(doc)[start:end]`` (``extent`` as
     :func:`clause_candidates` names it)."""
     lemma, rights, shared = _verb_features(doc, verb)
-    n = len(_WORD.findall(doc_text(doc)[start:end]))
-    f = [*shared, f"n={_bucket(n)}", f"extent={extent}", f"extent_n={extent}|{_bucket(n)}",
-         f"extent_lemma={extent}|{lemma}"]
-    content = doc_text(doc)[start:end]
-    if any(mark in content for mark in '"“”‘') or "''" in content:
+    f = [*shared, *_extent_features(doc_text(doc), lemma, rights, start, end, extent)]
+    if extent in BEFORE:  # a construction of its own: its weights are fitted apart and leave the rest as they were
+        own = [x for x in f if not x.startswith(("last=", "lemma_last=", "excluded"))]
+        return [f"{extent}|{x}" for x in own] + [f"before={extent}"]
+    return f
+
+
+def clause_probability(doc: Doc, verb: Token, start: int, end: int, extent: str, weights: dict[str, float]) -> float:
+    """``probability(clause_features(doc, verb, start, end, extent), weights)``, with the weights of the
+    features every extent of the verb shares looked up once per verb (the same sum, term by term)."""
+    if extent in BEFORE:
+        return probability(clause_features(doc, verb, start, end, extent), weights)
+    cache = doc.user_data.get("dateline_clause_shared")
+    if cache is None:
+        cache = doc.user_data["dateline_clause_shared"] = {}
+    key = (id(weights), verb.i)
+    entry = cache.get(key)
+    if entry is None:
+        lemma, rights, shared = _verb_features(doc, verb)
+        entry = cache[key] = (lemma, rights, [weights.get(f, 0.0) for f in shared])
+    lemma, rights, values = entry
+    own = _extent_features(doc_text(doc), lemma, rights, start, end, extent)
+    return _logistic(sum([*values, *map(weights.get, own, _ZEROS)]) + weights.get("bias", 0.0))
+
+
+def _extent_features(text: str, lemma: str, rights: list[tuple[int, str, str]], start: int, end: int,
+                     extent: str) -> list[str]:
+    """The features of one extent of a verb (:func:`clause_features` without the verb's own)."""
+    content = text[start:end]
+    n = _bucket(sum(1 for _ in itertools.islice(_WORD.finditer(content), 20)))  # the bucket tells no more than 20+
+    f = [f"n={n}", f"extent={extent}", f"extent_n={extent}|{n}", f"extent_lemma={extent}|{lemma}"]
+    if '"' in content or "“" in content or "”" in content or "‘" in content or "''" in content:
         f.append(f"quoted_words|{extent}")  # partly quoted content is someone's words
     inside = [c for c in rights if c[0] < end]
     outside = [c for c in rights if c[0] >= end]
@@ -270,9 +318,6 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
     f.append(f"excluded={outside[0][1] if outside else 'none'}")
     if outside and outside[0][1] == "prep":
         f.append(f"excluded_prep={outside[0][2]}")
-    if extent in BEFORE:  # a construction of its own: its weights are fitted apart and leave the rest as they were
-        own = [x for x in f if not x.startswith(("last=", "lemma_last=", "excluded"))]
-        return [f"{extent}|{x}" for x in own] + [f"before={extent}"]
     return f
 
 
@@ -283,28 +328,30 @@ def _verb_features(doc: Doc, verb: Token) -> tuple[str, list[tuple[int, str, str
     cache = doc.user_data.setdefault("dateline_clause_verbs", {})
     if verb.i in cache:
         return cache[verb.i]  # type: ignore[no-any-return]
+    tk, i = token_table(doc), verb.i  # plain lists: no Token built per child looked at
     lemma = verb.lemma_.lower()
-    rights = [c for c in verb.rights if c.dep_ in _CONTENT]
-    deps = sorted({c.dep_ for c in rights})
-    first = rights[0] if rights else None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
-    f = [f"lemma={lemma}", f"deps={'+'.join(deps)}", f"dep={verb.dep_}", f"tag={verb.tag_}",
-         f"first={first.dep_ if first is not None else 'none'}",
-         f"lemma_first={lemma}|{first.dep_ if first is not None else 'none'}",
+    kids = _children(tk, i)
+    rights = [j for j in kids if j > i and tk.dep[j] in _CONTENT]
+    deps = sorted({tk.dep[j] for j in rights})
+    first = tk.dep[rights[0]] if rights else "none"
+    subj_i = next((j for j in kids if tk.dep[j] in ("nsubj", "nsubjpass", "poss")), None)
+    subj = None if subj_i is None else doc[subj_i]
+    f = [f"lemma={lemma}", f"deps={'+'.join(deps)}", f"dep={tk.dep[i]}", f"tag={verb.tag_}",
+         f"first={first}", f"lemma_first={lemma}|{first}",
          f"subj={'none' if subj is None else subj.pos_ + '|' + (subj.ent_type_ or '-')}",
-         f"speech={lemma in SPEECH}", f"pos={verb.pos_}",
+         f"speech={lemma in SPEECH}", f"pos={tk.pos[i]}",
          f"lemma_subj={lemma}|{'none' if subj is None else subj.ent_type_ or subj.pos_}"]
-    if first is not None and first.dep_ == "ccomp":
-        mark = next((c.lower_ for c in first.children if c.dep_ == "mark"), "none")
+    if first == "ccomp":
+        mark = next((doc[j].lower_ for j in _children(tk, rights[0]) if tk.dep[j] == "mark"), "none")
         f.append(f"mark={mark}")
-    if first is not None and first.dep_ == "prep":
-        f.append(f"prep={lemma}|{first.lower_}")
-    if any(c.dep_ == "neg" for c in verb.children):
+    if first == "prep":
+        f.append(f"prep={lemma}|{doc[rights[0]].lower_}")
+    if any(tk.dep[j] == "neg" for j in kids):
         f.append("neg")
-    if subj is None and verb.dep_ in ("conj", "xcomp", "advcl"):
-        f.append(f"borrowed_subj={verb.dep_}")
+    if subj is None and tk.dep[i] in ("conj", "xcomp", "advcl"):
+        f.append(f"borrowed_subj={tk.dep[i]}")
     f += [f"reported={_reported_by(verb)}", f"quoted={_inside_quotes(doc, verb)}"]
-    kept = [(c.idx, c.dep_, c.lower_) for c in rights]
+    kept = [(tk.idx[j], tk.dep[j], doc[j].lower_) for j in rights]
     cache[verb.i] = (lemma, kept, f)
     return lemma, kept, f
 
@@ -313,11 +360,11 @@ def _reported_by(verb: Token) -> str:
     """How the verb sits in someone else's reported words: 'speech' when an ancestor clause is
     the complement of a speech verb ("she said Trump *attacked* ..."), 'other' when it hangs from
     a non-speech verb's complement, 'none' at the top."""
-    tok, hops = verb, 0
-    while tok.dep_ != "ROOT" and hops < 6:
-        if tok.dep_ == "ccomp":
-            return "speech" if tok.head.lemma_.lower() in SPEECH else "other"
-        tok, hops = tok.head, hops + 1
+    tk, i, hops = token_table(verb.doc), verb.i, 0
+    while tk.dep[i] != "ROOT" and hops < 6:
+        if tk.dep[i] == "ccomp":
+            return "speech" if verb.doc[tk.head[i]].lemma_.lower() in SPEECH else "other"
+        i, hops = tk.head[i], hops + 1
     return "none"
 
 
@@ -341,16 +388,20 @@ class _Tokens:
 
     head: list[int]
     left: list[int]
+    kid_order: list[int]  # token indices sorted by head, in order: token i's children are those from
+    kid_bounds: list[int]  # kid_order[kid_bounds[i]:kid_bounds[i + 1]], less i itself (a root heads itself)
     dep: list[str]
     pos: list[str]
+    lemma: list[str]  # lower-cased, of verbs only ('' for the other tokens)
     punct: list[bool]
     idx: list[int]
     end: list[int]
     depth: dict[int, int]
     brk: dict[int, str | None]
+    lower: dict[int, str]  # lower-cased words, filled in as they are asked for
 
 
-def _tokens(doc: Doc) -> _Tokens:
+def token_table(doc: Doc) -> _Tokens:
     """The doc's :class:`_Tokens`, built once per doc from spaCy's arrays."""
     table = doc.user_data.get("dateline_tokens")
     if table is None:
@@ -359,18 +410,38 @@ def _tokens(doc: Doc) -> _Tokens:
 
 
 def _build_tokens(doc: Doc) -> _Tokens:
-    rel, deps, poss, punct, idx, length = doc.to_array(["HEAD", "DEP", "POS", "IS_PUNCT", "IDX", "LENGTH"]) \
-        .astype("int64").T.tolist()
-    name = {key: doc.vocab.strings[key % 2**64] if key else "" for key in {*deps, *poss}}  # hashes are uint64
-    n = len(rel)
-    head = [i + r for i, r in enumerate(rel)]
+    array = doc.to_array(["HEAD", "DEP", "POS", "LEMMA", "IS_PUNCT", "IDX", "LENGTH"]).astype("int64")  # was uint64
+    n = len(array)
+    heads = array[:, 0] + numpy.arange(n)
+    head: list[int] = heads.tolist()
     left = list(range(n))
+    # children as one list sorted by head (a list per token would wake the garbage collector)
+    order = numpy.argsort(heads, kind="stable").tolist()
+    bounds = [0, *numpy.cumsum(numpy.bincount(heads, minlength=n)).tolist()]
     for i in range(n):  # each token lowers the left edge of its ancestors until one is already lower
         j, hops = head[i], 0
         while j != i and left[j] > i and hops < 100:
             left[j], j, hops = i, head[j], hops + 1
-    return _Tokens(head, left, [name[k] for k in deps], [name[k] for k in poss], [bool(p) for p in punct], idx,
-                   [a + b for a, b in zip(idx, length, strict=True)], {}, {})
+    pos = _names(doc, array[:, 2])
+    verbs = [i for i, p in enumerate(pos) if p == "VERB"]
+    lemma = [""] * n
+    for i, name in zip(verbs, _names(doc, array[verbs, 3]), strict=True):
+        lemma[i] = name.lower()
+    return _Tokens(head, left, order, bounds, _names(doc, array[:, 1]), pos, lemma, array[:, 4].astype(bool).tolist(),
+                   array[:, 5].tolist(), (array[:, 5] + array[:, 6]).tolist(), {}, {}, {})
+
+
+def _names(doc: Doc, hashes: Any) -> list[str]:
+    """The strings of a column of string hashes, each distinct one looked up once."""
+    keys = hashes.astype("uint64").tolist()
+    strings = doc.vocab.strings
+    names = {key: strings[key] if key else "" for key in set(keys)}
+    return list(map(names.__getitem__, keys))
+
+
+def _children(tk: _Tokens, i: int) -> list[int]:
+    """Token ``i``'s children, in order."""
+    return [j for j in tk.kid_order[tk.kid_bounds[i]:tk.kid_bounds[i + 1]] if j != i]
 
 
 def _depth_of(tk: _Tokens, i: int) -> int:
@@ -408,32 +479,33 @@ def extent_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, list[st
     its full extent, and before each comma, dash, conjunction or trailing modifier that opens
     inside it ("that he would 'take a look' at it(, which would give ...)"). The shipped extent
     model picks the most probable; PolNeAR's content stops before such trailing clauses often."""
-    first_tok = _token_at(doc, start, after=True)
-    if first_tok is None:
+    first_i = _index_at(doc, start, after=True)
+    if first_i is None:
         return [(end, ["full"])]
-    tk = _tokens(doc)
-    first = first_tok.i
-    last_tok = _token_at(doc, end, after=False)
-    last = last_tok.i if last_tok is not None and last_tok.i >= first and end - start < 3000 else first - 1
+    tk = token_table(doc)
+    first = first_i
+    last_i = _index_at(doc, end, after=False)
+    last = last_i if last_i is not None and last_i >= first and end - start < 3000 else first - 1
     span = range(first, last + 1)
-    words = sum(1 for i in span if not tk.punct[i])
+    punct, pos, breaks = tk.punct, tk.pos, tk.brk  # locals: this loop runs over every token of the content
+    words = len(span) - sum(punct[first:last + 1])
     out = [(end, ["full", f"full_n={_bucket(words)}"])]
     text = doc_text(doc)
     root = next((i for i in span if not first <= tk.head[i] <= last), first)
     seen = 0
-    words_before = int(not tk.punct[first])  # words in first .. i - 1
-    verb_before = tk.pos[first] in ("VERB", "AUX")
+    words_before = int(not punct[first])  # words in first .. i - 1
+    verb_before = pos[first] in ("VERB", "AUX")
     for i in span[1:]:
-        if not tk.punct[i]:
+        if not punct[i]:
             seen += 1
-        brk = _break_of(tk, i, text) if seen >= 2 else None
+        brk = (breaks[i] if i in breaks else _break_of(tk, i, text)) if seen >= 2 else None
         if brk is not None:
             feats = _cut_features(doc, tk, (start, end, first, last, root), i, brk, (seen, words - words_before),
                                   verb_before)
             if feats is not None:
                 out.append(feats)
-        verb_before = verb_before or tk.pos[i] in ("VERB", "AUX")
-        words_before += not tk.punct[i]
+        verb_before = verb_before or pos[i] in ("VERB", "AUX")
+        words_before += not punct[i]
     return out
 
 
@@ -459,7 +531,9 @@ def _cut_features(doc: Doc, tk: _Tokens, content: tuple[int, int, int, int, int]
     depth = min(_depth_of(tk, head) - _depth_of(tk, root), 3) if head != sub else 0
     before = doc_text(doc)[start:cut]
     marks = before.count('"') + before.count("“") + before.count("”") + before.count("''")
-    dep, word = tk.dep[sub], doc[nxt].lower_
+    if nxt not in tk.lower:
+        tk.lower[nxt] = doc[nxt].lower_
+    dep, word = tk.dep[sub], tk.lower[nxt]
     f = ["cut", f"brk={brk}", f"sub={dep}", f"brk_sub={brk}|{dep}", f"head={tk.pos[head]}",
          f"depth={depth}", f"sub_depth={dep}|{depth}", f"before={_bucket(seen)}", f"after={_bucket(rest)}",
          f"w={word}", f"sub_w={dep}|{word}", f"brk_w={brk}|{word}", f"verb_before={verb_before}"]

@@ -33,7 +33,9 @@ something is direct; the nearest speech verb speaks).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -61,9 +63,10 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 PRONOUNS = frozenset("he she they it i we you him her them".split())
 _OPEN = "“„«"
 _CLOSE = "”»"
+_MARKS = re.compile(f'[{_OPEN}{_CLOSE}"]')
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)  # frozen: direct_spans shares them between callers
 class _Span:
     start: int  # including the opening mark
     end: int    # including the closing mark
@@ -75,7 +78,8 @@ def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
     spans: list[_Span] = []
     text = paragraph.replace("''", '"\u0000')  # NYT-style '' counts as one double quote mark
     start: int | None = None
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):  # only the marks matter: no loop over every character
+        i, ch = m.start(), m.group()
         if start is None:
             if ch in _OPEN or ch == '"':
                 start = i
@@ -89,7 +93,14 @@ def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
 
 
 def direct_spans(text: str) -> list[_Span]:
-    """Every quoted stretch of ``text`` (multi-paragraph quotes give one span per paragraph)."""
+    """Every quoted stretch of ``text`` (multi-paragraph quotes give one span per paragraph). The
+    actors stage asks for the same text's spans just before the quotes stage: those of the last few
+    texts are kept."""
+    return list(_direct_spans(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _direct_spans(text: str) -> tuple[_Span, ...]:
     spans: list[_Span] = []
     pos = 0
     for para in re.split(r"(\n\s*\n|\n)", text):
@@ -97,7 +108,7 @@ def direct_spans(text: str) -> list[_Span]:
             found, _ = _pairs(para, pos)
             spans.extend(found)
         pos += len(para)
-    return spans
+    return tuple(spans)
 
 
 def _classify_spans(text: str, doc: Doc) -> tuple[list[_Span], list[_Span]]:
@@ -166,10 +177,10 @@ def _past_title(tok: Token) -> int:
     return end
 
 
-def _speaker_extent(tok: Token) -> tuple[int, int]:
+def _speaker_extent(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
     """The whole speaker mention as written: its head's span widened to the words that describe
     it ("A web video by the Republican National Committee", "Phil Lovas, the state's chairman")."""
-    start, end = _speaker_span(tok)
+    start, end = span  # _speaker_span(tok), which the caller has
     if tok.pos_ == "PRON" or tok.dep_ not in ("nsubj", "nsubjpass"):
         return start, end
     right = tok.right_edge
@@ -180,7 +191,7 @@ def _speaker_extent(tok: Token) -> tuple[int, int]:
     start, end = min(start, tok.left_edge.idx), max(end, right.idx + len(right.text))
     text = quote_model.doc_text(tok.doc)
     if "\n" in text[start:end]:  # a mention never runs across lines
-        return _speaker_span(tok)
+        return span
     return start, end
 
 
@@ -203,7 +214,7 @@ def _set_speaker(q: Quote, article: Article, doc: Doc, subj: Token, previous: Qu
     """Fill ``q``'s speaker from the subject token: the mention as written, resolved by its head."""
     start, end = _speaker_span(subj)
     q.speaker_name, q.speaker_actor = _resolve(article, doc, start, end, previous)
-    q.speaker_start, q.speaker_end = _speaker_extent(subj)
+    q.speaker_start, q.speaker_end = _speaker_extent(subj, (start, end))
     q.speaker = article.text[q.speaker_start:q.speaker_end]
 
 
@@ -272,7 +283,9 @@ def _cue_verbs(sent: Span, outside: tuple[int, int] | None = None) -> list[Token
 
 def _relay(sent: Span, exclude: tuple[int, int]) -> tuple[int, int] | None:
     """"according to X" in the sentence, outside the quoted content: X's span."""
-    text = sent.text
+    text = quote_model.doc_text(sent.doc)[sent.start_char:sent.end_char]  # sent.text builds every token
+    if "according to" not in text:
+        return None
     for m in re.finditer(r"\baccording to\s+((?:[A-Z][\w'’.-]*|the|of|and|news|agency|agencies|"
                          r"Russia's|China's)(?:\s+(?:[A-Z][\w'’.-]*|news|agency|of|the))*)", text):
         start = sent.start_char + m.start(1)
@@ -290,25 +303,33 @@ def _sentences(doc: Doc) -> list[Span]:
     return cached  # type: ignore[no-any-return]
 
 
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each of the doc's sentences, as plain numbers, once per doc."""
+    cached = doc.user_data.get("dateline_sent_bounds")
+    if cached is None:
+        cached = doc.user_data["dateline_sent_bounds"] = [(s.start_char, s.end_char) for s in _sentences(doc)]
+    return cached  # type: ignore[no-any-return]
+
+
 def _sentence_of(doc: Doc, char: int) -> Span | None:
-    sents = _sentences(doc)
-    i = bisect.bisect_right([s.start_char for s in sents], char) - 1
-    return sents[i] if 0 <= i < len(sents) and char < sents[i].end_char else None
+    bounds = _sentence_bounds(doc)
+    i = bisect.bisect_right(bounds, (char, sys.maxsize)) - 1  # the last sentence starting at or before char
+    return _sentences(doc)[i] if 0 <= i < len(bounds) and char < bounds[i][1] else None
 
 
 def _around(doc: Doc, span: _Span) -> list[Span]:
     """The sentences a quote touches, plus the next one when the quote ends its sentence and
     the previous one when it ends with a colon or comma ("He said: / "...")."""
-    sents = _sentences(doc)
-    idx = [i for i, s in enumerate(sents) if s.start_char < span.end and span.start < s.end_char]
+    sents, bounds, text = _sentences(doc), _sentence_bounds(doc), quote_model.doc_text(doc)
+    idx = [i for i, (s, e) in enumerate(bounds) if s < span.end and span.start < e]
     if not idx:
         return []
     out = [sents[i] for i in idx]
-    last, first = sents[idx[-1]], sents[idx[0]]
-    if idx[-1] + 1 < len(sents) and quote_model.doc_text(doc)[span.end:last.end_char].strip() == "":
+    last, first = bounds[idx[-1]], bounds[idx[0]]
+    if idx[-1] + 1 < len(sents) and text[span.end:last[1]].strip() == "":
         out.append(sents[idx[-1] + 1])
-    if idx[0] > 0 and quote_model.doc_text(doc)[first.start_char:span.start].strip() == "" and \
-            sents[idx[0] - 1].text.rstrip().endswith((":", ",")):
+    if idx[0] > 0 and text[first[0]:span.start].strip() == "" and \
+            text[bounds[idx[0] - 1][0]:bounds[idx[0] - 1][1]].rstrip().endswith((":", ",")):
         out.insert(0, sents[idx[0] - 1])
     return out
 
@@ -317,8 +338,12 @@ def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> 
     """(verb, subject) pairs outside the quotes in the sentences around ``span``, nearest first; a
     verb hung on a clause another verb reports takes that verb's subject (:func:`_subject`)."""
     found = []
+    pos = quote_model.token_table(doc).pos
     for sent in _around(doc, span):
-        for verb in sent:
+        for i in range(sent.start, sent.end):
+            if pos[i] not in ("VERB", "AUX"):
+                continue  # the cheap test first, on the table: a Token is built per index
+            verb = doc[i]
             if verb.pos_ != "VERB" and not (verb.pos_ == "AUX" and verb.lemma_.lower() in SPEECH_CUES):
                 continue
             if span.start <= verb.idx < span.end or any(s <= verb.idx < e for s, e in quoted):
@@ -386,7 +411,8 @@ def _attribute_direct(doc: Doc, span: _Span, quoted: list[tuple[int, int]]
 def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, int, int]]:
     """(cue verb, subject, start, end) of each clausal complement of a cue verb, unquoted."""
     found = []
-    for verb in (t for t in doc if t.pos == VERB and t.lemma_.lower() in CUES):  # the cheap test first
+    tk = quote_model.token_table(doc)  # the cheap test on plain lists first: a Token is built per index
+    for verb in (doc[i] for i, pos in enumerate(tk.pos) if pos == "VERB" and tk.lemma[i] in CUES):
         subj = _subject(verb, reporter=True)
         comp = _content_head(verb)
         if comp is None and verb.dep_ == "parataxis" and subj is not None and subj.i < verb.i:
@@ -444,18 +470,24 @@ def _content_head(verb: Token) -> Token | None:
 
 def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     """"According to X, CONTENT" / "CONTENT, according to X": (x_start, x_end, start, end)."""
-    out = []
-    for sent in _sentences(doc):
-        m = re.search(r"\b[Aa]ccording to\s+(.+?)(?:,|\.$|$)", sent.text.rstrip())  # "$": not before "\n\n"
-        if m is None or any(s < sent.end_char and sent.start_char < e for s, e in taken):
+    out: list[tuple[int, int, int, int]] = []
+    doc_text = quote_model.doc_text(doc)
+    if "ccording to" not in doc_text:
+        return out
+    for sent_start, sent_end in _sentence_bounds(doc):
+        sent_text = doc_text[sent_start:sent_end]
+        if "ccording to" not in sent_text:
+            continue  # the cheap test first
+        m = re.search(r"\b[Aa]ccording to\s+(.+?)(?:,|\.$|$)", sent_text.rstrip())  # "$": not before "\n\n"
+        if m is None or any(s < sent_end and sent_start < e for s, e in taken):
             continue
-        src_s, src_e = sent.start_char + m.start(1), sent.start_char + m.end(1)
+        src_s, src_e = sent_start + m.start(1), sent_start + m.end(1)
         if m.start() < 3:  # "According to X, CONTENT."
-            start, end = sent.start_char + m.end(), sent.end_char
-        elif sent.text[m.end():].strip(" .\n") and len(sent.text[:m.start()].strip(" ,")) < 20:
-            start, end = sent.start_char, sent.end_char  # "Now, according to X, CONTENT."
+            start, end = sent_start + m.end(), sent_end
+        elif sent_text[m.end():].strip(" .\n") and len(sent_text[:m.start()].strip(" ,")) < 20:
+            start, end = sent_start, sent_end  # "Now, according to X, CONTENT."
         else:  # "CONTENT, according to X."
-            start, end = sent.start_char, sent.start_char + m.start()
+            start, end = sent_start, sent_start + m.start()
         text = quote_model.doc_text(doc)[start:end].strip(" ,.;")
         if len(text) >= 20:
             start = quote_model.doc_text(doc).index(text, start)
@@ -631,10 +663,12 @@ def _transcript_turns(article: Article, doc: Doc) -> list[Quote]:
     out 'UPDATE:' or 'EMAIL:' lines. Quote marks a page wraps a turn in are the page's: the turn is no
     direct quote."""
     text = article.text
-    people = {e.text.split()[-1].lower() for e in entities(doc) if e.label_ == "PERSON"}
+    people: set[str] | None = None  # built for the first candidate turn: most texts have none
     out = []
     body = text.find("\n")  # the headline line is the headline rule's
     for m in _TURN.finditer(text, body) if body >= 0 else ():
+        if people is None:
+            people = {e.text.split()[-1].lower() for e in entities(doc) if e.label_ == "PERSON"}
         if m.group(1).split()[-1].lower() not in people:
             continue
         start, end = m.start(2), m.start(2) + len(m.group(2).rstrip(" \"”"))
@@ -662,20 +696,20 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
     taken = [(q.start, q.end) for q in found]
     out: list[Quote] = []
     best: dict[int, tuple[float, int, int]] = {}
-    for verb, start, whole, extent in quote_model.clause_candidates(doc):
-        p = quote_model.probability(quote_model.clause_features(doc, verb, start, whole, extent), weights)
+    for verb, start, whole, extent in quote_model.clause_candidates(doc, skip=quoted):  # a quoted verb: never one
+        p = quote_model.clause_probability(doc, verb, start, whole, extent, weights)
         if p < threshold:
             continue  # far from reported content: not worth cutting
         end = quote_model.best_extent(doc, start, whole, model)
         if end != whole:  # scored as the extent model cuts it
-            p = quote_model.probability(quote_model.clause_features(doc, verb, start, end, extent), weights)
+            p = quote_model.clause_probability(doc, verb, start, end, extent, weights)
         if p >= threshold and p > best.get(verb.i, (0.0, 0, 0))[0]:
             best[verb.i] = (p, start, end)
     for i, (_, start, end) in sorted(best.items()):
         verb, span = doc[i], (start, end)
-        if any(s <= verb.idx < e for s, e in quoted) or sum(_overlap(span, x) for x in quoted) >= 0.5 * (end - start):
-            continue
-        if any(_overlap(span, x) >= 0.5 * max(end - start, x[1] - x[0]) for x in taken):
+        if sum(max(0, min(end, e) - max(start, s)) for s, e in quoted) >= 0.5 * (end - start):
+            continue  # (_overlap written out: this runs for every verb against every quote; no verb is quoted)
+        if any(max(0, min(end, e) - max(start, s)) >= 0.5 * max(end - start, e - s) for s, e in taken):
             continue
         subj = _source(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
         if verb.pos_ == "VERB" and _impersonal(verb):
