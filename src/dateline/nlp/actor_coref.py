@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LOWER
+
 from ..model import Actor, Mention
 
 if TYPE_CHECKING:
@@ -88,14 +90,25 @@ def genders(doc: Doc, people: list[Mention], actors: dict[str, Actor] | None = N
         v = votes.setdefault(m.actor or "", [0, 0])
         v[0] += prev in _MALE
         v[1] += prev in _FEMALE
+    lowers = _lowers(doc)
+    male, female = _hashes(doc, _MALE), _hashes(doc, _FEMALE)
     for sent in doc.sents:
         ids = by_sent.get(sent.start, set())
         if len(ids) == 1:
             (actor_id,) = ids
-            words = [t.lower_ for t in sent]
-            votes[actor_id][0] += sum(w in _MALE for w in words)
-            votes[actor_id][1] += sum(w in _FEMALE for w in words)
+            words = lowers[sent.start:sent.end]
+            votes[actor_id][0] += sum(w in male for w in words)
+            votes[actor_id][1] += sum(w in female for w in words)
     return {a: ("m" if v[0] > v[1] else "f" if v[1] > v[0] else "?") for a, v in votes.items()}
+
+
+def _lowers(doc: Doc) -> list[int]:
+    """The hash of each token's lower-case form (one array: no Token built per word)."""
+    return doc.to_array(LOWER).tolist()  # type: ignore[no-any-return]
+
+
+def _hashes(doc: Doc, words: frozenset[str]) -> frozenset[int]:
+    return frozenset(doc.vocab.strings[w] for w in words)
 
 
 def _kind(doc: Doc, tok: Token) -> str | None:
@@ -139,7 +152,10 @@ def resolve(b: Builder, doc: Doc) -> None:
         return
     gender = genders(doc, people, by_id)
     subjects = {m.start for m in people if _is_subject(doc, m)}
-    for tok in doc:
+    # only "he", "she" and "the" can open a mention _kind accepts
+    openers = _hashes(doc, frozenset({"he", "she", "the"}))
+    for i in [i for i, w in enumerate(_lowers(doc)) if w in openers]:
+        tok = doc[i]
         kind = _kind(doc, tok)
         if kind is None:
             continue
