@@ -230,7 +230,7 @@ def _subject(verb: Token, quoted: list[tuple[int, int]] | None = None, reporter:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not (quoted and any(s <= child.idx < e for s, e in quoted)):
                 return child
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             participle = reporter and (verb.dep_ == "advcl" and verb.tag_ == "VBG" or
                                        verb.dep_ == "conj" and verb.lemma_.lower() in SPEECH_CUES)
             verb = verb.head
@@ -274,11 +274,6 @@ def _impersonal(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return "auxpass" in deps or "nsubjpass" in deps or lemma in ("seem", "appear") or \
         (lemma == "ask" and "nsubj" not in deps)
-
-
-def _cue_verbs(sent: Span, outside: tuple[int, int] | None = None) -> list[Token]:
-    return [t for t in sent if t.pos in (VERB, AUX) and t.lemma_.lower() in SPEECH_CUES
-            and (outside is None or not outside[0] <= t.idx < outside[1])]
 
 
 def _relay(sent: Span, exclude: tuple[int, int]) -> tuple[int, int] | None:
