@@ -103,8 +103,12 @@ def genders(doc: Doc, people: list[Mention], actors: dict[str, Actor] | None = N
 
 
 def _lowers(doc: Doc) -> list[int]:
-    """The hash of each token's lower-case form (one array: no Token built per word)."""
-    return doc.to_array(LOWER).tolist()  # type: ignore[no-any-return]
+    """The hash of each token's lower-case form (one array: no Token built per word), once per doc:
+    :func:`genders` and :func:`resolve` both read it."""
+    cached = doc.user_data.get("dateline_lowers")
+    if cached is None:
+        cached = doc.user_data["dateline_lowers"] = doc.to_array(LOWER).tolist()
+    return cached  # type: ignore[no-any-return]
 
 
 def _hashes(doc: Doc, words: frozenset[str]) -> frozenset[int]:
