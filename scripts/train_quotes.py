@@ -5,7 +5,8 @@
 The data are read where they are (``../shared/data/quotes``); nothing of them is copied into the
 repository, only feature weights. The shipped model is fitted on the train split alone (the
 default) and checked on the dev split, where its thresholds (``THRESHOLDS``) were chosen;
-The extent model (where reported content ends) is fitted on the same split.
+The extent model (where reported content ends) is fitted on the same split, as a choice
+among each span's candidate ends (a conditional logit, :func:`fit_groups`).
 ``--fit train+devsplit`` fits on both (it did not measure better). ``--cache DIR`` keeps the spaCy
 parses between runs (DocBin files), never inside the repository.
 """
@@ -191,6 +192,35 @@ def fit(rows: list[tuple[list[str], int]], epochs: int = 25, l2: float = 1e-4, m
     return {f: round(v, 3) for f, v in sorted(w.items()) if abs(v) >= 0.01}
 
 
+def fit_groups(groups: list[list[tuple[list[str], int]]], epochs: int = 25, l2: float = 1e-4, min_count: int = 5,
+               seed: int = 0) -> dict[str, float]:
+    """A conditional logit by AdaGrad: in each group (the places one span may end) the candidates
+    compete through a softmax, and the probability of the gold ones is raised. A choice among
+    candidates is what the extent model makes, so it is fitted as one (rare features dropped)."""
+    counts = Counter(f for group in groups for feats, _ in group for f in set(feats))
+    keep = {f for f, n in counts.items() if n >= min_count}
+    data = [([[f for f in feats if f in keep] for feats, _ in group], [y for _, y in group]) for group in groups]
+    w: dict[str, float] = {}
+    g2: dict[str, float] = {}
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for rows, labels in data:
+            scores = [sum(w.get(f, 0.0) for f in feats) for feats in rows]
+            top = max(scores)
+            exps = [math.exp(z - top) for z in scores]
+            total, gold = sum(exps), sum(labels)
+            grad: dict[str, float] = {}
+            for feats, e, y in zip(rows, exps, labels, strict=True):
+                for f in feats:
+                    grad[f] = grad.get(f, 0.0) + e / total - y / gold
+            for f, g in grad.items():
+                g += l2 * w.get(f, 0.0)
+                g2[f] = g2.get(f, 1e-8) + g * g
+                w[f] = w.get(f, 0.0) - 0.5 * g / math.sqrt(g2[f])
+    return {f: round(v, 3) for f, v in sorted(w.items()) if abs(v) >= 0.01}
+
+
 def fit_clause(rows: list[tuple[list[str], int]]) -> dict[str, float]:
     """The clause classifier: candidates after their verb fitted as before, and those whose content
     stands before the verb (features prefixed by their construction, ``before=...``) fitted apart
@@ -251,7 +281,7 @@ def main() -> None:
             _report(f"{name} devsplit", list(examples(*data["devsplit"])), weights)
         model[name] = {"threshold": THRESHOLDS[name], "weights": weights}
     groups = [g for split in splits for g in extent_examples(*data[split])]
-    model["extent"] = {"weights": fit([row for g in groups for row in g])}
+    model["extent"] = {"weights": fit_groups(groups)}
     _report_extent("extent fit", groups, model["extent"]["weights"])
     if "devsplit" not in splits:
         _report_extent("extent devsplit", list(extent_examples(*data["devsplit"])), model["extent"]["weights"])

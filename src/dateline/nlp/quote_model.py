@@ -537,6 +537,9 @@ def _cut_features(doc: Doc, tk: _Tokens, content: tuple[int, int, int, int, int]
     f = ["cut", f"brk={brk}", f"sub={dep}", f"brk_sub={brk}|{dep}", f"head={tk.pos[head]}",
          f"depth={depth}", f"sub_depth={dep}|{depth}", f"before={_bucket(seen)}", f"after={_bucket(rest)}",
          f"w={word}", f"sub_w={dep}|{word}", f"brk_w={brk}|{word}", f"verb_before={verb_before}"]
+    kind = tk.dep[root]  # what the content is to its verb: a clause (ccomp), an object, an infinitive ...
+    f += [f"root={kind}", f"root_sub={kind}|{dep}", f"root_brk={kind}|{brk}", f"root_w={kind}|{word}",
+          f"sub_pos={dep}|{tk.pos[sub]}"]
     if marks % 2 == 1:
         f.append("in_quote")
     return cut, f
