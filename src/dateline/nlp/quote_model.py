@@ -540,6 +540,12 @@ def _cut_features(doc: Doc, tk: _Tokens, content: tuple[int, int, int, int, int]
     kind = tk.dep[root]  # what the content is to its verb: a clause (ccomp), an object, an infinitive ...
     f += [f"root={kind}", f"root_sub={kind}|{dep}", f"root_brk={kind}|{brk}", f"root_w={kind}|{word}",
           f"sub_pos={dep}|{tk.pos[sub]}"]
+    if dep == "prep":  # 'in an interview', 'at a rally': where it was said, not what
+        obj = next((j for j in _children(tk, sub) if tk.dep[j] == "pobj"), None)
+        if obj is not None:
+            if obj not in tk.lower:
+                tk.lower[obj] = doc[obj].lower_
+            f.append(f"pobj={tk.lower[obj]}")
     if marks % 2 == 1:
         f.append("in_quote")
     return cut, f
