@@ -552,7 +552,9 @@ def _cut_features(doc: Doc, tk: _Tokens, content: tuple[int, int, int, int, int]
 
 
 def best_extent(doc: Doc, start: int, end: int, model: dict[str, Any] | None) -> int:
-    """The end of reported content ``start:end`` the extent model likes best (``end`` without it)."""
+    """The end of reported content ``start:end`` the extent model likes best (``end`` without it). The
+    model is a conditional logit over one span's ends (``scripts/train_quotes.py``, ``fit_groups``): only
+    how its scores rank the ends of one span means anything, not their size."""
     if model is None or "extent" not in model:
         return end
     seen = doc.user_data.setdefault("dateline_extents", {})
