@@ -12,8 +12,8 @@ language and site:
 2. A learned model (:mod:`dateline.extract.flat_model`, boosted trees over
    :mod:`dateline.extract.flat_features`) gives each line a body probability from its own shape,
    its neighbours', its block's and its place relative to the page's mass of text; a second stage
-   sees the first stage's probabilities around the line. Rule chrome stays chrome. The shipped model
-   averages two such stacks (one also trained on text-browser dumps of the training pages).
+   sees the first stage's probabilities around the line. Rule chrome stays chrome. A model may
+   average several such stacks (``members``).
 3. The body is mostly one block: the contiguous span that gains most (maximum subarray of
    probability minus a threshold, weighted by length; never across the page's copyright notice)
    is its extent (or a nearly as good block before it: the article comes before related lists and
