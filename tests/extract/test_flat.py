@@ -140,3 +140,31 @@ def test_select_on_an_unsure_page_keeps_its_likeliest_span() -> None:
     sure = [0.99, 0.02, 0.99]  # a sure page: the bars barely move
     assert select(list(range(3)), sure, lines[:3], {**decode, "relative": 0.5}) == \
         select(list(range(3)), sure, lines[:3], decode)
+
+
+def test_select_prefers_an_earlier_block_nearly_as_good() -> None:
+    from dateline.extract.flat import select
+
+    lines = ["x" * 50] * 11
+    # invented probabilities: an article block, a gap, then a slightly larger list-like block
+    probs = [0.9, 0.9, 0.9, 0.05, 0.05, 0.05, 0.05, 0.9, 0.9, 0.9, 0.95]
+    decode = {"span": 0.5, "power": 1.0, "keep": 0.2, "keep_outside": 1.01}
+    assert select(list(range(11)), probs, lines, decode) == [7, 8, 9, 10]
+    assert select(list(range(11)), probs, lines, {**decode, "earlier": 0.6}) == [0, 1, 2]
+    weak = [0.6, *probs[1:]]  # an earlier block with far less than 0.6 of the best gain
+    assert select(list(range(11)), weak, lines, {**decode, "earlier": 0.6}) == [7, 8, 9, 10]
+
+
+def test_model_members_are_averaged() -> None:
+    from dateline.extract import flat_model
+    from dateline.extract.flat_features import FEATURES
+
+    def stump(leaf: float) -> dict[str, object]:  # invented one-split trees on feature 0
+        return {"base": 0.0, "depth": 1, "trees": [[[0, 0, 0], [0.5, 0, 0], [1, 1, 2], [2, 1, 2], [0, -leaf, leaf]]]}
+
+    rows, sizes = [[v] + [0.0] * (len(FEATURES) - 1) for v in (0.0, 1.0)], [10.0, 10.0]
+    one, two = {"stages": [stump(2.0)]}, {"stages": [stump(4.0)]}
+    both = flat_model.line_probabilities(rows, sizes, {"members": [one, two]})
+    for k in range(2):
+        each = [flat_model.line_probabilities(rows, sizes, m)[k] for m in (one, two)]
+        assert both[k] == pytest.approx(sum(each) / 2)

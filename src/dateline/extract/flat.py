@@ -12,10 +12,12 @@ language and site:
 2. A learned model (:mod:`dateline.extract.flat_model`, boosted trees over
    :mod:`dateline.extract.flat_features`) gives each line a body probability from its own shape,
    its neighbours', its block's and its place relative to the page's mass of text; a second stage
-   sees the first stage's probabilities around the line. Rule chrome stays chrome.
+   sees the first stage's probabilities around the line. Rule chrome stays chrome. A model may
+   average several such stacks (``members``).
 3. The body is mostly one block: the contiguous span that gains most (maximum subarray of
    probability minus a threshold, weighted by length; never across the page's copyright notice)
-   is its extent, and the likely lines inside it are kept. A bare date, a bare wire credit or a
+   is its extent (or a nearly as good block before it: the article comes before related lists and
+   comments), and the likely lines inside it are kept. A bare date, a bare wire credit or a
    headline at the body's edge is metadata, not body.
 
 Without a model the rules alone decide: the context step and the densest run of good lines.
@@ -353,9 +355,9 @@ def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[st
     page has a body, so on a page the model is unsure of its likeliest lines set the bar (no empty output).
     With ``footer_breaks`` the span does not cross the page's copyright notice; with ``chrome_neutral`` a
     line the rules call chrome (``chrome``: a caption, a share prompt) neither extends nor breaks a span.
+    With ``earlier`` a span before the best one wins when it gains at least that share of the best
+    one's gain (:func:`_earlier_span`).
     """
-    from .flat_features import best_span
-
     if not idx:
         return []
     breaks = [is_footer(lines[i]) for i in idx] if decode.get("footer_breaks") else None
@@ -363,11 +365,33 @@ def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[st
     bar = float(decode.get("relative", 0.0)) * max(probs, default=0.0)
     if 0 < bar < span:  # an unsure page: its likeliest lines set the bar
         span, keep = bar, keep * bar / span
-    lo, hi = best_span([len(lines[i].strip()) for i in idx], probs, span, float(decode.get("power", 0.5)), breaks,
-                       chrome if decode.get("chrome_neutral") else None)
+    sizes, power = [len(lines[i].strip()) for i in idx], float(decode.get("power", 0.5))
+    neutral = chrome if decode.get("chrome_neutral") else None
+    lo, hi = _earlier_span(sizes, probs, span, power, breaks, neutral, float(decode.get("earlier", 0.0)))
     outside = float(decode.get("keep_outside", 1.01))
     return [i for k, (i, p) in enumerate(zip(idx, probs, strict=True))
             if p >= (keep if lo <= k < hi else outside)]
+
+
+def _earlier_span(sizes: list[int], probs: list[float], theta: float, power: float, breaks: list[bool] | None,
+                  neutral: list[bool] | None, share: float) -> tuple[int, int]:
+    """[lo, hi) of the body's extent: the best span (:func:`flat_features.best_span`), or (``share`` > 0)
+    the best span before it when that one gains at least ``share`` of its gain.
+
+    A page's article comes before the lists that follow it (related headlines, comment threads): when
+    two blocks look alike, the later one is more often such a list than the article, so a nearly as
+    good earlier block is taken.
+    """
+    from .flat_features import best_span, span_gain
+
+    lo, hi = best_span(sizes, probs, theta, power, breaks, neutral)
+    if share <= 0 or lo == 0:
+        return lo, hi
+    lo2, hi2 = best_span(sizes[:lo], probs[:lo], theta, power, breaks and breaks[:lo], neutral and neutral[:lo])
+    if hi2 > lo2 and span_gain(sizes, probs, theta, power, lo2, hi2, neutral) >= \
+            share * span_gain(sizes, probs, theta, power, lo, hi, neutral):
+        return lo2, hi2
+    return lo, hi
 
 
 def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:

@@ -165,6 +165,12 @@ def best_span(sizes: Sequence[float], probs: Sequence[float], theta: float, powe
     return span
 
 
+def span_gain(sizes: Sequence[float], probs: Sequence[float], theta: float, power: float, lo: int, hi: int,
+              neutral: Sequence[bool] | None = None) -> float:
+    """What the lines [lo, hi) gain together, as :func:`best_span` counts it (a neutral line adds nothing)."""
+    return sum((probs[k] - theta) * sizes[k] ** power for k in range(lo, hi) if neutral is None or not neutral[k])
+
+
 #: second-stage features: the first stage's probabilities around the line and over the page
 CONTEXT = ["p", *[f"p@{o:+d}" for o in OFFSETS], "p_win3", "p_win10", "p_mass_before", "p_mass_after",
            "in_span", "log_to_span_start", "log_after_span_end", "p_page_max", "p_page_mean", "p_rank"]

@@ -73,7 +73,18 @@ def probabilities(rows: Sequence[Sequence[float]], model: dict[str, Any]) -> lis
 
 def line_probabilities(rows: Sequence[Sequence[float]], sizes: Sequence[float], model: dict[str, Any]) -> list[float]:
     """Body probabilities of a page's non-blank lines: each stage sees the line's features and
-    the previous stage's probabilities around it (:func:`dateline.extract.flat_features.context`)."""
+    the previous stage's probabilities around it (:func:`dateline.extract.flat_features.context`).
+    A model with ``members`` averages the probabilities of its member models (each a stack of stages)."""
+    members = model.get("members")
+    if members:
+        each = [_stack_probabilities(rows, sizes, m) for m in members]
+        return [sum(ps) / len(ps) for ps in zip(*each, strict=True)]
+    return _stack_probabilities(rows, sizes, model)
+
+
+def _stack_probabilities(rows: Sequence[Sequence[float]], sizes: Sequence[float],
+                         model: dict[str, Any]) -> list[float]:
+    """Body probabilities under one stack of stages."""
     from .flat_features import context
 
     probs = unchromed(probabilities(rows, model["stages"][0]), rows)
