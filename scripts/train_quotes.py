@@ -20,7 +20,7 @@ import math
 import random
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -185,11 +185,16 @@ def fit(rows: list[tuple[list[str], int]], epochs: int = 25, l2: float = 1e-4, m
         for feats, y in data:
             z = max(-30.0, min(30.0, sum(w.get(f, 0.0) for f in feats)))
             grad = 1.0 / (1.0 + math.exp(-z)) - y
-            for f in feats:
-                g = grad + l2 * w.get(f, 0.0)
-                g2[f] = g2.get(f, 1e-8) + g * g
-                w[f] = w.get(f, 0.0) - 0.5 * g / math.sqrt(g2[f])
+            _adagrad(w, g2, ((f, grad) for f in feats), l2)
     return {f: round(v, 3) for f, v in sorted(w.items()) if abs(v) >= 0.01}
+
+
+def _adagrad(w: dict[str, float], g2: dict[str, float], grads: Iterable[tuple[str, float]], l2: float) -> None:
+    """One AdaGrad step (rate 0.5) for each (feature, gradient) pair, with L2 on the weight."""
+    for f, g in grads:
+        g += l2 * w.get(f, 0.0)
+        g2[f] = g2.get(f, 1e-8) + g * g
+        w[f] = w.get(f, 0.0) - 0.5 * g / math.sqrt(g2[f])
 
 
 def fit_groups(groups: list[list[tuple[list[str], int]]], epochs: int = 25, l2: float = 1e-4, min_count: int = 5,
@@ -214,10 +219,7 @@ def fit_groups(groups: list[list[tuple[list[str], int]]], epochs: int = 25, l2: 
             for feats, e, y in zip(rows, exps, labels, strict=True):
                 for f in feats:
                     grad[f] = grad.get(f, 0.0) + e / total - y / gold
-            for f, g in grad.items():
-                g += l2 * w.get(f, 0.0)
-                g2[f] = g2.get(f, 1e-8) + g * g
-                w[f] = w.get(f, 0.0) - 0.5 * g / math.sqrt(g2[f])
+            _adagrad(w, g2, grad.items(), l2)
     return {f: round(v, 3) for f, v in sorted(w.items()) if abs(v) >= 0.01}
 
 
