@@ -531,9 +531,7 @@ def _cut_features(doc: Doc, tk: _Tokens, content: tuple[int, int, int, int, int]
     depth = min(_depth_of(tk, head) - _depth_of(tk, root), 3) if head != sub else 0
     before = doc_text(doc)[start:cut]
     marks = before.count('"') + before.count("“") + before.count("”") + before.count("''")
-    if nxt not in tk.lower:
-        tk.lower[nxt] = doc[nxt].lower_
-    dep, word = tk.dep[sub], tk.lower[nxt]
+    dep, word = tk.dep[sub], _lower(doc, tk, nxt)
     f = ["cut", f"brk={brk}", f"sub={dep}", f"brk_sub={brk}|{dep}", f"head={tk.pos[head]}",
          f"depth={depth}", f"sub_depth={dep}|{depth}", f"before={_bucket(seen)}", f"after={_bucket(rest)}",
          f"w={word}", f"sub_w={dep}|{word}", f"brk_w={brk}|{word}", f"verb_before={verb_before}"]
@@ -543,12 +541,18 @@ def _cut_features(doc: Doc, tk: _Tokens, content: tuple[int, int, int, int, int]
     if dep == "prep":  # 'in an interview', 'at a rally': where it was said, not what
         obj = next((j for j in _children(tk, sub) if tk.dep[j] == "pobj"), None)
         if obj is not None:
-            if obj not in tk.lower:
-                tk.lower[obj] = doc[obj].lower_
-            f.append(f"pobj={tk.lower[obj]}")
+            f.append(f"pobj={_lower(doc, tk, obj)}")
     if marks % 2 == 1:
         f.append("in_quote")
     return cut, f
+
+
+def _lower(doc: Doc, tk: _Tokens, i: int) -> str:
+    """Token ``i``'s lower-cased text, kept in the token table once asked for."""
+    word = tk.lower.get(i)
+    if word is None:
+        word = tk.lower[i] = doc[i].lower_
+    return word
 
 
 def best_extent(doc: Doc, start: int, end: int, model: dict[str, Any] | None) -> int:
