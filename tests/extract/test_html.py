@@ -75,3 +75,48 @@ def test_unmarked_dates_are_not_publication_dates() -> None:
 def test_language_falls_back_to_og_locale() -> None:
     html = page('<meta property="og:locale" content="pt_BR">').replace(" lang='en-GB'", "")
     assert extract_html(html).language == "pt"
+
+
+class _Doc:
+    def __init__(self, lines: list[str]) -> None:
+        self.text = "\n".join(lines)
+
+
+def _fake_runs(monkeypatch: pytest.MonkeyPatch, recall: list[str], precise: list[str]) -> list[str]:
+    """trafilatura's two runs replaced by fixed answers; returns the log of which runs were made."""
+    import trafilatura
+
+    made: list[str] = []
+
+    def bare_extraction(tree: object, favor_recall: bool = False, favor_precision: bool = False,
+                        **_: object) -> _Doc:
+        made.append("recall" if favor_recall else "precision")
+        return _Doc(recall if favor_recall else precise)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", bare_extraction)
+    return made
+
+
+def test_a_body_opening_with_a_teaser_is_trimmed_to_where_the_precision_run_agrees(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.extract.html import EDGE_KEEP_CHARS, body_lines
+
+    long_tail = "An invented closing paragraph " + "that goes on " * (EDGE_KEEP_CHARS // 12) + "to its end."
+    recall = ["Harbour news", *PARAS, "Sign up for our newsletter", "- Invented related story", long_tail]
+    made = _fake_runs(monkeypatch, recall, PARAS)
+    assert body_lines(object(), None) == [*PARAS, long_tail]  # prose of paragraph length stays
+    assert made == ["recall", "precision"]
+
+
+def test_a_body_opening_with_prose_needs_no_second_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.extract.html import body_lines
+
+    made = _fake_runs(monkeypatch, [*PARAS, "Sign up for our newsletter"], PARAS[:1])
+    assert body_lines(object(), None) == [*PARAS, "Sign up for our newsletter"]
+    assert made == ["recall"]
+
+
+def test_a_page_without_a_declared_charset_is_read_as_utf8() -> None:
+    html = ("<html><head><title>Lindmark’s pier closes, fishermen’s boats move</title></head><body><article>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>")
+    assert extract_html(html).title == "Lindmark’s pier closes, fishermen’s boats move"

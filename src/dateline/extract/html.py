@@ -7,7 +7,9 @@ the publication date keeps the time and zone the page gives; outlet names are no
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import meta
 from .flat import is_chrome
@@ -38,27 +40,66 @@ def _paragraphs(lines: list[str]) -> tuple[str, list[list[int]]]:
     return "\n\n".join(parts), spans
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlResult:
-    """The article in an HTML page (empty text when trafilatura finds none)."""
+#: trafilatura's settings for both of its runs (fast: no second extractor; the metadata is meta.py's)
+_OPTIONS: dict[str, Any] = dict(fast=True, with_metadata=False, include_comments=False, include_tables=True)
+#: a body line outside the stretch the precision run agrees with is kept only when at least this long
+#: (characters, so that it means the same for scripts written without spaces): prose, not a teaser or tag list
+EDGE_KEEP_CHARS = 200
+#: how a paragraph of prose ends (sentence punctuation, closing quote or bracket)
+_PROSE_END = re.compile(r"[.!?。！？…\"”’»)]\s*$")
+
+
+def _text_lines(doc: Any) -> list[str]:
+    body = getattr(doc, "text", None) if doc is not None else None  # a Document (not as_dict)
+    return (body or "").split("\n")
+
+
+def _doubtful_start(lines: list[str]) -> bool:
+    """Whether the recall run's body opens with a line that is not prose: a headline, teaser, kicker or
+    tag, the sign that it took in the page's header and likely more chrome at the other end too."""
+    first = next((ln.strip() for ln in lines if ln.strip()), "")
+    return bool(first) and not _PROSE_END.search(first)
+
+
+def body_lines(tree: Any, url: str | None) -> list[str]:
+    """trafilatura's recall-leaning body; where it opens doubtfully, trimmed to where a precision run agrees.
+
+    The recall run finds paragraphs trafilatura's default misses, but also lets in the chrome around
+    the article: a teaser or kicker line above it, tag lists, newsletter boxes, related headlines below.
+    A precision-leaning run leaves those out; lines between the first and the last line both runs keep
+    stay, short lines outside that stretch go. The second run costs as much as the first, so it is made
+    only when the body does not open with prose, the usual sign that chrome came in with it.
+    """
     import trafilatura
 
+    recall = _text_lines(trafilatura.bare_extraction(tree, url=url, favor_recall=True, **_OPTIONS))
+    if not _doubtful_start(recall):
+        return recall
+    precise = {" ".join(ln.split())
+               for ln in _text_lines(trafilatura.bare_extraction(tree, url=url, favor_precision=True, **_OPTIONS))}
+    shared = [k for k, ln in enumerate(recall) if ln.strip() and " ".join(ln.split()) in precise]
+    if not shared:
+        return recall
+    first, last = shared[0], shared[-1]
+    return [ln for k, ln in enumerate(recall) if first <= k <= last or len(ln.strip()) >= EDGE_KEEP_CHARS]
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlResult:
+    """The article in an HTML page (empty text when trafilatura finds none)."""
     tree = meta.parse(html)
     if tree is None:
         return HtmlResult(text="", paragraphs=[])
-    # Metadata first: trafilatura prunes the tree it is given. Its own metadata pass (htmldate)
-    # costs a fifth of its time and is replaced by meta.py's reading of the page's own fields.
+    # trafilatura works on its own copy of the tree. Its own metadata pass (htmldate) costs a fifth of
+    # its time and is replaced by meta.py's reading of the page's own fields.
     title = meta.title(tree)
     site = meta.site_name(tree)
     outlet = normalize_outlet(site) if site else None
     authors = meta.clean_authors(meta.json_ld_authors(tree) or meta.meta_authors(tree), outlet)
     published = meta.published(tree)
     lang = tree.get("lang") or meta.locale(tree)  # <html lang>, else og:locale ("en_GB")
-    doc = trafilatura.bare_extraction(html, url=url, fast=True, favor_recall=True, with_metadata=False,
-                                      include_comments=False, include_tables=True)
-    body = getattr(doc, "text", None) if doc is not None else None  # a Document (not as_dict)
-    lines = (body or "").split("\n")
+    lines = body_lines(tree, url)
     if lines and title and " ".join(lines[0].split()).lower() == " ".join(title.split()).lower():
-        lines = lines[1:]
+        lines = lines[1:]  # the headline trafilatura keeps as the first line: the body is the body
     # what recall lets in, the flat cleaner's never-article patterns take out (copyright, captions, UI)
     lines = [ln for ln in lines if not is_chrome(ln)]
     credit = next((c for ln in lines[:1] + lines[-2:] if (c := credit_from_line(ln))), None)

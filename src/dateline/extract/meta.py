@@ -129,7 +129,14 @@ def json_ld_authors(tree: Any) -> list[str]:
 
 
 def parse(html: str) -> Any:
-    return lxml_html.fromstring(html.encode("utf-8")) if html.strip() else None
+    """The page's tree as trafilatura parses it (so one parse serves the metadata and both of its runs);
+    lxml's own parse where trafilatura declines a page, so that its metadata can still be read."""
+    if not html.strip():
+        return None
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    return tree if tree is not None else lxml_html.fromstring(html.encode("utf-8"))
 
 
 def _first(tree: Any, *xpaths: str) -> str | None:
