@@ -46,7 +46,7 @@ _OPTIONS: dict[str, Any] = dict(fast=True, with_metadata=False, include_comments
 #: (characters, so that it means the same for scripts written without spaces): prose, not a teaser or tag list
 EDGE_KEEP_CHARS = 200
 #: how a paragraph of prose ends (sentence punctuation, closing quote or bracket)
-_PROSE_END = re.compile(r"[.!?。！？…\"”’»)]\s*$")
+_PROSE_END = re.compile(r"[.!?。！？…\"”’»]\s*$")
 
 
 def _text_lines(doc: Any) -> list[str]:
