@@ -18,6 +18,7 @@ def _parts(text: str) -> bool:
 @pytest.mark.parametrize("text", [
     '"I think the talks will go well," Vargas said at a briefing in Raleigh, N.C., "but many people will watch."',
     "''We value the quota,'' Mr. Holm said on Tuesday, ''and we will keep it.''",
+    '"Everything the two of us have said," the judge exclaimed, "has totally overlapped."',
 ])
 def test_second_part_of_a_split_quote_resumes_it(text: str) -> None:
     assert _parts(text)
@@ -27,7 +28,7 @@ def test_second_part_of_a_split_quote_resumes_it(text: str) -> None:
     '"I think the talks will go well," Vargas said. "but many people will watch."',  # a sentence ends between
     '"I think the talks will go well" and "many people will watch," Vargas said.',  # no comma, no verb between
     '"I think the talks will go well," Vargas said at a briefing, "Many people will watch."',  # capital
-    '"A good start," the minister of Oslo, "not a solution."',  # no speech verb between them
+    '"A good start," the minister of Oslo, "not a solution."',  # no verb between them
 ])
 def test_other_pairs_of_quoted_stretches_do_not(text: str) -> None:
     assert not _parts(text)
