@@ -127,9 +127,33 @@ def _classify_spans(text: str, doc: Doc) -> tuple[list[_Span], list[_Span]]:
         else:
             feats = quote_model.direct_features(text, span.start, span.end, doc, span.open_ended, prev_end)
             is_direct = quote_model.probability(feats, model["direct"]["weights"]) >= model["direct"]["threshold"]
+        if not is_direct and direct and direct[-1].end == prev_end:
+            is_direct = _resumes_split_quote(text, doc, direct[-1], span)
         (direct if is_direct else pieces).append(span)
         prev_end = span.end
     return direct, pieces
+
+
+#: an abbreviation's full stop, which ends no sentence ('Mr.', 'N.C.', 'Sen.')
+_ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{0,3}\.)+")
+
+
+def _resumes_split_quote(text: str, doc: Doc, first: _Span, span: _Span) -> bool:
+    """Whether ``span`` is the second part of a direct quote split by its attribution, mid-sentence
+    ('"I think he will be fair," Trump said at a rally, "but a lot of people ..."'): the first part
+    ends with a comma inside its marks, the words between them hold a verb and no sentence end and
+    close with a comma, and the second part goes on in lower case. The classifier, which reads the
+    words around the marks, takes such a lower-case start for a quoted piece; PolNeAR annotates it
+    as the quote's second fragment (on train, 14 of the 19 stretches this admits)."""
+    gap = text[first.end:span.start]
+    inner = text[first.start:first.end].rstrip("\"”'’")
+    if len(gap) > 150 or "\n" in gap or not inner.endswith(",") or not gap.rstrip(" \t\xa0").endswith(","):
+        return False
+    if re.search(r"[.!?;]", _ABBREVIATION.sub("", gap)) or not text[span.start:span.end].lstrip("\"“'‘")[:1].islower():
+        return False
+    tk = quote_model.token_table(doc)
+    lo, hi = bisect.bisect_left(tk.idx, first.end), bisect.bisect_left(tk.idx, span.start)
+    return any(tk.pos[i] == "VERB" for i in range(lo, hi))
 
 
 def _is_real_quote(content: str) -> bool:
