@@ -200,3 +200,123 @@ def context(sizes: Sequence[float], probs: Sequence[float]) -> list[list[float]]
              _window(probs, k, 3, pre), _window(probs, k, 10, pre), before[k] / total,
              (total - before[k + 1]) / total, float(lo <= k < hi), math.log1p(max(lo - k, 0)),
              math.log1p(max(k - hi + 1, 0)), *page, rank[k]] for k in range(m)]
+
+
+
+#: thresholds (times the page's bar) and length powers of the best-span candidates of the span ranker
+CANDIDATE_THETAS = (0.2, 0.35, 0.5, 0.65, 0.8)
+CANDIDATE_POWERS = (0.5, 1.0)
+#: bars (times the page's bar) and bridged gaps of the block candidates, and how many adjacent blocks join
+BLOCK_BARS = (0.6, 1.0, 1.4)
+BLOCK_GAPS = (0, 1, 2)
+BLOCK_RUN = 6
+
+
+def blocks_of(probs: Sequence[float], bar: float, breaks: Sequence[bool] | None, gap: int = 2) -> list[tuple[int, int]]:
+    """[lo, hi) of each run of lines at or above ``bar``, bridging up to ``gap`` lower lines, never
+    across a line marked in ``breaks``."""
+    out: list[tuple[int, int]] = []
+    lo, last = -1, -1
+    for k, p in enumerate(probs):
+        broken = breaks is not None and breaks[k]
+        if lo >= 0 and (broken or (p < bar and k - last > gap)):
+            out.append((lo, last + 1))
+            lo = -1
+        if p >= bar and not broken:
+            lo, last = (k if lo < 0 else lo), k
+    if lo >= 0:
+        out.append((lo, last + 1))
+    return out
+
+
+def candidates(sizes: Sequence[float], probs: Sequence[float], bar: float, keep: float,
+               breaks: Sequence[bool] | None, neutral: Sequence[bool] | None,
+               extra: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Candidate extents [lo, hi) of a page's body: ``extra`` first (the decode's own choice), the best
+    span under several thresholds and length powers, and runs of up to ``BLOCK_RUN`` adjacent blocks of
+    likely lines (:func:`blocks_of` at several bars and gaps); each cut to its first and last line at
+    ``keep`` (the lines that would be kept), without repeats.
+
+    Args:
+        sizes, probs: characters and body probability of each non-blank line.
+        bar: the page's span threshold (a threshold of 0.5 is this bar).
+        keep: the probability a line inside the extent needs to be kept.
+        breaks, neutral: as in :func:`best_span`.
+        extra: other extents to consider.
+    """
+    spans = list(extra)
+    for theta in CANDIDATE_THETAS:
+        for power in CANDIDATE_POWERS:
+            spans.append(best_span(sizes, probs, theta * bar / 0.5, power, breaks, neutral))
+    for scale in BLOCK_BARS:
+        for gap in BLOCK_GAPS:
+            spans += _block_runs(blocks_of(probs, bar * scale, breaks, gap), breaks)
+    out: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for lo, hi in spans:
+        inside = [k for k in range(lo, hi) if probs[k] >= keep]
+        cut = (inside[0], inside[-1] + 1) if inside else (lo, hi)
+        if cut[1] > cut[0] and cut not in seen:
+            seen.add(cut)
+            out.append(cut)
+    return out
+
+
+def _block_runs(blocks: list[tuple[int, int]], breaks: Sequence[bool] | None) -> list[tuple[int, int]]:
+    """The extents of runs of up to ``BLOCK_RUN`` adjacent blocks that cross no break."""
+    out = []
+    for a in range(len(blocks)):
+        for b in range(a, min(a + BLOCK_RUN, len(blocks))):
+            if breaks is not None and any(breaks[blocks[a][0]:blocks[b][1]]):
+                break
+            out.append((blocks[a][0], blocks[b][1]))
+    return out
+
+
+#: what the span ranker sees of a candidate extent (:func:`span_features`)
+SPAN = ["p_mean", "p_mass_mean", "p_min_kept", "p_q25_kept", "hole_share", "strong_share", "log_chars", "log_lines",
+        "ends_share", "units_mean", "item_share", "headline_share", "short_share", "repeats_mean", "start", "end",
+        "mass_inside", "mass_before", "mass_after", "gain", "gain_sqrt", "default", "default_overlap",
+        "log_from_head", "date_above"]
+_COLS = {name: FEATURES.index(name) for name in
+         ("log_units", "ends_sentence", "list_item", "headline", "rule_short", "log_repeats", "date", "byline")}
+
+
+def span_features(spans: Sequence[tuple[int, int]], sizes: Sequence[float], probs: Sequence[float],
+                  rows: Sequence[Sequence[float]], bar: float, keep: float) -> list[list[float]]:
+    """One row of ``SPAN`` features per candidate extent [lo, hi) of a page (the first is the decode's own).
+
+    The features compare candidates of one page, so they hold across sites and scripts: the line
+    probabilities inside (mean, mass-weighted mean, the kept lines' minimum and lower quartile, the
+    share of unlikely lines), the kept lines' shape (sentence ends, length, list items, title-like and
+    short lines, repeats), the place on the page, the share of the page's probability mass inside,
+    before and after, the gain as :func:`best_span` counts it relative to the best candidate's, overlap
+    with the decode's own choice, and the distance from the nearest headline-, date- or byline-like line above.
+    """
+    m = len(probs)
+    p = [float(v) for v in probs]
+    mass = [pk * s for pk, s in zip(p, sizes, strict=True)]
+    total = sum(mass) or 1.0
+    before = list(accumulate(mass, initial=0.0))
+    gains = [(span_gain(sizes, p, bar, 1.0, lo, hi), span_gain(sizes, p, bar, 0.5, lo, hi)) for lo, hi in spans]
+    top = [max(max(abs(g[j]) for g in gains), 1e-9) for j in (0, 1)]
+    head = [k for k in range(m) if rows[k][_COLS["headline"]] or rows[k][_COLS["date"]] or rows[k][_COLS["byline"]]]
+    d_lo, d_hi = spans[0]
+    out = []
+    for (lo, hi), (g1, g2) in zip(spans, gains, strict=True):
+        kept = [k for k in range(lo, hi) if p[k] >= keep] or list(range(lo, hi))
+        kp = sorted(p[k] for k in kept)
+        n = len(kept)
+        share = {name: sum(rows[k][col] for k in kept) / n for name, col in _COLS.items()}
+        above = [k for k in head if k < lo]
+        overlap = max(0, min(hi, d_hi) - max(lo, d_lo)) / (max(hi, d_hi) - min(lo, d_lo))
+        out.append([
+            sum(p[lo:hi]) / (hi - lo), (before[hi] - before[lo]) / max(sum(sizes[lo:hi]), 1.0), kp[0],
+            kp[n // 4], 1.0 - n / (hi - lo), sum(v >= 0.8 for v in kp) / n,
+            math.log1p(sum(sizes[k] for k in kept)), math.log1p(n), share["ends_sentence"], share["log_units"],
+            share["list_item"], share["headline"], share["rule_short"], share["log_repeats"], lo / m, hi / m,
+            (before[hi] - before[lo]) / total, before[lo] / total, (total - before[hi]) / total,
+            g1 / top[0], g2 / top[1], float((lo, hi) == spans[0]), overlap,
+            math.log1p(lo - above[-1]) if above else math.log1p(lo + 1.0),
+            float(any(rows[k][_COLS["date"]] for k in above if k >= lo - 5))])
+    return out
