@@ -277,7 +277,7 @@ def _block_runs(blocks: list[tuple[int, int]], breaks: Sequence[bool] | None) ->
 SPAN = ["p_mean", "p_mass_mean", "p_min_kept", "p_q25_kept", "hole_share", "strong_share", "log_chars", "log_lines",
         "ends_share", "units_mean", "item_share", "headline_share", "short_share", "repeats_mean", "start", "end",
         "mass_inside", "mass_before", "mass_after", "gain", "gain_sqrt", "default", "default_overlap",
-        "log_from_head", "date_above"]
+        "log_from_head", "date_above", "default_covered", "beyond_default", "log_mass_ratio"]
 _COLS = {name: FEATURES.index(name) for name in
          ("log_units", "ends_sentence", "list_item", "headline", "rule_short", "log_repeats", "date", "byline")}
 
@@ -318,5 +318,16 @@ def span_features(spans: Sequence[tuple[int, int]], sizes: Sequence[float], prob
             (before[hi] - before[lo]) / total, before[lo] / total, (total - before[hi]) / total,
             g1 / top[0], g2 / top[1], float((lo, hi) == spans[0]), overlap,
             math.log1p(lo - above[-1]) if above else math.log1p(lo + 1.0),
-            float(any(rows[k][_COLS["date"]] for k in above if k >= lo - 5))])
+            float(any(rows[k][_COLS["date"]] for k in above if k >= lo - 5)),
+            *_against_default((lo, hi), spans[0], before)])
     return out
+
+
+def _against_default(span: tuple[int, int], default: tuple[int, int], before: Sequence[float]) -> list[float]:
+    """How a candidate compares with the decode's own extent in probability mass (``before``: its running
+    sum): the share of the default's mass it covers, the share of its own mass beyond the default, and
+    the log ratio of the two masses."""
+    (lo, hi), (d_lo, d_hi) = span, default
+    own, dflt = before[hi] - before[lo], before[d_hi] - before[d_lo]
+    common = max(0.0, before[min(hi, d_hi)] - before[max(lo, d_lo)]) if min(hi, d_hi) > max(lo, d_lo) else 0.0
+    return [common / max(dflt, 1e-9), (own - common) / max(own, 1e-9), math.log((own + 1.0) / (dflt + 1.0))]
