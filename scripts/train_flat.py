@@ -1,6 +1,6 @@
 """Train the flattened-text line classifier and report its cross-validated score.
 
-    python scripts/train_flat.py [--folds 5] [--split-seed N] [--browsers] [--write] [--ensemble]
+    python scripts/train_flat.py [--folds 5] [--split-seed N] [--browsers] [--write] [--ranker] [--ensemble]
 
 On a small shared machine run it with OMP_NUM_THREADS=1: scikit-learn's boosting otherwise spins
 threads against the other jobs (about 6x slower on 2 busy cores).
@@ -15,6 +15,12 @@ then fits on all pages and writes src/dateline/data/flat_model.json. --browsers 
 and lynx dumps of each held-out page with its fold's model: the honest figure for a flattening style
 the model did not see (scripts/eval_text_browsers.py uses the shipped model, fitted on these pages).
 Feature rows are cached under /tmp/flat (never in the repo).
+
+--ranker (shipped) adds the span ranker: a conditional logit over each page's candidate body extents
+(:func:`dateline.extract.flat.span_candidates`) that picks which block is the article, fitted on line
+probabilities of pages the line model never saw. In the CV it is nested: each fold's ranker is fitted on
+its training pages' probabilities from inner 4-fold models (about 5x the training time); with --write
+it is fitted on the CV's out-of-fold probabilities of all pages.
 
 --ensemble (off: not shipped) averages the line probabilities of two stacks: one fitted on the flat
 pages, one fitted on them and their w3m and lynx dumps (a dump's lines weigh --augment-weight; measured
