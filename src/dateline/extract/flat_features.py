@@ -14,6 +14,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import Any
+
+import numpy as np
 
 _SEP = re.compile(r"[|/·•>»«©]")
 _DIGIT = re.compile(r"\d")
@@ -253,9 +256,10 @@ def candidates(sizes: Sequence[float], probs: Sequence[float], bar: float, keep:
             spans += _block_runs(blocks_of(probs, bar * scale, breaks, gap), breaks)
     out: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
+    likely = np.flatnonzero(np.asarray(probs, dtype=float) >= keep)
     for lo, hi in spans:
-        inside = [k for k in range(lo, hi) if probs[k] >= keep]
-        cut = (inside[0], inside[-1] + 1) if inside else (lo, hi)
+        a, b = int(np.searchsorted(likely, lo)), int(np.searchsorted(likely, hi))  # the kept lines inside
+        cut = (int(likely[a]), int(likely[b - 1]) + 1) if b > a else (lo, hi)
         if cut[1] > cut[0] and cut not in seen:
             seen.add(cut)
             out.append(cut)
@@ -291,36 +295,59 @@ def span_features(spans: Sequence[tuple[int, int]], sizes: Sequence[float], prob
     share of unlikely lines), the kept lines' shape (sentence ends, length, list items, title-like and
     short lines, repeats), the place on the page, the share of the page's probability mass inside,
     before and after, the gain as :func:`best_span` counts it relative to the best candidate's, overlap
-    with the decode's own choice, and the distance from the nearest headline-, date- or byline-like line above.
+    with the decode's own choice, and the distance from the nearest headline-, date- or byline-like line
+    above. Sums over a span are differences of running sums, so a page with many candidates stays cheap.
     """
     m = len(probs)
-    p = [float(v) for v in probs]
-    mass = [pk * s for pk, s in zip(p, sizes, strict=True)]
-    total = sum(mass) or 1.0
-    before = list(accumulate(mass, initial=0.0))
-    gains = [(span_gain(sizes, p, bar, 1.0, lo, hi), span_gain(sizes, p, bar, 0.5, lo, hi)) for lo, hi in spans]
+    p, size = np.asarray(probs, dtype=float), np.asarray(sizes, dtype=float)
+    kept = p >= keep
+    cols = np.asarray(rows, dtype=float)[:, [FEATURES.index(n) for n in _COLS]] if m else np.zeros((0, len(_COLS)))
+    run = _running({"p": p, "size": size, "mass": p * size, "gain": (p - bar) * size,
+                    "gain_sqrt": (p - bar) * size ** 0.5, "kept": kept * 1.0, "kept_size": kept * size,
+                    "strong": kept * (p >= 0.8), **{n: kept * cols[:, j] for j, n in enumerate(_COLS)},
+                    **{f"all_{n}": cols[:, j] for j, n in enumerate(_COLS)}})
+    total = float(run["mass"][-1]) or 1.0
+    gains = [(_sum(run, "gain", lo, hi), _sum(run, "gain_sqrt", lo, hi)) for lo, hi in spans]
     top = [max(max(abs(g[j]) for g in gains), 1e-9) for j in (0, 1)]
-    head = [k for k in range(m) if rows[k][_COLS["headline"]] or rows[k][_COLS["date"]] or rows[k][_COLS["byline"]]]
-    d_lo, d_hi = spans[0]
+    at = {name: j for j, name in enumerate(_COLS)}
+    head = np.flatnonzero(cols[:, [at["headline"], at["date"], at["byline"]]].sum(axis=1) > 0)
     out = []
     for (lo, hi), (g1, g2) in zip(spans, gains, strict=True):
-        kept = [k for k in range(lo, hi) if p[k] >= keep] or list(range(lo, hi))
-        kp = sorted(p[k] for k in kept)
-        n = len(kept)
-        share = {name: sum(rows[k][col] for k in kept) / n for name, col in _COLS.items()}
-        above = [k for k in head if k < lo]
-        overlap = max(0, min(hi, d_hi) - max(lo, d_lo)) / (max(hi, d_hi) - min(lo, d_lo))
+        n = _sum(run, "kept", lo, hi)
+        pre = "" if n else "all_"  # no kept line: the span's lines stand for them
+        n = n or float(hi - lo)
+        inside = p[lo:hi][kept[lo:hi]] if pre == "" else p[lo:hi]
+        kp = np.sort(inside)
+        share = {name: _sum(run, pre + name, lo, hi) / n for name in _COLS}
+        mass_in = _sum(run, "mass", lo, hi)
+        above = head[: int(np.searchsorted(head, lo))]
         out.append([
-            sum(p[lo:hi]) / (hi - lo), (before[hi] - before[lo]) / max(sum(sizes[lo:hi]), 1.0), kp[0],
-            kp[n // 4], 1.0 - n / (hi - lo), sum(v >= 0.8 for v in kp) / n,
-            math.log1p(sum(sizes[k] for k in kept)), math.log1p(n), share["ends_sentence"], share["log_units"],
-            share["list_item"], share["headline"], share["rule_short"], share["log_repeats"], lo / m, hi / m,
-            (before[hi] - before[lo]) / total, before[lo] / total, (total - before[hi]) / total,
-            g1 / top[0], g2 / top[1], float((lo, hi) == spans[0]), overlap,
-            math.log1p(lo - above[-1]) if above else math.log1p(lo + 1.0),
-            float(any(rows[k][_COLS["date"]] for k in above if k >= lo - 5)),
-            *_against_default((lo, hi), spans[0], before)])
-    return out
+            _sum(run, "p", lo, hi) / (hi - lo), mass_in / max(_sum(run, "size", lo, hi), 1.0), float(kp[0]),
+            float(kp[int(n) // 4]), 1.0 - n / (hi - lo),
+            (_sum(run, "strong", lo, hi) if pre == "" else float((kp >= 0.8).sum())) / n,
+            math.log1p(_sum(run, "kept_size", lo, hi) if pre == "" else _sum(run, "size", lo, hi)), math.log1p(n),
+            share["ends_sentence"], share["log_units"], share["list_item"], share["headline"], share["rule_short"],
+            share["log_repeats"], lo / m, hi / m, mass_in / total, float(run["mass"][lo]) / total,
+            (total - float(run["mass"][hi])) / total, g1 / top[0], g2 / top[1], float((lo, hi) == spans[0]),
+            _overlap((lo, hi), spans[0]), math.log1p(lo - int(above[-1])) if len(above) else math.log1p(lo + 1.0),
+            _sum(run, "all_date", max(lo - 5, 0), lo) > 0 and len(above) > 0,
+            *_against_default((lo, hi), spans[0], run["mass"])])
+    return [[float(v) for v in row] for row in out]
+
+
+def _running(values: dict[str, Any]) -> dict[str, Any]:
+    """Running sums (from 0) of each named array."""
+    return {name: np.concatenate(([0.0], np.cumsum(v, dtype=float))) for name, v in values.items()}
+
+
+def _sum(run: dict[str, Any], name: str, lo: int, hi: int) -> float:
+    """The sum of ``name`` over [lo, hi) from its running sums."""
+    return float(run[name][hi] - run[name][lo])
+
+
+def _overlap(span: tuple[int, int], other: tuple[int, int]) -> float:
+    """Lines in both spans over lines in either (as [lo, hi) ranges)."""
+    return max(0, min(span[1], other[1]) - max(span[0], other[0])) / (max(span[1], other[1]) - min(span[0], other[0]))
 
 
 def _against_default(span: tuple[int, int], default: tuple[int, int], before: Sequence[float]) -> list[float]:
@@ -328,6 +355,6 @@ def _against_default(span: tuple[int, int], default: tuple[int, int], before: Se
     sum): the share of the default's mass it covers, the share of its own mass beyond the default, and
     the log ratio of the two masses."""
     (lo, hi), (d_lo, d_hi) = span, default
-    own, dflt = before[hi] - before[lo], before[d_hi] - before[d_lo]
-    common = max(0.0, before[min(hi, d_hi)] - before[max(lo, d_lo)]) if min(hi, d_hi) > max(lo, d_lo) else 0.0
+    own, dflt = float(before[hi] - before[lo]), float(before[d_hi] - before[d_lo])
+    common = max(0.0, float(before[min(hi, d_hi)] - before[max(lo, d_lo)])) if min(hi, d_hi) > max(lo, d_lo) else 0.0
     return [common / max(dflt, 1e-9), (own - common) / max(own, 1e-9), math.log((own + 1.0) / (dflt + 1.0))]
