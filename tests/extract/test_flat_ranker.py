@@ -52,3 +52,27 @@ def test_select_keeps_the_extent_the_ranker_prefers() -> None:
             "weights": [5.0 if k == col else 0.0 for k in range(len(SPAN))]}
     assert flat.select(idx, PROBS, lines, decode, None, None, ROWS) == [k for k in idx if PROBS[k] >= 0.2]
     assert min(flat.select(idx, PROBS, lines, decode, None, late, ROWS)) >= 11  # a late start wins: the comments
+
+
+def test_fit_ranker_learns_which_candidate_wins() -> None:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    import numpy as np
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_flat.py"
+    spec = importlib.util.spec_from_file_location("train_flat_for_test", path)
+    assert spec is not None and spec.loader is not None
+    train_flat = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = train_flat
+    spec.loader.exec_module(train_flat)
+    rng = np.random.default_rng(0)
+    data = []
+    for _ in range(30):  # invented pages: the candidate with the largest first feature has the best F1
+        x = rng.normal(size=(5, len(SPAN)))
+        data.append((x, np.where(np.arange(5) == np.argmax(x[:, 0]), 0.95, 0.5)))
+    ranker = train_flat.fit_ranker(data, l2=0.1)
+    assert ranker["features"] == SPAN and ranker["weights"][0] > 0
+    x = rng.normal(size=(5, len(SPAN)))
+    assert ranked_best([(0, 1)] * 5, x.tolist(), ranker) == int(np.argmax(x[:, 0]))
