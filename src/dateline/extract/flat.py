@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from .flat_model import ranked_best
 from .outlets import credit_from_line, outlet_from_line
 
 #: classes that end up in the body
@@ -344,7 +345,8 @@ def is_footer(line: str) -> bool:
 
 
 def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[str, Any],
-           chrome: list[bool] | None = None) -> list[int]:
+           chrome: list[bool] | None = None, ranker: dict[str, Any] | None = None,
+           rows: list[list[float]] | None = None) -> list[int]:
     """The body lines: the contiguous span that gains most, then the likely lines inside it.
 
     The body is mostly one block: each non-blank line adds ``(p - span)`` times its length to the
@@ -356,10 +358,38 @@ def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[st
     With ``footer_breaks`` the span does not cross the page's copyright notice; with ``chrome_neutral`` a
     line the rules call chrome (``chrome``: a caption, a share prompt) neither extends nor breaks a span.
     With ``earlier`` a span before the best one wins when it gains at least that share of the best
-    one's gain (:func:`_earlier_span`).
+    one's gain (:func:`_earlier_span`). With a span ``ranker`` (and the lines' feature ``rows``) that
+    extent is only the first of the page's candidate extents, and the ranker picks one (:func:`_ranked_span`).
     """
     if not idx:
         return []
+    extent = page_extent(idx, probs, lines, decode, chrome)
+    lo, hi = extent.default
+    if ranker and rows:
+        spans, feats = span_candidates(extent, probs, rows)
+        lo, hi = spans[ranked_best(spans, feats, ranker)] if spans else (lo, hi)
+    outside = float(decode.get("keep_outside", 1.01))
+    return [i for k, (i, p) in enumerate(zip(idx, probs, strict=True))
+            if p >= (extent.keep if lo <= k < hi else outside)]
+
+
+@dataclass(slots=True)
+class Extent:
+    """How :func:`select` looks for a page's body extent: the lines' sizes, the page's span and keep
+    thresholds, the lines a span may not cross (``breaks``) and those that add nothing (``neutral``),
+    and the decode's own choice [lo, hi) of non-blank line positions."""
+
+    sizes: list[int]
+    span: float
+    keep: float
+    breaks: list[bool] | None
+    neutral: list[bool] | None
+    default: tuple[int, int]
+
+
+def page_extent(idx: list[int], probs: list[float], lines: list[str], decode: dict[str, Any],
+            chrome: list[bool] | None) -> Extent:
+    """The page's :class:`Extent` under ``decode`` (see :func:`select`)."""
     breaks = [is_footer(lines[i]) for i in idx] if decode.get("footer_breaks") else None
     span, keep = float(decode.get("span", 0.5)), float(decode.get("keep", 0.5))
     bar = float(decode.get("relative", 0.0)) * max(probs, default=0.0)
@@ -367,10 +397,22 @@ def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[st
         span, keep = bar, keep * bar / span
     sizes, power = [len(lines[i].strip()) for i in idx], float(decode.get("power", 0.5))
     neutral = chrome if decode.get("chrome_neutral") else None
-    lo, hi = _earlier_span(sizes, probs, span, power, breaks, neutral, float(decode.get("earlier", 0.0)))
-    outside = float(decode.get("keep_outside", 1.01))
-    return [i for k, (i, p) in enumerate(zip(idx, probs, strict=True))
-            if p >= (keep if lo <= k < hi else outside)]
+    default = _earlier_span(sizes, probs, span, power, breaks, neutral, float(decode.get("earlier", 0.0)))
+    return Extent(sizes, span, keep, breaks, neutral, default)
+
+
+def span_candidates(extent: Extent, probs: list[float],
+                    rows: list[list[float]]) -> tuple[list[tuple[int, int]], list[list[float]]]:
+    """A page's candidate body extents (the decode's own first) and the span ranker's features of each.
+
+    Which block is the article is a page-level choice: a teaser list or a comment thread can gain more
+    than the article under one threshold, so candidates under several are compared as wholes.
+    """
+    from .flat_features import candidates, span_features
+
+    spans = candidates(extent.sizes, probs, extent.span, extent.keep, extent.breaks, extent.neutral,
+                       [extent.default])
+    return spans, span_features(spans, extent.sizes, probs, rows, extent.span, extent.keep) if spans else []
 
 
 def _earlier_span(sizes: list[int], probs: list[float], theta: float, power: float, breaks: list[bool] | None,
@@ -416,7 +458,8 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
     if model is not None:
         idx, rows = line_rows(page)
         probs = flat_model.line_probabilities(rows, [len(lines[i].strip()) for i in idx], model)
-        kept = set(select(idx, probs, lines, model.get("decode", {}), [first[i][0] == "chrome" for i in idx]))
+        kept = set(select(idx, probs, lines, model.get("decode", {}), [first[i][0] == "chrome" for i in idx],
+                          model.get("ranker"), rows))
         classes = ["good" if i in kept else "blank" if not ln.strip() else "chrome" if first[i][0] == "chrome"
                    else "short" for i, ln in enumerate(lines)]
         first = [("good", f"model: body (p={p:.2f})") if i in kept else
@@ -425,7 +468,7 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
         start, end = (min(kept), max(kept) + 1) if kept else (0, 0)
     body_idx = [i for i in range(start, end) if classes[i] in BODY]
     if model is not None:
-        body_idx = _trim_edges(lines, body_idx)
+        body_idx = trim_edges(lines, body_idx)
         start, end = (body_idx[0], body_idx[-1] + 1) if body_idx else (start, end)
     title = _title(lines, classes, start, page.page_script)
     body_idx = _drop_title_repeats(lines, body_idx, title)
@@ -457,7 +500,7 @@ def _metadata_line(line: str, first: bool) -> bool:
         and not _BULLET.match(stripped)
 
 
-def _trim_edges(lines: list[str], body_idx: list[int]) -> list[int]:
+def trim_edges(lines: list[str], body_idx: list[int]) -> list[int]:
     """The body lines without the metadata lines the model took in at its start and end."""
     lo, hi = 0, len(body_idx)
     while lo < hi - 1 and _metadata_line(lines[body_idx[lo]], first=True):

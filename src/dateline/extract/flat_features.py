@@ -14,6 +14,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import Any
+
+import numpy as np
 
 _SEP = re.compile(r"[|/·•>»«©]")
 _DIGIT = re.compile(r"\d")
@@ -200,3 +203,158 @@ def context(sizes: Sequence[float], probs: Sequence[float]) -> list[list[float]]
              _window(probs, k, 3, pre), _window(probs, k, 10, pre), before[k] / total,
              (total - before[k + 1]) / total, float(lo <= k < hi), math.log1p(max(lo - k, 0)),
              math.log1p(max(k - hi + 1, 0)), *page, rank[k]] for k in range(m)]
+
+
+
+#: thresholds (times the page's bar) and length powers of the best-span candidates of the span ranker
+CANDIDATE_THETAS = (0.2, 0.35, 0.5, 0.65, 0.8)
+CANDIDATE_POWERS = (0.5, 1.0)
+#: bars (times the page's bar) and bridged gaps of the block candidates, and how many adjacent blocks join
+BLOCK_BARS = (0.6, 1.0, 1.4)
+BLOCK_GAPS = (0, 1, 2)
+BLOCK_RUN = 6
+
+
+def blocks_of(probs: Sequence[float], bar: float, breaks: Sequence[bool] | None, gap: int = 2) -> list[tuple[int, int]]:
+    """[lo, hi) of each run of lines at or above ``bar``, bridging up to ``gap`` lower lines, never
+    across a line marked in ``breaks``."""
+    out: list[tuple[int, int]] = []
+    lo, last = -1, -1
+    for k, p in enumerate(probs):
+        broken = breaks is not None and breaks[k]
+        if lo >= 0 and (broken or (p < bar and k - last > gap)):
+            out.append((lo, last + 1))
+            lo = -1
+        if p >= bar and not broken:
+            lo, last = (k if lo < 0 else lo), k
+    if lo >= 0:
+        out.append((lo, last + 1))
+    return out
+
+
+def candidates(sizes: Sequence[float], probs: Sequence[float], bar: float, keep: float,
+               breaks: Sequence[bool] | None, neutral: Sequence[bool] | None,
+               extra: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Candidate extents [lo, hi) of a page's body: ``extra`` first (the decode's own choice), the best
+    span under several thresholds and length powers, and runs of up to ``BLOCK_RUN`` adjacent blocks of
+    likely lines (:func:`blocks_of` at several bars and gaps); each cut to its first and last line at
+    ``keep`` (the lines that would be kept), without repeats.
+
+    Args:
+        sizes, probs: characters and body probability of each non-blank line.
+        bar: the page's span threshold (a threshold of 0.5 is this bar).
+        keep: the probability a line inside the extent needs to be kept.
+        breaks, neutral: as in :func:`best_span`.
+        extra: other extents to consider.
+    """
+    spans = list(extra)
+    for theta in CANDIDATE_THETAS:
+        for power in CANDIDATE_POWERS:
+            spans.append(best_span(sizes, probs, theta * bar / 0.5, power, breaks, neutral))
+    for scale in BLOCK_BARS:
+        for gap in BLOCK_GAPS:
+            spans += _block_runs(blocks_of(probs, bar * scale, breaks, gap), breaks)
+    out: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    likely = np.flatnonzero(np.asarray(probs, dtype=float) >= keep)
+    for lo, hi in spans:
+        a, b = int(np.searchsorted(likely, lo)), int(np.searchsorted(likely, hi))  # the kept lines inside
+        cut = (int(likely[a]), int(likely[b - 1]) + 1) if b > a else (lo, hi)
+        if cut[1] > cut[0] and cut not in seen:
+            seen.add(cut)
+            out.append(cut)
+    return out
+
+
+def _block_runs(blocks: list[tuple[int, int]], breaks: Sequence[bool] | None) -> list[tuple[int, int]]:
+    """The extents of runs of up to ``BLOCK_RUN`` adjacent blocks that cross no break."""
+    out = []
+    for a in range(len(blocks)):
+        for b in range(a, min(a + BLOCK_RUN, len(blocks))):
+            if breaks is not None and any(breaks[blocks[a][0]:blocks[b][1]]):
+                break
+            out.append((blocks[a][0], blocks[b][1]))
+    return out
+
+
+#: what the span ranker sees of a candidate extent (:func:`span_features`)
+SPAN = ["p_mean", "p_mass_mean", "p_min_kept", "p_q25_kept", "hole_share", "strong_share", "log_chars", "log_lines",
+        "ends_share", "units_mean", "item_share", "headline_share", "short_share", "repeats_mean", "start", "end",
+        "mass_inside", "mass_before", "mass_after", "gain", "gain_sqrt", "default", "default_overlap",
+        "log_from_head", "date_above", "default_covered", "beyond_default", "log_mass_ratio"]
+_COLS = {name: FEATURES.index(name) for name in
+         ("log_units", "ends_sentence", "list_item", "headline", "rule_short", "log_repeats", "date", "byline")}
+
+
+def span_features(spans: Sequence[tuple[int, int]], sizes: Sequence[float], probs: Sequence[float],
+                  rows: Sequence[Sequence[float]], bar: float, keep: float) -> list[list[float]]:
+    """One row of ``SPAN`` features per candidate extent [lo, hi) of a page (the first is the decode's own).
+
+    The features compare candidates of one page, so they hold across sites and scripts: the line
+    probabilities inside (mean, mass-weighted mean, the kept lines' minimum and lower quartile, the
+    share of unlikely lines), the kept lines' shape (sentence ends, length, list items, title-like and
+    short lines, repeats), the place on the page, the share of the page's probability mass inside,
+    before and after, the gain as :func:`best_span` counts it relative to the best candidate's, overlap
+    with the decode's own choice, and the distance from the nearest headline-, date- or byline-like line
+    above. Sums over a span are differences of running sums, so a page with many candidates stays cheap.
+    """
+    m = len(probs)
+    p, size = np.asarray(probs, dtype=float), np.asarray(sizes, dtype=float)
+    kept = p >= keep
+    cols = np.asarray(rows, dtype=float)[:, [FEATURES.index(n) for n in _COLS]] if m else np.zeros((0, len(_COLS)))
+    run = _running({"p": p, "size": size, "mass": p * size, "gain": (p - bar) * size,
+                    "gain_sqrt": (p - bar) * size ** 0.5, "kept": kept * 1.0, "kept_size": kept * size,
+                    "strong": kept * (p >= 0.8), **{n: kept * cols[:, j] for j, n in enumerate(_COLS)},
+                    **{f"all_{n}": cols[:, j] for j, n in enumerate(_COLS)}})
+    total = float(run["mass"][-1]) or 1.0
+    gains = [(_sum(run, "gain", lo, hi), _sum(run, "gain_sqrt", lo, hi)) for lo, hi in spans]
+    top = [max(max(abs(g[j]) for g in gains), 1e-9) for j in (0, 1)]
+    at = {name: j for j, name in enumerate(_COLS)}
+    head = np.flatnonzero(cols[:, [at["headline"], at["date"], at["byline"]]].sum(axis=1) > 0)
+    out = []
+    for (lo, hi), (g1, g2) in zip(spans, gains, strict=True):
+        n = _sum(run, "kept", lo, hi)
+        pre = "" if n else "all_"  # no kept line: the span's lines stand for them
+        n = n or float(hi - lo)
+        inside = p[lo:hi][kept[lo:hi]] if pre == "" else p[lo:hi]
+        kp = np.sort(inside)
+        share = {name: _sum(run, pre + name, lo, hi) / n for name in _COLS}
+        mass_in = _sum(run, "mass", lo, hi)
+        above = head[: int(np.searchsorted(head, lo))]
+        out.append([
+            _sum(run, "p", lo, hi) / (hi - lo), mass_in / max(_sum(run, "size", lo, hi), 1.0), float(kp[0]),
+            float(kp[int(n) // 4]), 1.0 - n / (hi - lo),
+            (_sum(run, "strong", lo, hi) if pre == "" else float((kp >= 0.8).sum())) / n,
+            math.log1p(_sum(run, "kept_size", lo, hi) if pre == "" else _sum(run, "size", lo, hi)), math.log1p(n),
+            share["ends_sentence"], share["log_units"], share["list_item"], share["headline"], share["rule_short"],
+            share["log_repeats"], lo / m, hi / m, mass_in / total, float(run["mass"][lo]) / total,
+            (total - float(run["mass"][hi])) / total, g1 / top[0], g2 / top[1], float((lo, hi) == spans[0]),
+            _overlap((lo, hi), spans[0]), math.log1p(lo - int(above[-1])) if len(above) else math.log1p(lo + 1.0),
+            _sum(run, "all_date", max(lo - 5, 0), lo) > 0 and len(above) > 0,
+            *_against_default((lo, hi), spans[0], run["mass"])])
+    return [[float(v) for v in row] for row in out]
+
+
+def _running(values: dict[str, Any]) -> dict[str, Any]:
+    """Running sums (from 0) of each named array."""
+    return {name: np.concatenate(([0.0], np.cumsum(v, dtype=float))) for name, v in values.items()}
+
+
+def _sum(run: dict[str, Any], name: str, lo: int, hi: int) -> float:
+    """The sum of ``name`` over [lo, hi) from its running sums."""
+    return float(run[name][hi] - run[name][lo])
+
+
+def _overlap(span: tuple[int, int], other: tuple[int, int]) -> float:
+    """Lines in both spans over lines in either (as [lo, hi) ranges)."""
+    return max(0, min(span[1], other[1]) - max(span[0], other[0])) / (max(span[1], other[1]) - min(span[0], other[0]))
+
+
+def _against_default(span: tuple[int, int], default: tuple[int, int], before: Sequence[float]) -> list[float]:
+    """How a candidate compares with the decode's own extent in probability mass (``before``: its running
+    sum): the share of the default's mass it covers, the share of its own mass beyond the default, and
+    the log ratio of the two masses."""
+    (lo, hi), (d_lo, d_hi) = span, default
+    own, dflt = float(before[hi] - before[lo]), float(before[d_hi] - before[d_lo])
+    common = max(0.0, float(before[min(hi, d_hi)] - before[max(lo, d_lo)])) if min(hi, d_hi) > max(lo, d_lo) else 0.0
+    return [common / max(dflt, 1e-9), (own - common) / max(own, 1e-9), math.log((own + 1.0) / (dflt + 1.0))]

@@ -100,3 +100,10 @@ def unchromed(probs: list[float], rows: Sequence[Sequence[float]]) -> list[float
 
     col = FEATURES.index("chrome")
     return [0.0 if r[col] else p for p, r in zip(probs, rows, strict=True)]
+
+
+def ranked_best(spans: Sequence[tuple[int, int]], feats: Sequence[Sequence[float]], ranker: dict[str, Any]) -> int:
+    """The index of the candidate extent the span ranker scores highest (a linear score of the standardised
+    :data:`dateline.extract.flat_features.SPAN` features: a conditional logit's, so only the ranking counts)."""
+    x = (np.asarray(feats, dtype=float) - np.asarray(ranker["mean"])) / np.asarray(ranker["scale"])
+    return int(np.argmax(x @ np.asarray(ranker["weights"])))
