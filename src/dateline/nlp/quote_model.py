@@ -8,7 +8,10 @@ follows the closing mark. Each candidate gets a handful of sparse string feature
 logistic regression; ``scripts/train_quotes.py`` fits it on PolNeAR's train split (thresholds chosen on devsplit) and
 writes ``data/quote_model.json``; inference is a dictionary look-up and a sum in pure Python.
 The same file holds the speaker ranker, the clause classifier (which words after a verb it
-reports) and the extent model (where such content ends: :func:`extent_candidates`).
+reports) and the extent model (where such content ends: :func:`extent_candidates`). The clause
+classifier also has dense weights (``"dense"``: block name -> one weight per vector component) on
+spaCy's contextual token vectors (the tok2vec output, ``doc.tensor``) of a few tokens of each
+candidate (:func:`dense_tokens`), added to the sparse sum as dot products (:func:`clause_dense_score`).
 """
 
 from __future__ import annotations
@@ -285,9 +288,11 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
     return f
 
 
-def clause_probability(doc: Doc, verb: Token, start: int, end: int, extent: str, weights: dict[str, float]) -> float:
-    """``probability(clause_features(doc, verb, start, end, extent), weights)``, with the weights of the
-    features every extent of the verb shares looked up once per verb (the same sum, term by term)."""
+def clause_probability(doc: Doc, verb: Token, start: int, end: int, extent: str, weights: dict[str, float],
+                       dense: dict[str, list[float]] | None = None) -> float:
+    """``probability(clause_features(doc, verb, start, end, extent), weights)`` plus the dense part
+    (:func:`clause_dense_score`), with the weights of the features every extent of the verb shares
+    looked up once per verb (the same sum, term by term). Content before its verb has no dense part."""
     if extent in BEFORE:
         return probability(clause_features(doc, verb, start, end, extent), weights)
     cache = doc.user_data.get("dateline_clause_shared")
@@ -297,10 +302,57 @@ def clause_probability(doc: Doc, verb: Token, start: int, end: int, extent: str,
     entry = cache.get(key)
     if entry is None:
         lemma, rights, shared = _verb_features(doc, verb)
-        entry = cache[key] = (lemma, rights, [weights.get(f, 0.0) for f in shared])
+        values = [weights.get(f, 0.0) for f in shared]
+        if dense:
+            values.append(clause_dense_score(doc, verb, dense))
+        entry = cache[key] = (lemma, rights, values)
     lemma, rights, values = entry
     own = _extent_features(doc_text(doc), lemma, rights, start, end, extent)
     return _logistic(sum([*values, *map(weights.get, own, _ZEROS)]) + weights.get("bias", 0.0))
+
+
+#: the tokens of a candidate whose contextual vectors the clause classifier may read (:func:`dense_tokens`)
+DENSE_BLOCKS = ("verb", "content", "subj", "head")
+
+
+def dense_tokens(doc: Doc, verb: Token) -> dict[str, int | None]:
+    """The token index of each dense block of candidate ``verb`` (None where it has none): the verb,
+    its first content dependent after it, its subject, and the word it hangs from."""
+    tk, i = token_table(doc), verb.i
+    kids = _children(tk, i)
+    return {"verb": i,
+            "content": next((j for j in kids if j > i and tk.dep[j] in _CONTENT), None),
+            "subj": next((j for j in kids if tk.dep[j] in ("nsubj", "nsubjpass", "poss")), None),
+            "head": tk.head[i] if tk.head[i] != i else None}
+
+
+def doc_vectors(doc: Doc) -> Any:
+    """spaCy's contextual token vectors (the tok2vec output, ``doc.tensor``: one row per token), or
+    None when the doc carries none (a pipeline without tok2vec; a doc read back from a DocBin)."""
+    tensor = doc.tensor
+    if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(doc) or not len(doc):
+        return None
+    return tensor
+
+
+def clause_dense_score(doc: Doc, verb: Token, dense: dict[str, list[float]]) -> float:
+    """The dense part of a candidate's score: for each block of ``dense`` (block name -> weights),
+    the dot product of the weights with that token's contextual vector; 0 without vectors. One matrix
+    product per doc gives every token's score for every block (kept in the doc's ``user_data``)."""
+    cache = doc.user_data.get("dateline_dense")
+    if cache is None or cache[0] != id(dense):
+        tensor = doc_vectors(doc)
+        names = sorted(dense)
+        if tensor is None or any(len(dense[n]) != tensor.shape[1] for n in names):
+            scores = {}
+        else:
+            table = tensor @ numpy.asarray([dense[n] for n in names], dtype=tensor.dtype).T
+            scores = dict(zip(names, table.T.tolist(), strict=True))
+        cache = doc.user_data["dateline_dense"] = (id(dense), scores)
+    scores = cache[1]
+    if not scores:
+        return 0.0
+    return sum(scores[n][j] for n, j in dense_tokens(doc, verb).items() if n in scores and j is not None)
 
 
 def _extent_features(text: str, lemma: str, rights: list[tuple[int, str, str]], start: int, end: int,
