@@ -40,7 +40,7 @@ WORD = re.compile(r"\w+(?:['’]\w+)*")  # the scorer's word tokens
 #: the clause candidate's tokens whose contextual vectors the clause classifier reads (quote_model.DENSE_BLOCKS)
 CLAUSE_DENSE = ("verb", "content", "subj", "head")
 #: L2 on the dense weights: there are many, and each sees every row
-DENSE_L2 = 1e-3
+DENSE_L2 = 1e-2
 
 
 def _docs(split: str, texts: list[str], cache: Path | None) -> list[Any]:
