@@ -298,7 +298,7 @@ def clause_probability(doc: Doc, verb: Token, start: int, end: int, extent: str,
     cache = doc.user_data.get("dateline_clause_shared")
     if cache is None:
         cache = doc.user_data["dateline_clause_shared"] = {}
-    key = (id(weights), verb.i)
+    key = (id(weights), id(dense), verb.i)
     entry = cache.get(key)
     if entry is None:
         lemma, rights, shared = _verb_features(doc, verb)
@@ -337,22 +337,30 @@ def doc_vectors(doc: Doc) -> Any:
 
 def clause_dense_score(doc: Doc, verb: Token, dense: dict[str, list[float]]) -> float:
     """The dense part of a candidate's score: for each block of ``dense`` (block name -> weights),
-    the dot product of the weights with that token's contextual vector; 0 without vectors. One matrix
-    product per doc gives every token's score for every block (kept in the doc's ``user_data``)."""
-    cache = doc.user_data.get("dateline_dense")
-    if cache is None or cache[0] != id(dense):
-        tensor = doc_vectors(doc)
-        names = sorted(dense)
-        if tensor is None or any(len(dense[n]) != tensor.shape[1] for n in names):
-            scores = {}
-        else:
-            table = tensor @ numpy.asarray([dense[n] for n in names], dtype=tensor.dtype).T
-            scores = dict(zip(names, table.T.tolist(), strict=True))
-        cache = doc.user_data["dateline_dense"] = (id(dense), scores)
-    scores = cache[1]
-    if not scores:
+    the dot product of the weights with that token's contextual vector; 0 without vectors. One
+    vector dot product per block and verb: a matrix product over the whole doc costs more, since
+    the BLAS threads it starts outlast it."""
+    tensor = doc_vectors(doc)
+    if tensor is None:
         return 0.0
-    return sum(scores[n][j] for n, j in dense_tokens(doc, verb).items() if n in scores and j is not None)
+    weights = _dense_arrays(dense)
+    total = 0.0
+    for name, j in dense_tokens(doc, verb).items():
+        w = weights.get(name)
+        if j is not None and w is not None and len(w) == tensor.shape[1]:
+            total += float(numpy.dot(w, tensor[j]))
+    return total
+
+
+#: the dense weights as arrays, for the one model dict they were made from
+_DENSE_ARRAYS: list[tuple[dict[str, list[float]], dict[str, Any]]] = []
+
+
+def _dense_arrays(dense: dict[str, list[float]]) -> dict[str, Any]:
+    """``dense`` with each block as a float32 array (the tensor's type), made once per model dict."""
+    if not _DENSE_ARRAYS or _DENSE_ARRAYS[0][0] is not dense:
+        _DENSE_ARRAYS[:] = [(dense, {n: numpy.asarray(w, dtype="float32") for n, w in dense.items()})]
+    return _DENSE_ARRAYS[0][1]
 
 
 def _extent_features(text: str, lemma: str, rights: list[tuple[int, str, str]], start: int, end: int,
