@@ -76,6 +76,8 @@ def _add_vectors(docs: list[Any], texts: list[str], path: Path) -> None:
             vectors = [saved[f"arr_{i}"] for i in range(len(saved.files))]
     else:
         nlp = parse.load()
+        if "tok2vec" not in nlp.pipe_names:  # a pipeline without shared vectors: no dense part
+            return
         with nlp.select_pipes(enable=["tok2vec"]):
             vectors = [d.tensor for d in nlp.pipe(texts, batch_size=32)]
         numpy.savez(path, *vectors)
