@@ -37,7 +37,7 @@ DATA = ROOT.parent / "shared" / "data" / "quotes"
 #: decision thresholds, chosen on the dev split with models fitted on train alone
 THRESHOLDS = {"direct": 0.5, "speaker": 0.3, "clause": 0.5}
 WORD = re.compile(r"\w+(?:['’]\w+)*")  # the scorer's word tokens
-#: the clause candidate's tokens whose contextual vectors the clause classifier reads (quote_model.DENSE_BLOCKS)
+#: the clause candidate's tokens whose contextual vectors the clause classifier reads (quote_model.dense_tokens)
 CLAUSE_DENSE = ("verb", "content", "subj", "head")
 #: L2 on the dense weights: there are many, and each sees every row
 DENSE_L2 = 1e-2

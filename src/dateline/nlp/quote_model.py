@@ -311,10 +311,6 @@ def clause_probability(doc: Doc, verb: Token, start: int, end: int, extent: str,
     return _logistic(sum([*values, *map(weights.get, own, _ZEROS)]) + weights.get("bias", 0.0))
 
 
-#: the tokens of a candidate whose contextual vectors the clause classifier may read (:func:`dense_tokens`)
-DENSE_BLOCKS = ("verb", "content", "subj", "head")
-
-
 def dense_tokens(doc: Doc, verb: Token) -> dict[str, int | None]:
     """The token index of each dense block of candidate ``verb`` (None where it has none): the verb,
     its first content dependent after it, its subject, and the word it hangs from."""
