@@ -8,7 +8,10 @@ follows the closing mark. Each candidate gets a handful of sparse string feature
 logistic regression; ``scripts/train_quotes.py`` fits it on PolNeAR's train split (thresholds chosen on devsplit) and
 writes ``data/quote_model.json``; inference is a dictionary look-up and a sum in pure Python.
 The same file holds the speaker ranker, the clause classifier (which words after a verb it
-reports) and the extent model (where such content ends: :func:`extent_candidates`).
+reports) and the extent model (where such content ends: :func:`extent_candidates`). The clause
+classifier also has dense weights (``"dense"``: block name -> one weight per vector component) on
+spaCy's contextual token vectors (the tok2vec output, ``doc.tensor``) of a few tokens of each
+candidate (:func:`dense_tokens`), added to the sparse sum as dot products (:func:`clause_dense_score`).
 """
 
 from __future__ import annotations
@@ -285,22 +288,75 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
     return f
 
 
-def clause_probability(doc: Doc, verb: Token, start: int, end: int, extent: str, weights: dict[str, float]) -> float:
-    """``probability(clause_features(doc, verb, start, end, extent), weights)``, with the weights of the
-    features every extent of the verb shares looked up once per verb (the same sum, term by term)."""
+def clause_probability(doc: Doc, verb: Token, start: int, end: int, extent: str, weights: dict[str, float],
+                       dense: dict[str, list[float]] | None = None) -> float:
+    """``probability(clause_features(doc, verb, start, end, extent), weights)`` plus the dense part
+    (:func:`clause_dense_score`), with the weights of the features every extent of the verb shares
+    looked up once per verb (the same sum, term by term). Content before its verb has no dense part."""
     if extent in BEFORE:
         return probability(clause_features(doc, verb, start, end, extent), weights)
     cache = doc.user_data.get("dateline_clause_shared")
     if cache is None:
         cache = doc.user_data["dateline_clause_shared"] = {}
-    key = (id(weights), verb.i)
+    key = (id(weights), id(dense), verb.i)
     entry = cache.get(key)
     if entry is None:
         lemma, rights, shared = _verb_features(doc, verb)
-        entry = cache[key] = (lemma, rights, [weights.get(f, 0.0) for f in shared])
+        values = [weights.get(f, 0.0) for f in shared]
+        if dense:
+            values.append(clause_dense_score(doc, verb, dense))
+        entry = cache[key] = (lemma, rights, values)
     lemma, rights, values = entry
     own = _extent_features(doc_text(doc), lemma, rights, start, end, extent)
     return _logistic(sum([*values, *map(weights.get, own, _ZEROS)]) + weights.get("bias", 0.0))
+
+
+def dense_tokens(doc: Doc, verb: Token) -> dict[str, int | None]:
+    """The token index of each dense block of candidate ``verb`` (None where it has none): the verb,
+    its first content dependent after it, its subject, and the word it hangs from."""
+    tk, i = token_table(doc), verb.i
+    kids = _children(tk, i)
+    return {"verb": i,
+            "content": next((j for j in kids if j > i and tk.dep[j] in _CONTENT), None),
+            "subj": next((j for j in kids if tk.dep[j] in ("nsubj", "nsubjpass", "poss")), None),
+            "head": tk.head[i] if tk.head[i] != i else None}
+
+
+def doc_vectors(doc: Doc) -> Any:
+    """spaCy's contextual token vectors (the tok2vec output, ``doc.tensor``: one row per token), or
+    None when the doc carries none (a pipeline without tok2vec; a doc read back from a DocBin)."""
+    tensor = doc.tensor
+    if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(doc) or not len(doc):
+        return None
+    return tensor
+
+
+def clause_dense_score(doc: Doc, verb: Token, dense: dict[str, list[float]]) -> float:
+    """The dense part of a candidate's score: for each block of ``dense`` (block name -> weights),
+    the dot product of the weights with that token's contextual vector; 0 without vectors. One
+    vector dot product per block and verb: a matrix product over the whole doc costs more, since
+    the BLAS threads it starts outlast it."""
+    tensor = doc_vectors(doc)
+    if tensor is None:
+        return 0.0
+    weights = _dense_arrays(dense)
+    total = 0.0
+    for name, j in dense_tokens(doc, verb).items():
+        w = weights.get(name)
+        if j is not None and w is not None and len(w) == tensor.shape[1]:
+            total += float(numpy.dot(w, tensor[j]))
+    return total
+
+
+#: the dense weights as arrays, for the one model dict they were made from
+_DENSE_ARRAYS: list[tuple[dict[str, list[float]], dict[str, Any]]] = []
+
+
+def _dense_arrays(dense: dict[str, list[float]]) -> dict[str, Any]:
+    """``dense`` with each block as a float32 array (the tensor's type), made once per model dict."""
+    if not _DENSE_ARRAYS or _DENSE_ARRAYS[0][0] is not dense:
+        _DENSE_ARRAYS[:] = [(dense, {n: numpy.asarray(w, dtype="float32") for n, w in dense.items()})]
+    return _DENSE_ARRAYS[0][1]
 
 
 def _extent_features(text: str, lemma: str, rights: list[tuple[int, str, str]], start: int, end: int,

@@ -711,17 +711,18 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
     if model is None or "clause" not in model:
         return []
     weights, threshold = model["clause"]["weights"], model["clause"]["threshold"]
+    dense = model["clause"].get("dense")  # weights on spaCy's contextual vectors, when fitted
     text = article.text
     taken = [(q.start, q.end) for q in found]
     out: list[Quote] = []
     best: dict[int, tuple[float, int, int]] = {}
     for verb, start, whole, extent in quote_model.clause_candidates(doc, skip=quoted):  # a quoted verb: never one
-        p = quote_model.clause_probability(doc, verb, start, whole, extent, weights)
+        p = quote_model.clause_probability(doc, verb, start, whole, extent, weights, dense)
         if p < threshold:
             continue  # far from reported content: not worth cutting
         end = quote_model.best_extent(doc, start, whole, model)
         if end != whole:  # scored as the extent model cuts it
-            p = quote_model.clause_probability(doc, verb, start, end, extent, weights)
+            p = quote_model.clause_probability(doc, verb, start, end, extent, weights, dense)
         if p >= threshold and p > best.get(verb.i, (0.0, 0, 0))[0]:
             best[verb.i] = (p, start, end)
     for i, (_, start, end) in sorted(best.items()):
