@@ -131,3 +131,10 @@ def test_docs_read_back_from_a_docbin_get_their_vectors_again(tmp_path: Path) ->
         assert (tmp_path / "x.vectors.npz").exists()
         for doc, want in zip(docs, parsed, strict=True):
             assert numpy.allclose(doc.tensor, want.tensor, atol=1e-5)
+
+
+def test_seed_average_takes_the_mean_of_each_weight_and_drops_the_negligible() -> None:
+    train = _train_script()
+    fits = [({"a": 1.0, "b": 0.01}, [0.2, -0.4]), ({"a": 0.5}, [0.4, 0.0])]
+    sparse, dense = train._seed_average(fits)
+    assert sparse == {"a": 0.75} and dense == [0.3, -0.2]  # b averages to 0.005: dropped
