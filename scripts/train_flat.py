@@ -24,6 +24,18 @@ it is fitted on the CV's out-of-fold probabilities of all pages. Measured (neste
 default folds 0.9238 -> 0.9285; --split-seed 0-4: 0.9258 -> 0.9242, 0.9186 -> 0.9289, 0.9210 -> 0.9264,
 0.9127 -> 0.9184, 0.9314 -> 0.9296 (mean 0.9219 -> 0.9255); dumps by fold models, mean of seeds 0-4:
 w3m 0.8921 -> 0.8975, lynx 0.8936 -> 0.8982. The best candidate of each page would reach about 0.965.
+Tried on the ranker and not kept (same nested probabilities, default folds and seeds 0-4, fixed L2 10 and
+temperature 0.02; the harness scores candidates' counts directly, mean of seeds 0-4 0.9241 for the shipped 28
+features): prose mass just outside a candidate, the share of the page's prose it covers, prose of the decode's
+extent it drops (0.9235-0.9241); each feature's rank or z-score within its page (0.9180-0.9239; a difference
+from the page's best or the decode's candidate is a constant per page, so the logit ignores it); fewer
+features kept by sign stability of bootstrap refits, chosen inside each fold (0.9231-0.9236; chosen on all
+folds it read 0.9254, selection bias); bagged rankers (0.9233); probability, sentence end and length of a
+candidate's first and last kept lines (0.9215-0.9254, not stable across variants, dumps lower); the
+probability, sentence ends and length of the kept lines it drops from or adds to the decode's extent
+(0.9225-0.9251; the best subset +0.0006, 4 of 6 fold assignments: within the spread of all ~20 variants). Most of the
+gap to the best candidate is a smaller piece inside the ranker's pick (the same start with a shorter tail,
+or a later start): about 0.038 of about 0.05 in mean page F1.
 
 --ensemble (off: not shipped) averages the line probabilities of two stacks: one fitted on the flat
 pages, one fitted on them and their w3m and lynx dumps (a dump's lines weigh --augment-weight; measured
