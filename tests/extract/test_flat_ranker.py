@@ -60,6 +60,9 @@ def test_fit_ranker_learns_which_candidate_wins() -> None:
     from pathlib import Path
 
     import numpy as np
+    import pytest
+
+    pytest.importorskip("scipy", reason="fitting the ranker needs the train extra: pip install -e '.[train]'")
 
     path = Path(__file__).resolve().parents[2] / "scripts" / "train_flat.py"
     spec = importlib.util.spec_from_file_location("train_flat_for_test", path)
