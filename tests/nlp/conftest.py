@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -18,3 +21,14 @@ def run() -> Callable[..., Article]:
         return article
 
     return go
+
+
+@pytest.fixture(scope="session")
+def train_quotes() -> ModuleType:
+    """``scripts/train_quotes.py`` loaded as a module (scripts are not a package), for tests of its fitters."""
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_quotes.py"
+    spec = importlib.util.spec_from_file_location("train_quotes", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

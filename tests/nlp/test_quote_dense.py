@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import random
 from pathlib import Path
@@ -11,17 +10,8 @@ from types import ModuleType
 import numpy
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 # invented text: a belief cue, a speech cue and a plain verb
 _TEXT = "Officials in Varnholt believe the bridge will reopen. Mayor Ilse Brandt said the vote failed. She left early."
-
-
-def _train_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_quotes", ROOT / "scripts" / "train_quotes.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _dense(width: int, seed: int) -> dict[str, list[float]]:
@@ -82,8 +72,8 @@ def test_a_doc_without_vectors_has_no_dense_part() -> None:
     assert clause_dense_score(doc, verb, _dense(96, 2)) == 0.0
 
 
-def test_fit_dense_learns_weights_on_the_vectors_and_fit_stays_sparse() -> None:
-    train = _train_script()
+def test_fit_dense_learns_weights_on_the_vectors_and_fit_stays_sparse(train_quotes: ModuleType) -> None:
+    train = train_quotes
     rng = random.Random(0)
     # invented rows: the label follows the first vector component; the sparse feature is noise
     rows = []
@@ -97,10 +87,10 @@ def test_fit_dense_learns_weights_on_the_vectors_and_fit_stays_sparse() -> None:
         train.fit_dense([(f, y, None) for f, y, _ in rows], epochs=10, min_count=1)[0]
 
 
-def test_clause_examples_leave_out_what_the_rules_found() -> None:
+def test_clause_examples_leave_out_what_the_rules_found(train_quotes: ModuleType) -> None:
     from dateline.nlp.parse import load
 
-    train = _train_script()
+    train = train_quotes
     doc = load()(_TEXT)
     said = _TEXT.index("the vote")
     rec = {"text": _TEXT, "quotes": [
@@ -114,12 +104,12 @@ def test_clause_examples_leave_out_what_the_rules_found() -> None:
     assert all(v is None or len(v) == len(train.CLAUSE_DENSE) * doc.tensor.shape[1] for _, _, v in rows)
 
 
-def test_docs_read_back_from_a_docbin_get_their_vectors_again(tmp_path: Path) -> None:
+def test_docs_read_back_from_a_docbin_get_their_vectors_again(tmp_path: Path, train_quotes: ModuleType) -> None:
     from spacy.tokens import DocBin
 
     from dateline.nlp.parse import load
 
-    train, nlp = _train_script(), load()
+    train, nlp = train_quotes, load()
     texts = [_TEXT, "Invented: the council hopes the ferry runs."]
     parsed = [nlp(t) for t in texts]
     db = DocBin()
@@ -133,8 +123,8 @@ def test_docs_read_back_from_a_docbin_get_their_vectors_again(tmp_path: Path) ->
             assert numpy.allclose(doc.tensor, want.tensor, atol=1e-5)
 
 
-def test_seed_average_takes_the_mean_of_each_weight_and_drops_the_negligible() -> None:
-    train = _train_script()
+def test_seed_average_takes_the_mean_of_each_weight_and_drops_the_negligible(train_quotes: ModuleType) -> None:
+    train = train_quotes
     fits = [({"a": 1.0, "b": 0.01}, [0.2, -0.4]), ({"a": 0.5}, [0.4, 0.0])]
     sparse, dense = train._seed_average(fits)
     assert sparse == {"a": 0.75} and dense == [0.3, -0.2]  # b averages to 0.005: dropped

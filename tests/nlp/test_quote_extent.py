@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _train_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_quotes", ROOT / "scripts" / "train_quotes.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def test_cut_features_name_the_content_and_the_object_of_a_trailing_preposition() -> None:
@@ -30,8 +18,8 @@ def test_cut_features_name_the_content_and_the_object_of_a_trailing_preposition(
     assert "pobj=interview" in at_in and any(f.startswith("root=") for f in at_in)
 
 
-def test_fit_groups_learns_which_candidate_of_a_group_is_the_gold_one() -> None:
-    fit_groups = _train_script().fit_groups
+def test_fit_groups_learns_which_candidate_of_a_group_is_the_gold_one(train_quotes: ModuleType) -> None:
+    fit_groups = train_quotes.fit_groups
     # invented groups: the candidate with 'good' is the gold end, whatever else it shares
     groups = [[(["full", "noise"], 0), (["cut", "good"], 1), (["cut", "bad"], 0)] for _ in range(20)]
     groups += [[(["full", "good"], 1), (["cut", "bad"], 0)] for _ in range(20)]
