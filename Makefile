@@ -9,7 +9,7 @@ DEMO_HOME := $(CURDIR)/.demo-home
 $(BIN)/dateline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[web,dev]'
+	$(BIN)/python -m pip install -q -e '.[web,dev,train]'
 	touch $@
 
 setup: $(BIN)/dateline
