@@ -388,7 +388,7 @@ class Extent:
 
 
 def page_extent(idx: list[int], probs: list[float], lines: list[str], decode: dict[str, Any],
-            chrome: list[bool] | None) -> Extent:
+                chrome: list[bool] | None) -> Extent:
     """The page's :class:`Extent` under ``decode`` (see :func:`select`)."""
     breaks = [is_footer(lines[i]) for i in idx] if decode.get("footer_breaks") else None
     span, keep = float(decode.get("span", 0.5)), float(decode.get("keep", 0.5))

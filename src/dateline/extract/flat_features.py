@@ -205,7 +205,6 @@ def context(sizes: Sequence[float], probs: Sequence[float]) -> list[list[float]]
              math.log1p(max(k - hi + 1, 0)), *page, rank[k]] for k in range(m)]
 
 
-
 #: thresholds (times the page's bar) and length powers of the best-span candidates of the span ranker
 CANDIDATE_THETAS = (0.2, 0.35, 0.5, 0.65, 0.8)
 CANDIDATE_POWERS = (0.5, 1.0)
