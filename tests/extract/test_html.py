@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from dateline.extract.html import extract_html
@@ -88,10 +90,9 @@ def _fake_runs(monkeypatch: pytest.MonkeyPatch, recall: list[str], precise: list
 
     made: list[str] = []
 
-    def bare_extraction(tree: object, favor_recall: bool = False, favor_precision: bool = False,
-                        **_: object) -> _Doc:
-        made.append("recall" if favor_recall else "precision")
-        return _Doc(recall if favor_recall else precise)
+    def bare_extraction(tree: object, options: Any = None, **_: object) -> _Doc:
+        made.append(options.focus)  # html.py passes its prebuilt settings: focus "recall" or "precision"
+        return _Doc(recall if options.focus == "recall" else precise)
 
     monkeypatch.setattr(trafilatura, "bare_extraction", bare_extraction)
     return made

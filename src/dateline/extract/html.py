@@ -7,6 +7,8 @@ the publication date keeps the time and zone the page gives; outlet names are no
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,12 +43,30 @@ def _paragraphs(lines: list[str]) -> tuple[str, list[list[int]]]:
 
 
 #: trafilatura's settings for both of its runs (fast: no second extractor; the metadata is meta.py's)
-_OPTIONS: dict[str, Any] = dict(fast=True, with_metadata=False, include_comments=False, include_tables=True)
+_OPTIONS: dict[str, Any] = dict(fast=True, with_metadata=False, comments=False, tables=True)
 #: a body line outside the stretch the precision run agrees with is kept only when at least this long
 #: (characters, so that it means the same for scripts written without spaces): prose, not a teaser or tag list
 EDGE_KEEP_CHARS = 200
 #: how a paragraph of prose ends (sentence punctuation, closing quote or bracket)
 _PROSE_END = re.compile(r"[.!?。！？…\"”’»]\s*$")
+
+
+@functools.cache
+def _settings(focus: str) -> Any:
+    """trafilatura's settings object for a ``focus`` ("recall" or "precision"), built once: building it
+    per call re-reads trafilatura's configuration, a few percent of a run."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="python", precision=focus == "precision", recall=focus == "recall", **_OPTIONS)
+
+
+def _run(tree: Any, url: str | None, focus: str) -> list[str]:
+    """The body lines of one trafilatura run on ``tree`` (which trafilatura copies, not changes)."""
+    import trafilatura
+
+    options = copy.copy(_settings(focus))
+    options.url = options.source = url
+    return _text_lines(trafilatura.bare_extraction(tree, options=options))
 
 
 def _text_lines(doc: Any) -> list[str]:
@@ -70,13 +90,10 @@ def body_lines(tree: Any, url: str | None) -> list[str]:
     stay, short lines outside that stretch go. The second run costs as much as the first, so it is made
     only when the body does not open with prose, the usual sign that chrome came in with it.
     """
-    import trafilatura
-
-    recall = _text_lines(trafilatura.bare_extraction(tree, url=url, favor_recall=True, **_OPTIONS))
+    recall = _run(tree, url, "recall")
     if not _doubtful_start(recall):
         return recall
-    precise = {" ".join(ln.split())
-               for ln in _text_lines(trafilatura.bare_extraction(tree, url=url, favor_precision=True, **_OPTIONS))}
+    precise = {" ".join(ln.split()) for ln in _run(tree, url, "precision")}
     shared = [k for k, ln in enumerate(recall) if ln.strip() and " ".join(ln.split()) in precise]
     if not shared:
         return recall
