@@ -37,6 +37,25 @@ probability, sentence ends and length of the kept lines it drops from or adds to
 gap to the best candidate is a smaller piece inside the ranker's pick (the same start with a shorter tail,
 or a later start): about 0.038 of about 0.05 in mean page F1.
 
+Inside the ranker's extent (flat11; the same nested probabilities, each fold's ranker picking on its held-out pages;
+figures are means of --split-seed 0-4 of a harness that leaves out the title-repeat step, base 0.9241, P 0.9069,
+R 0.9419, halves 0.9285 / 0.9194). Keeping exactly the body lines of the chosen extent would give 0.9665 (P 0.985):
+dropping its junk lines alone 0.9637, only its best tail cut 0.9485, best head cut 0.9369, junk between its first and
+last body lines 0.9345, the best keep threshold of 0.1-0.8 per page 0.9394. Learned on inner out-of-fold lines of each
+fold's extents and measured on its held-out pages, none of that was reached: a logistic or small boosted-tree line model
+over the line's probability and its neighbours', its distance in lines and words to the extent's ends and to the largest
+prose block inside it, whether it lies after the last (or before the first) long likely line, length against the
+extent's median, rule classes and the line model's own features, words shared with unlikely lines outside, digit-blind
+repeats on the page (0.9213-0.9241; precision up, recall down more, the odd half lower each time); the same only
+dropping lines the probability keeps (0.9231-0.9241); a conditional logit over tail cuts with the kept and dropped mass,
+probabilities and shapes on each side of the cut, also restricted to block boundaries (0.9234-0.9242; fitted in-sample
+with a weak penalty it reaches 0.932 of the 0.949 tail oracle on the default folds); one over per-page keep thresholds
+(0.9232); fixed rules: keep 0.3 / 0.4 / 0.5 inside (0.9236 / 0.9223 / 0.9204), a bar of 0.3-0.9 after the extent's last
+strong prose line (0.9240-0.9046) or 0.5-0.7 before its first (0.9233-0.9217); token log-odds of junk against body lines
+learned on the training pages (words on at least 5 of them) as one more feature (0.9228-0.9248, odd half 0.9165-0.9193:
+noise). The line probabilities already hold what such features say of a line; the junk left inside (newsletter and
+comment forms, author notes, captions, related lists the model finds likely) needs new evidence, not a new decision.
+
 --ensemble (off: not shipped) averages the line probabilities of two stacks: one fitted on the flat
 pages, one fitted on them and their w3m and lynx dumps (a dump's lines weigh --augment-weight; measured
 with 0.5). Over six fold assignments it moved the flat CV F1 by -0.009 to +0.008 (mean +0.0015) and
