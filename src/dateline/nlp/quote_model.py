@@ -253,11 +253,13 @@ def clause_candidates(doc: Doc, skip: list[tuple[int, int]] | None = None) -> li
                 if end > start:
                     out.append((verb, start, end, extent))
         out += _content_before(doc, verb, kids)
-    return out
+    return out + _complements(doc, skip)
 
 
-#: constructions whose content stands before its verb: their features are kept apart (prefixed)
-BEFORE = frozenset(["pass"])
+#: constructions fitted apart from a verb's content after it (their features prefixed): content before its
+#: verb (``pass``), and the complement clause of a word that is no verb (``comp``: "confident that ...",
+#: :func:`_complements`)
+BEFORE = frozenset(["pass", "comp"])
 #: the comma-led trailing clauses of a verb's last content dependent that an extent may cut off
 _CUT_AT = frozenset(["relcl", "acl", "advcl", "prep", "appos"])
 
@@ -277,6 +279,50 @@ def _content_before(doc: Doc, verb: Token, kids: list[int]) -> list[tuple[Token,
     return [(verb, tk.idx[first], tk.end[last], "pass")]
 
 
+#: the clauses a noun, adjective or copula may take as what someone thinks or says ("confident that ...")
+_COMPLEMENT = frozenset(["acl", "ccomp", "xcomp"])
+
+
+def _complements(doc: Doc, skip: list[tuple[int, int]] | None) -> list[tuple[Token, int, int, str]]:
+    """(cue, start, end, ``comp``) for each clause after a noun, adjective or copula that opens with a
+    complementizer or an infinitive's 'to' ("the claim that ...", "confident that ...", "is likely to
+    ..."): a verb's complement is already its own candidate. A cue inside a ``skip`` span gives none."""
+    tk, out = token_table(doc), []
+    for j, dep in enumerate(tk.dep):
+        cue = tk.head[j]
+        if dep not in _COMPLEMENT or cue >= j or tk.pos[cue] not in _COMP_HEADS or (dep, tk.pos[cue]) == ("acl", "AUX"):
+            continue  # (an acl of a copula: a misparse)
+        first = tk.left[j]
+        if first <= cue or tk.dep[first] not in ("mark", "aux") or skip and any(s <= tk.idx[cue] < e for s, e in skip):
+            continue
+        last = doc[j].right_edge.i
+        while last > first and tk.punct[last]:
+            last -= 1
+        out.append((doc[cue], tk.idx[first], tk.end[last], "comp"))
+    return out
+
+
+#: the words whose complement clause :func:`_complements` offers
+_COMP_HEADS = frozenset(["NOUN", "PROPN", "ADJ", "AUX"])
+
+
+def _apart_features(doc: Doc, cue: Token, start: int, extent: str) -> list[str]:
+    """What a construction fitted apart adds to its shared features: for ``comp``, how the clause hangs
+    from the cue and opens (an ``acl`` with a 'that', an ``xcomp`` with a 'to'), the cue's part of speech
+    and place, and the word the cue hangs from ('is [likely] to')."""
+    tk = token_table(doc)
+    i = _index_at(doc, start, after=True)
+    if extent != "comp" or i is None:
+        return []
+    comp, hops = i, 0
+    while tk.head[comp] not in (cue.i, comp) and hops < 50:  # up from the first word to the clause's head
+        comp, hops = tk.head[comp], hops + 1
+    kind = f"{tk.dep[comp]}|{tk.dep[i]}"
+    return [f"comp={kind}", f"cue_comp={cue.lemma_.lower()}|{kind}", f"cue_pos={cue.pos_}|{cue.dep_}",
+            f"cue_head={cue.head.lemma_.lower()}|{cue.dep_}", f"first_w={_lower(doc, tk, i)}",
+            f"cue_poss={any(c.dep_ == 'poss' for c in cue.children)}"]
+
+
 def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "1/1") -> list[str]:
     """Sparse features of one candidate ``verb`` reporting ``doc_text(doc)[start:end]`` (``extent`` as
     :func:`clause_candidates` names it)."""
@@ -284,6 +330,7 @@ def clause_features(doc: Doc, verb: Token, start: int, end: int, extent: str = "
     f = [*shared, *_extent_features(doc_text(doc), lemma, rights, start, end, extent)]
     if extent in BEFORE:  # a construction of its own: its weights are fitted apart and leave the rest as they were
         own = [x for x in f if not x.startswith(("last=", "lemma_last=", "excluded"))]
+        own += _apart_features(doc, verb, start, extent)
         return [f"{extent}|{x}" for x in own] + [f"before={extent}"]
     return f
 

@@ -288,6 +288,33 @@ def _source(verb: Token) -> Token | None:
     return None
 
 
+def _holder(cue: Token) -> Token | None:
+    """Whose view a cue that is no verb reports: a noun's possessor ('his plan to ...'), else the
+    subject of the copula or verb the word completes ('Sanders is confident that ...', 'made the claim
+    that ...'); a copula's subject that is itself someone's words gives its possessor ('Rubio's
+    response was that ...', 'One of Trump's claims is that ...')."""
+    if cue.pos_ == "AUX":
+        return _owner(_subject(cue))
+    poss = next((c for c in cue.lefts if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    if cue.dep_ in ("attr", "acomp", "dobj", "oprd") and cue.head.pos_ in ("VERB", "AUX"):
+        return _source(cue.head)
+    return None
+
+
+def _owner(subj: Token | None) -> Token | None:
+    """The possessor of a noun (or of the noun after its 'of': 'one of [Trump's] claims'), else the noun."""
+    if subj is None:
+        return None
+    of = next((g for c in subj.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
+    for noun in (subj, of):
+        poss = None if noun is None else next((c for c in noun.lefts if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+    return subj
+
+
 def _impersonal(verb: Token) -> bool:
     """Whether a verb reports what no one in the text is named for: a passive without its agent
     ("is expected to win", "was seen as"), "seem"/"appear", or a subjectless "asked" (the asker is
@@ -715,7 +742,7 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
     text = article.text
     taken = [(q.start, q.end) for q in found]
     out: list[Quote] = []
-    best: dict[int, tuple[float, int, int]] = {}
+    best: dict[int, tuple[bool, float, int, int]] = {}  # per cue: (its own content, probability, start, end)
     for verb, start, whole, extent in quote_model.clause_candidates(doc, skip=quoted):  # a quoted verb: never one
         p = quote_model.clause_probability(doc, verb, start, whole, extent, weights, dense)
         if p < threshold:
@@ -723,15 +750,16 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
         end = quote_model.best_extent(doc, start, whole, model)
         if end != whole:  # scored as the extent model cuts it
             p = quote_model.clause_probability(doc, verb, start, end, extent, weights, dense)
-        if p >= threshold and p > best.get(verb.i, (0.0, 0, 0))[0]:
-            best[verb.i] = (p, start, end)
-    for i, (_, start, end) in sorted(best.items()):
+        own = extent != "comp"  # a verb's own content outranks a clause after a word it governs
+        if p >= threshold and (own, p) > best.get(verb.i, (False, 0.0, 0, 0))[:2]:
+            best[verb.i] = (own, p, start, end)
+    for i, (_, _, start, end) in sorted(best.items()):
         verb, span = doc[i], (start, end)
         if sum(max(0, min(end, e) - max(start, s)) for s, e in quoted) >= 0.5 * (end - start):
             continue  # (_overlap written out: this runs for every verb against every quote; no verb is quoted)
         if any(max(0, min(end, e) - max(start, s)) >= 0.5 * max(end - start, e - s) for s, e in taken):
             continue
-        subj = _source(verb) if verb.pos_ == "VERB" else next((c for c in verb.lefts if c.dep_ == "poss"), None)
+        subj = _source(verb) if verb.pos_ == "VERB" else _holder(verb)
         if verb.pos_ == "VERB" and _impersonal(verb):
             subj = None  # "is expected to ...", "seems ...": said or thought by no one named
         elif subj is None:
