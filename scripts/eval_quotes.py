@@ -1,6 +1,6 @@
 """Run Dateline's quote stage on a PolNeAR file and score it with the official scorer.
 
-    python scripts/eval_quotes.py [test_dev|devsplit] [--out FILE]
+    python scripts/eval_quotes.py [test_dev|devsplit|train] [--out FILE]
     python scripts/eval_quotes.py --census SPLIT SYSTEM.jsonl
 
 ``--census`` groups the direct-fragment errors of a system file (the scorer's fragment/direct/exact
@@ -15,6 +15,7 @@ row) by cause, and measures how often the gold splits a multi-sentence quote at 
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import re
@@ -119,15 +120,20 @@ def run(split: str, out: Path) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) > 3 and sys.argv[1] == "--census":
-        for name, n in sorted(census(sys.argv[2], Path(sys.argv[3])).items()):
+    parser = argparse.ArgumentParser(description="Score Dateline's quote stage on a PolNeAR split.")
+    parser.add_argument("split", nargs="?", default="test_dev", choices=["test_dev", "devsplit", "train"])
+    parser.add_argument("--out", type=Path, help="system file to write (default /tmp/dateline-quotes-SPLIT.jsonl)")
+    parser.add_argument("--census", nargs=2, metavar=("SPLIT", "SYSTEM"),
+                        help="group a system file's direct-fragment errors by cause instead")
+    args = parser.parse_args()
+    if args.census:
+        split, system = args.census
+        for name, n in sorted(census(split, Path(system)).items()):
             print(f"{n:6d}  {name}")
-        for name, n in sorted(split_consistency(sys.argv[2]).items()):
+        for name, n in sorted(split_consistency(split).items()):
             print(f"{n:6d}  multi-sentence quotes, gold {name}")
         return
-    split = sys.argv[1] if len(sys.argv) > 1 else "test_dev"
-    out = Path(sys.argv[3]) if len(sys.argv) > 3 else Path(f"/tmp/dateline-quotes-{split}.jsonl")
-    run(split, out)
+    run(args.split, args.out or Path(f"/tmp/dateline-quotes-{args.split}.jsonl"))
 
 
 if __name__ == "__main__":
