@@ -281,6 +281,8 @@ def _content_before(doc: Doc, verb: Token, kids: list[int]) -> list[tuple[Token,
 
 #: the clauses a noun, adjective or copula may take as what someone thinks or says ("confident that ...")
 _COMPLEMENT = frozenset(["acl", "ccomp", "xcomp"])
+#: the words whose complement clause :func:`_complements` offers
+_COMP_HEADS = frozenset(["NOUN", "PROPN", "ADJ", "AUX"])
 
 
 def _complements(doc: Doc, skip: list[tuple[int, int]] | None) -> list[tuple[Token, int, int, str]]:
@@ -300,10 +302,6 @@ def _complements(doc: Doc, skip: list[tuple[int, int]] | None) -> list[tuple[Tok
             last -= 1
         out.append((doc[cue], tk.idx[first], tk.end[last], "comp"))
     return out
-
-
-#: the words whose complement clause :func:`_complements` offers
-_COMP_HEADS = frozenset(["NOUN", "PROPN", "ADJ", "AUX"])
 
 
 def _apart_features(doc: Doc, cue: Token, start: int, extent: str) -> list[str]:
