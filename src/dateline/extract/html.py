@@ -47,7 +47,8 @@ _OPTIONS: dict[str, Any] = dict(fast=True, with_metadata=False, comments=False, 
 #: a body line outside the stretch the precision run agrees with is kept only when at least this long
 #: (characters, so that it means the same for scripts written without spaces): prose, not a teaser or tag list
 EDGE_KEEP_CHARS = 200
-#: how a paragraph of prose ends (sentence punctuation, closing quote or bracket)
+#: how a paragraph of prose ends (sentence punctuation or a closing quote; not a bracket, which also ends
+#: a caption or credit: "(Photo: AFP)")
 _PROSE_END = re.compile(r"[.!?。！？…\"”’»]\s*$")
 
 

@@ -295,7 +295,7 @@ def _holder(cue: Token) -> Token | None:
     response was that ...', 'One of Trump's claims is that ...')."""
     if cue.pos_ == "AUX":
         return _owner(_subject(cue))
-    poss = next((c for c in cue.lefts if c.dep_ == "poss"), None)
+    poss = _possessor(cue)
     if poss is not None:
         return poss
     if cue.dep_ in ("attr", "acomp", "dobj", "oprd") and cue.head.pos_ in ("VERB", "AUX"):
@@ -309,10 +309,15 @@ def _owner(subj: Token | None) -> Token | None:
         return None
     of = next((g for c in subj.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
     for noun in (subj, of):
-        poss = None if noun is None else next((c for c in noun.lefts if c.dep_ == "poss"), None)
+        poss = None if noun is None else _possessor(noun)
         if poss is not None:
             return poss
     return subj
+
+
+def _possessor(noun: Token) -> Token | None:
+    """The noun's possessive dependent ('[his] plan', '[Rubio's] response'), if any."""
+    return next((c for c in noun.lefts if c.dep_ == "poss"), None)
 
 
 def _impersonal(verb: Token) -> bool:
