@@ -36,3 +36,19 @@ def test_name_run_needs_a_proper_name_followed_by_a_comma_when_set_off() -> None
     second = text.index("the farmer")
     last_said = [t.i for t in doc if t.text == "said"][-1]
     assert _name_run(doc, second - 1, last_said, set_off=True) is None  # no proper name opens it
+
+
+@pytest.mark.parametrize("text", [
+    'Vargas said: "The plan is good. But "the second mark" was never closed, and "neither is this.',  # odd marks
+    "Holm said: ''We are ready,'' and then ''we will see.'' And one more '' left open.",  # NYT-style marks
+    'Vargas said: "He told me \'we will win\' and I believed him."',  # a quote inside a quote
+    '"A paragraph that opens a quote and never closes it.\n\n"Another one," Vargas said.\n\n"',
+    '“Reversed marks“ and ”odd ones” in one line, Vargas said.',
+])
+def test_odd_marks_give_sane_direct_quotes(run, text: str) -> None:
+    for q in run(text, names=["actors", "quotes"]).quotes:
+        assert text[q.start:q.end] == q.text
+        for start, end in q.fragments or [[q.start, q.end]]:
+            assert 0 <= start < end <= len(text)
+        if q.kind == "direct" and q.speaker_start is not None and q.speaker_end is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker
