@@ -52,3 +52,9 @@ def test_odd_marks_give_sane_direct_quotes(run, text: str) -> None:
             assert 0 <= start < end <= len(text)
         if q.kind == "direct" and q.speaker_start is not None and q.speaker_end is not None:
             assert text[q.speaker_start:q.speaker_end] == q.speaker
+
+
+def test_a_day_after_the_verb_is_no_speaker(run) -> None:
+    text = 'The harbour board met again.\n\n"We will not sell the harbour," said Tuesday after the vote.'
+    for q in _direct(run, text):
+        assert q.speaker is None or "Tuesday" not in q.speaker

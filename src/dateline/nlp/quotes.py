@@ -411,6 +411,9 @@ def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> 
     return [(verb, subj) for _, verb, subj in found]
 
 
+#: entity types of a time, which never speaks ('"...," said Tuesday' with the speaker lost)
+_WHEN = frozenset(("DATE", "TIME"))
+
 def _name_before(doc: Doc, span: _Span, verb: Token) -> Token | None:
     """The speaker of '"...," Tulsa police Chief Chuck Jordan said' when the parse lost the verb's
     subject (it took the verb for part of the quote): the name or pronoun right before a speech verb
@@ -440,8 +443,8 @@ def _name_run(doc: Doc, start: int, stop: int, set_off: bool = False) -> Token |
         if doc[i].pos_ in ("PROPN", "NOUN"):
             last = doc[i]
         i += 1
-    if last is None or last.pos_ != "PROPN" or not last.text[:1].isupper():
-        return None
+    if last is None or last.pos_ != "PROPN" or not last.text[:1].isupper() or last.ent_type_ in _WHEN:
+        return None  # a day is no speaker ('"...," said Tuesday ...' in a broken sentence)
     if set_off and not (i < stop and doc[i].text == ","):
         return None
     return last
@@ -461,7 +464,7 @@ def _inverted_subject(doc: Doc, span: _Span, verb: Token) -> Token | None:
     while after is not None and after.dep_ in _NOUN_LEFT and after.head.i > after.i:
         after = after.head
     if after is not None and after.head.i == verb.i and after.dep_ in ("dobj", "npadvmod", "attr", "oprd") \
-            and after.pos_ in ("PROPN", "NOUN"):
+            and after.pos_ in ("PROPN", "NOUN") and after.ent_type_ not in _WHEN:
         return after
     # the parse hung the name elsewhere ('said Oversight ranking Democrat Elijah Cummings'): the name
     # that follows the verb up to the sentence's end
