@@ -2,6 +2,7 @@
 
     python scripts/eval_quotes.py [test_dev|devsplit|train] [--out FILE]
     python scripts/eval_quotes.py --census SPLIT SYSTEM.jsonl
+    python scripts/eval_quotes.py --extent-census SPLIT SYSTEM.jsonl
 
 ``--census`` groups the direct-fragment errors of a system file (the scorer's fragment/direct/exact
 row) by cause, and measures how often the gold splits a multi-sentence quote at its sentence ends:
@@ -11,6 +12,14 @@ row) by cause, and measures how often the gold splits a multi-sentence quote at 
   d_none   (missed) no system quote overlaps the gold fragment
   e_none   (false) no gold quote overlaps the system fragment: scare quotes, titles, nicknames
   f_other  the rest (both overlap, more than three words apart)
+
+``--extent-census`` looks at the gold attributions (any kind, the scorer's all/overlap50 row) that no
+system quote matches, and at the unmatched system quote that shares most words with each: it ends too
+late (``end:long``) or too early (``end:short``: the gold goes on over a second fragment, into the next
+sentence, past a quote mark, or within the sentence), starts too early or too late (``start:early``,
+``start:late``), holds the gold or lies inside it, is shifted, or no system quote overlaps at all;
+with how many words the two differ by, and the F1 the system would reach if each such quote had the
+gold's extent (an oracle per class).
 """
 
 from __future__ import annotations
@@ -101,6 +110,88 @@ def split_consistency(split: str) -> Counter[str]:
     return counts
 
 
+#: a sentence end between two words: a full stop, question or exclamation mark, a capital after it
+_BREAK = re.compile(r"[.?!][\"”’']*\s+[\"“‘']?[A-Z]")
+
+
+def _extent_class(gold: dict[str, Any], pred: dict[str, Any], text: str, tok: Any) -> str:
+    """How the unmatched system unit ``pred`` misses the extent of the gold unit ``gold`` it overlaps
+    most (word indices: one word of slack at the other end)."""
+    g, p = sorted(gold["ids"]), sorted(pred["ids"])
+    start, end = p[0] - g[0], p[-1] - g[-1]
+    if abs(start) <= 1 and end:
+        if end > 0:
+            return "end:long"
+        between = text[tok.spans[p[-1]][1]:tok.spans[g[-1]][1]]
+        if gold["q"].get("fragments"):
+            return "end:short fragments"
+        if _BREAK.search(between):
+            return "end:short next sentence"
+        return "end:short past a quote mark" if re.search("[\"“”]|''", between) else "end:short same sentence"
+    if abs(end) <= 1 and start:
+        return "start:early" if start < 0 else "start:late"
+    if start <= 0 <= end:
+        return "holds the gold"
+    return "inside the gold" if start >= 0 >= end else "shifted"
+
+
+def _size(a: frozenset[int], b: frozenset[int]) -> str:
+    n = abs(len(a) - len(b))
+    return "1" if n <= 1 else "2-3" if n <= 3 else "4-9" if n <= 9 else "10+"
+
+
+def extent_census(split: str, system: Path) -> tuple[Counter[str], dict[str, float]]:
+    """Counts of unmatched gold attributions by how the nearest unmatched system quote misses them
+    (:func:`_extent_class`), and the all/overlap50 F1 with the quotes of each class (and all) given
+    the gold's extent."""
+    sc = _scorer()
+    gold_recs = sc.load(str(DATA / f"polnear_{split}.jsonl"))
+    sys_recs = {r["id"]: r for r in sc.load(str(system))}
+    counts: Counter[str] = Counter()
+    fixes: list[tuple[str, str, int, dict[str, Any]]] = []  # (class, article, system quote index, gold quote)
+    for rec in gold_recs:
+        tok, got = sc.Tok(rec["text"]), sys_recs.get(rec["id"], {"quotes": []})
+        gold = sc.units(rec, tok, "quote", True)
+        pred = sc.units(dict(got, text=rec["text"]), tok, "quote", False)
+        pairs = sc.match(gold, pred, False)
+        hit_g, hit_p = {id(g["q"]) for g, _ in pairs}, {id(p["q"]) for _, p in pairs}
+        free = [p for p in pred if id(p["q"]) not in hit_p]
+        index = {id(q): i for i, q in enumerate(got["quotes"])}
+        claimed: set[int] = set()
+        for g in (g for g in gold if id(g["q"]) not in hit_g):
+            near = [p for p in free if p["ids"] & g["ids"]]
+            if not near:
+                counts["no system quote overlaps"] += 1
+                continue
+            p = max(near, key=lambda p: len(p["ids"] & g["ids"]) / max(len(p["ids"]), len(g["ids"])))
+            kind = _extent_class(g, p, rec["text"], tok)
+            counts[kind] += 1
+            counts[f"{kind.split()[0]} by {_size(g['ids'], p['ids'])} words"] += 1
+            if id(p["q"]) not in claimed:
+                claimed.add(id(p["q"]))
+                fixes.append((kind, rec["id"], index[id(p["q"])], g["q"]))
+    oracle = {"none": _f1(sc, gold_recs, sys_recs, [])}
+    for name in ("end:long", "end:short", "start:", "holds", "inside", "shifted", ""):
+        oracle[name or "all of them"] = _f1(sc, gold_recs, sys_recs, [f for f in fixes if f[0].startswith(name)])
+    return counts, oracle
+
+
+def _f1(sc: Any, gold_recs: list[dict[str, Any]], sys_recs: dict[str, dict[str, Any]],
+        fixes: list[tuple[str, str, int, dict[str, Any]]]) -> float:
+    """The scorer's all/overlap50 F1 with each fixed system quote given its gold quote's extent."""
+    changed = {(doc, i): q for _, doc, i, q in fixes}
+    out = []
+    for rec in gold_recs:
+        quotes = []
+        for i, q in enumerate(sys_recs.get(rec["id"], {"quotes": []})["quotes"]):
+            g = changed.get((rec["id"], i))
+            if g is not None:
+                q = {**q, "start": g["start"], "end": g["end"], "fragments": g.get("fragments")}
+            quotes.append(q)
+        out.append({"id": rec["id"], "quotes": quotes})
+    return float(sc.score(gold_recs, out)["quote/all/overlap50"]["f1"])
+
+
 def run(split: str, out: Path) -> None:
     """Annotate the split's texts (actors and quotes) and score them."""
     from dateline.model import Article, to_dict
@@ -125,7 +216,17 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="system file to write (default /tmp/dateline-quotes-SPLIT.jsonl)")
     parser.add_argument("--census", nargs=2, metavar=("SPLIT", "SYSTEM"),
                         help="group a system file's direct-fragment errors by cause instead")
+    parser.add_argument("--extent-census", nargs=2, metavar=("SPLIT", "SYSTEM"),
+                        help="group the gold attributions a system file misses by how its nearest quote misses them")
     args = parser.parse_args()
+    if args.extent_census:
+        split, system = args.extent_census
+        counts, oracle = extent_census(split, Path(system))
+        for name, n in sorted(counts.items()):
+            print(f"{n:6d}  {name}")
+        for name, f1 in oracle.items():
+            print(f"all/overlap50 F1 {f1:.1f} with the gold's extent for: {name}")
+        return
     if args.census:
         split, system = args.census
         for name, n in sorted(census(split, Path(system)).items()):

@@ -1,0 +1,65 @@
+"""The extent census of ``scripts/eval_quotes.py`` (how a system quote misses a gold one's extent), on
+invented text."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")  # the scorer's word tokens
+
+
+class _Tok:
+    """The scorer's word tokens of a text (a stand-in: the tests do not read the shared scorer)."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+    def unit(self, text: str, part: str, fragments: list[list[int]] | None = None) -> dict[str, Any]:
+        start = text.index(part)
+        ids = frozenset(i for i, (s, e) in enumerate(self.spans) if s < start + len(part) and start < e)
+        return {"ids": ids, "q": {"start": start, "end": start + len(part), "fragments": fragments}}
+
+
+@pytest.fixture(scope="module")
+def eval_quotes() -> ModuleType:
+    path = Path(__file__).resolve().parents[2] / "scripts" / "eval_quotes.py"
+    spec = importlib.util.spec_from_file_location("eval_quotes", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# invented text
+TEXT = ("Holm said the ferry would run again in May, which surprised the invented harbour board. "
+        "The board said it would meet. Its chair called the plan “brave” and “overdue” on Friday.")
+
+
+@pytest.mark.parametrize(("gold", "system", "kind"), [
+    ("the ferry would run again in May", "the ferry would run again in May, which surprised the invented harbour board",
+     "end:long"),
+    ("the ferry would run again in May, which surprised the invented harbour board", "the ferry would run again",
+     "end:short same sentence"),
+    ("the ferry would run again in May, which surprised the invented harbour board. The board said it would meet",
+     "the ferry would run again in May", "end:short next sentence"),
+    ("the plan “brave” and “overdue", "the plan “brave", "end:short past a quote mark"),
+    ("the invented harbour board", "which surprised the invented harbour board", "start:early"),
+    ("Holm said the ferry would run again in May", "the ferry would run again in May", "start:late"),
+    ("would run again", "the ferry would run again in May", "holds the gold"),
+])
+def test_extent_class_names_how_the_system_quote_misses_the_gold_one(eval_quotes: ModuleType, gold: str,
+                                                                   system: str, kind: str) -> None:
+    tok = _Tok(TEXT)
+    assert eval_quotes._extent_class(tok.unit(TEXT, gold), tok.unit(TEXT, system), TEXT, tok) == kind
+
+
+def test_a_gold_quote_in_fragments_that_the_system_ends_early_is_told_apart(eval_quotes: ModuleType) -> None:
+    tok = _Tok(TEXT)
+    gold = tok.unit(TEXT, "the ferry would run again in May, which surprised", fragments=[[0, 1], [2, 3]])
+    assert eval_quotes._extent_class(gold, tok.unit(TEXT, "the ferry would run"), TEXT, tok) == "end:short fragments"
