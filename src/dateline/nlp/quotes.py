@@ -59,9 +59,6 @@ blame call signal propose recommend vow concede assure dismiss reject question d
 #: verbs that attribute a direct quote to their subject (not "praise", "call" ...)
 SPEECH_CUES = CUES - frozenset("show find cite want demand criticize criticise praise blame call signal "
                                "propose recommend dismiss reject question doubt".split())
-#: verbs that introduce a direct quote when they stand right beside it ('"...," opined the paper')
-_QUOTE_VERBS = SPEECH_CUES | frozenset("opine quip joke shout yell exclaim chant scream bark muse retort snap "
-                                       "interject recount boast lament proclaim sigh plead cry whisper".split())
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 PRONOUNS = frozenset("he she they it i we you him her them".split())
 _OPEN = "“„«"
@@ -411,65 +408,38 @@ def speaker_candidates(doc: Doc, span: _Span, quoted: list[tuple[int, int]]) -> 
     return [(verb, subj) for _, verb, subj in found]
 
 
-#: entity types of a time, which never speaks ('"...," said Tuesday' with the speaker lost)
-_WHEN = frozenset(("DATE", "TIME"))
-
 def _name_before(doc: Doc, span: _Span, verb: Token) -> Token | None:
     """The speaker of '"...," Tulsa police Chief Chuck Jordan said' when the parse lost the verb's
     subject (it took the verb for part of the quote): the name or pronoun right before a speech verb
-    that follows the closing mark with only a short mention between them; or the name that opens
-    the mention when a description set off by commas stands between it and the verb ('"...," Jorge
-    Ramos, 58, told AFP', '"...," Jane Doe, founder of the group, tells ...')."""
+    that follows the closing mark with only a short mention between them."""
     gap = quote_model.doc_text(doc)[span.end:verb.idx]
-    if verb.lemma_.lower() not in _QUOTE_VERBS or verb.i == 0 or len(gap) > 80 or re.search(r"[.!?;:\"“”()\n]", gap):
+    if verb.lemma_.lower() not in SPEECH_CUES or verb.i == 0 or len(gap) > 80 or re.search(r"[.!?;:\"“”()\n]", gap):
         return None
     before = doc[verb.i - 1]
-    if before.idx >= span.end and before.pos_ in ("PROPN", "PRON"):
-        return before
-    if before.text != ",":
-        return None
-    return _name_run(doc, span.end, verb.i, set_off=True)
-
-
-def _name_run(doc: Doc, start: int, stop: int, set_off: bool = False) -> Token | None:
-    """The last word of the proper name that opens the text after ``start`` (up to token ``stop``):
-    'Rubio spokesman Alex [Conant]', 'Cleveland's Plain [Dealer]'. With ``set_off``, the name must be
-    followed by a comma (a description of the speaker follows it)."""
-    i = bisect.bisect_left(quote_model.token_table(doc).idx, start)
-    while i < stop and (doc[i].is_punct or doc[i].is_space):
-        i += 1
-    last = None
-    while i < stop and (doc[i].pos_ in ("PROPN", "NOUN", "DET") or doc[i].tag_ == "POS"):
-        if doc[i].pos_ in ("PROPN", "NOUN"):
-            last = doc[i]
-        i += 1
-    if last is None or last.pos_ != "PROPN" or not last.text[:1].isupper() or last.ent_type_ in _WHEN:
-        return None  # a day is no speaker ('"...," said Tuesday ...' in a broken sentence)
-    if set_off and not (i < stop and doc[i].text == ","):
-        return None
-    return last
+    return before if before.idx >= span.end and before.pos_ in ("PROPN", "PRON") else None
 
 
 #: what may stand before the head of a noun phrase ('added [another New Hampshire] Democrat')
 _NOUN_LEFT = frozenset("compound det amod nummod poss case".split())
 
 
+#: entity types of a time, which never speaks
+_WHEN = frozenset(("DATE", "TIME"))
+
+
 def _inverted_subject(doc: Doc, span: _Span, verb: Token) -> Token | None:
     """The speaker of '"...," recalled Mr. Rhodes' when the parse takes him for the verb's object:
     a name or noun phrase ('added another New Hampshire Democrat') right after a speech verb that
     itself follows the closing mark."""
-    if verb.lemma_.lower() not in _QUOTE_VERBS or quote_model.doc_text(doc)[span.end:verb.idx].strip(" ,\xa0"):
+    if verb.lemma_.lower() not in SPEECH_CUES or quote_model.doc_text(doc)[span.end:verb.idx].strip(" ,\xa0"):
         return None
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     while after is not None and after.dep_ in _NOUN_LEFT and after.head.i > after.i:
         after = after.head
     if after is not None and after.head.i == verb.i and after.dep_ in ("dobj", "npadvmod", "attr", "oprd") \
             and after.pos_ in ("PROPN", "NOUN") and after.ent_type_ not in _WHEN:
-        return after
-    # the parse hung the name elsewhere ('said Oversight ranking Democrat Elijah Cummings'): the name
-    # that follows the verb up to the sentence's end
-    end = next((t.i for t in doc[verb.i + 1:min(len(doc), verb.i + 12)] if t.is_sent_start), min(len(doc), verb.i + 12))
-    return _name_run(doc, verb.idx + len(verb.text), end)
+        return after  # a day is no speaker ('"...," said Tuesday after the vote', the speaker lost)
+    return None
 
 
 def _attribute_direct(doc: Doc, span: _Span, quoted: list[tuple[int, int]]
