@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 #: the candidate's tokens whose contextual vectors the perceptron reads, in input order
 BLOCKS = ("verb", "content", "subj", "head")
+#: how many numbers :func:`scalars` gives (they follow the logit in the input row)
+N_SCALARS = 8
 #: quote marks whose distance from the content is an input
 _MARKS = frozenset('"“”‘’«»')
 #: how far (characters) to look for a quote mark around the content
