@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from spacy.symbols import AUX, VERB
 
 from ..model import Article, Quote, QuoteKind
-from . import quote_model
+from . import quote_model, quote_rescore
 from .parse import entities
 
 if TYPE_CHECKING:
@@ -746,7 +746,7 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
     model = quote_model.load()
     if model is None or "clause" not in model:
         return []
-    weights, threshold = model["clause"]["weights"], model["clause"]["threshold"]
+    weights, threshold = model["clause"]["weights"], quote_rescore.threshold(model["clause"]["threshold"])
     dense = model["clause"].get("dense")  # weights on spaCy's contextual vectors, when fitted
     text = article.text
     taken = [(q.start, q.end) for q in found]
@@ -754,11 +754,13 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
     best: dict[int, tuple[bool, float, int, int]] = {}  # per cue: (its own content, probability, start, end)
     for verb, start, whole, extent in quote_model.clause_candidates(doc, skip=quoted):  # a quoted verb: never one
         p = quote_model.clause_probability(doc, verb, start, whole, extent, weights, dense)
+        p = quote_rescore.rescore(doc, verb, start, whole, extent, p)  # a nonlinear second look, when shipped
         if p < threshold:
             continue  # far from reported content: not worth cutting
         end = quote_model.best_extent(doc, start, whole, model)
         if end != whole:  # scored as the extent model cuts it
-            p = quote_model.clause_probability(doc, verb, start, end, extent, weights, dense)
+            p = quote_rescore.rescore(doc, verb, start, end, extent,
+                                      quote_model.clause_probability(doc, verb, start, end, extent, weights, dense))
         own = extent != "comp"  # a verb's own content outranks a clause after a word it governs
         if p >= threshold and (own, p) > best.get(verb.i, (False, 0.0, 0, 0))[:2]:
             best[verb.i] = (own, p, start, end)
