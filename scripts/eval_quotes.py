@@ -3,6 +3,7 @@
     python scripts/eval_quotes.py [test_dev|devsplit|train] [--out FILE]
     python scripts/eval_quotes.py --census SPLIT SYSTEM.jsonl
     python scripts/eval_quotes.py --extent-census SPLIT SYSTEM.jsonl
+    python scripts/eval_quotes.py --by-annotator SPLIT SYSTEM.jsonl
 
 ``--census`` groups the direct-fragment errors of a system file (the scorer's fragment/direct/exact
 row) by cause, and measures how often the gold splits a multi-sentence quote at its sentence ends:
@@ -20,6 +21,10 @@ sentence, past a quote mark, or within the sentence), starts too early or too la
 ``start:late``), holds the gold or lies inside it, is shifted, or no system quote overlaps at all;
 with how many words the two differ by, and the F1 the system would reach if each such quote had the
 gold's extent (an oracle per class).
+
+``--by-annotator`` scores a system file on each annotator's articles apart (PolNeAR records name their
+annotator): the direct row, quote+speaker and the all/overlap50 row per annotator, since one annotator's
+convention (splitting multi-sentence quotes at sentence ends about half the time) moves the direct row.
 """
 
 from __future__ import annotations
@@ -192,6 +197,22 @@ def _f1(sc: Any, gold_recs: list[dict[str, Any]], sys_recs: dict[str, dict[str, 
     return float(sc.score(gold_recs, out)["quote/all/overlap50"]["f1"])
 
 
+def by_annotator(split: str, system: Path) -> dict[str, dict[str, float]]:
+    """Per annotator of the split's records: their article count and the scorer's direct-fragment F1,
+    quote+speaker F1 and all/overlap50 F1 for ``system`` on those articles alone."""
+    sc = _scorer()
+    gold_recs = sc.load(str(DATA / f"polnear_{split}.jsonl"))
+    sys_recs = {r["id"]: r for r in sc.load(str(system))}
+    out = {}
+    for name in sorted({str(r.get("annotator")) for r in gold_recs}):
+        gold = [r for r in gold_recs if str(r.get("annotator")) == name]
+        res = sc.score(gold, [sys_recs.get(r["id"], {"id": r["id"], "quotes": []}) for r in gold])
+        direct, every = res["fragment/direct/exact"], res["quote/all/overlap50"]
+        out[name] = {"articles": len(gold), "direct_f1": direct["f1"], "e2e_f1": direct["end_to_end_f1"],
+                     "all_f1": every["f1"]}
+    return out
+
+
 def run(split: str, out: Path) -> None:
     """Annotate the split's texts (actors and quotes) and score them."""
     from dateline.model import Article, to_dict
@@ -218,7 +239,15 @@ def main() -> None:
                         help="group a system file's direct-fragment errors by cause instead")
     parser.add_argument("--extent-census", nargs=2, metavar=("SPLIT", "SYSTEM"),
                         help="group the gold attributions a system file misses by how its nearest quote misses them")
+    parser.add_argument("--by-annotator", nargs=2, metavar=("SPLIT", "SYSTEM"),
+                        help="score a system file on each annotator's articles apart")
     args = parser.parse_args()
+    if args.by_annotator:
+        split, system = args.by_annotator
+        for name, row in by_annotator(split, Path(system)).items():
+            print(f"{name:8s} {row['articles']:4d} articles  direct F1 {row['direct_f1']:5.1f}  "
+                  f"quote+speaker {row['e2e_f1']:5.1f}  all/overlap50 F1 {row['all_f1']:5.1f}")
+        return
     if args.extent_census:
         split, system = args.extent_census
         counts, oracle = extent_census(split, Path(system))
