@@ -23,12 +23,23 @@ def run() -> Callable[..., Article]:
     return go
 
 
-@pytest.fixture(scope="session")
-def train_quotes() -> ModuleType:
-    """``scripts/train_quotes.py`` loaded as a module (scripts are not a package), for tests of its fitters."""
-    path = Path(__file__).resolve().parents[2] / "scripts" / "train_quotes.py"
-    spec = importlib.util.spec_from_file_location("train_quotes", path)
+def _script(name: str) -> ModuleType:
+    """``scripts/<name>.py`` loaded as a module (scripts are not a package)."""
+    path = Path(__file__).resolve().parents[2] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+@pytest.fixture(scope="session")
+def train_quotes() -> ModuleType:
+    """``scripts/train_quotes.py``, for tests of its fitters."""
+    return _script("train_quotes")
+
+
+@pytest.fixture(scope="session")
+def eval_quotes() -> ModuleType:
+    """``scripts/eval_quotes.py``, for tests of its error censuses."""
+    return _script("eval_quotes")

@@ -3,7 +3,6 @@ invented text."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 from types import ModuleType
@@ -24,16 +23,6 @@ class _Tok:
         start = text.index(part)
         ids = frozenset(i for i, (s, e) in enumerate(self.spans) if s < start + len(part) and start < e)
         return {"ids": ids, "q": {"start": start, "end": start + len(part), "fragments": fragments}}
-
-
-@pytest.fixture(scope="module")
-def eval_quotes() -> ModuleType:
-    path = Path(__file__).resolve().parents[2] / "scripts" / "eval_quotes.py"
-    spec = importlib.util.spec_from_file_location("eval_quotes", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 # invented text
