@@ -19,7 +19,8 @@ not move or fell, since it learned to accept a second verb reporting the same wo
 one-hidden-layer perceptrons (scikit-learn's ``MLPClassifier``, the ``train`` extra; each stopped early
 on a tenth of the train rows) are merged into one network and exported; inference is numpy alone.
 ``--cache`` is train_quotes.py's parse cache (DocBin files with their contextual vectors); ``--work``
-keeps the rows and out-of-fold logits between runs; neither is inside the repository. The data are read
+keeps the rows and out-of-fold logits between runs, under a digest of the linear model and the code they
+come from (changed code never reuses them); neither is inside the repository. The data are read
 where they are; only weights are written.
 
 annotate uses ``(1 - mix) * perceptron + mix * linear`` against ``--threshold``; both were chosen on
@@ -188,6 +189,17 @@ def _report(name: str, p: Any, y: Any, halves: Any = None) -> None:
     print(out, flush=True)
 
 
+def _code_key() -> str:
+    """A digest of what the candidate rows and logits depend on: the linear quote model and the code
+    that makes and scores candidates (``--work`` keeps its files under it)."""
+    import hashlib
+
+    src = ROOT / "src" / "dateline"
+    parts = [src / "data" / "quote_model.json", src / "nlp" / "quote_model.py", src / "nlp" / "quotes.py",
+             src / "nlp" / "quote_rescore.py", Path(tq.__file__), Path(__file__)]
+    return hashlib.sha1(b"".join(p.read_bytes() for p in parts)).hexdigest()[:12]
+
+
 def main() -> None:
     from dateline.nlp import quote_model
     from dateline.nlp.quote_rescore import BLOCKS, N_SCALARS, forward
@@ -203,6 +215,7 @@ def main() -> None:
     ap.add_argument("--floor", type=float, default=0.1)
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "dateline" / "data" / "quote_rescore.json")
     args = ap.parse_args()
+    args.work = args.work / _code_key()  # rows made by other code or another linear model are never reused
     args.work.mkdir(parents=True, exist_ok=True)
     model = quote_model.load()
     assert model is not None and "clause" in model, "train the linear quote model first (train_quotes.py)"
