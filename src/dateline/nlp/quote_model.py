@@ -44,6 +44,11 @@ post testify conclude continue joke quip recount shout yell tell""".split())
 @functools.cache
 def load(name: str = "quote_model.json") -> dict[str, Any] | None:
     """The shipped model, or None when none was trained."""
+    return read_data(name)
+
+
+def read_data(name: str) -> dict[str, Any] | None:
+    """The JSON file ``name`` shipped in ``dateline.data``, or None when there is none (uncached)."""
     try:
         text = resources.files("dateline.data").joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError:

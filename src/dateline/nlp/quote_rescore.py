@@ -19,14 +19,12 @@ Inference is a few numpy products per candidate.
 from __future__ import annotations
 
 import functools
-import json
 import math
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import numpy
 
-from dateline.nlp.quote_model import SPEECH, dense_tokens, doc_text, doc_vectors
+from dateline.nlp.quote_model import SPEECH, dense_tokens, doc_text, doc_vectors, read_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -45,12 +43,11 @@ _MAX_LOGIT = 12.0
 
 @functools.cache
 def load(name: str = "quote_rescore.json") -> dict[str, Any] | None:
-    """The shipped re-scorer, or None when none was trained."""
-    try:
-        text = resources.files("dateline.data").joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    return _prepare(json.loads(text))
+    """The shipped re-scorer, or None when none was trained. (It reads the file with
+    :func:`~dateline.nlp.quote_model.read_data`, not through ``quote_model.load``, which the training
+    script replaces while it fits.)"""
+    model = read_data(name)
+    return None if model is None else _prepare(model)
 
 
 def _prepare(model: dict[str, Any]) -> dict[str, Any]:
