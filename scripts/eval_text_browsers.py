@@ -1,6 +1,6 @@
 """Score the flattened-text cleaner on text-browser dumps of the dev HTML (an unseen flattening).
 
-    python scripts/eval_text_browsers.py        # needs Debian's w3m and lynx
+    python scripts/eval_text_browsers.py        # needs Debian's w3m and lynx; also elinks and links if installed
 
 The dumps are cached under /tmp/flat/dumps (never in the repo); the benchmark scorer reads the
 cleaner's output and each tool's raw dump (keep everything) for comparison. The shipped model was
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,6 +25,20 @@ SCORER = ROOT.parent / "shared" / "bench" / "extraction" / "score.py"
 TOOLS = {"w3m": ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-I", "UTF-8", "-cols", "200"],
          "lynx": ["lynx", "-dump", "-nolist", "-display_charset=utf-8", "-assume_charset=utf-8",
                   "-width=200"]}
+#: other text browsers, scored when installed (Debian's elinks and links); no training run ever reads their dumps
+MORE_TOOLS = {"elinks": ["elinks", "-dump", "-dump-width", "200", "-dump-charset", "utf-8", "-no-references",
+                         "-no-numbering", "-eval", 'set document.codepage.assume = "utf-8"',
+                         "-eval", "set document.codepage.force_assumed = 1"],
+              "links": ["links", "-dump", "-width", "200", "-codepage", "utf-8", "-html-assume-codepage", "utf-8"]}
+
+
+def installed_tools() -> dict[str, list[str]]:
+    """w3m and lynx (required), and each of :data:`MORE_TOOLS` that is on the PATH."""
+    more = {tool: cmd for tool, cmd in MORE_TOOLS.items() if shutil.which(cmd[0])}
+    missing = sorted(set(MORE_TOOLS) - set(more))
+    if missing:
+        print(f"not installed, not scored: {', '.join(missing)}", file=sys.stderr)
+    return {**TOOLS, **more}
 
 
 def score(folder: Path) -> dict[str, float]:
@@ -51,7 +66,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         page = root / "page.html"
-        for tool, cmd in TOOLS.items():
+        for tool, cmd in installed_tools().items():
             cleaned, raw = root / f"{tool}-clean", root / f"{tool}-raw"
             cleaned.mkdir()
             raw.mkdir()
@@ -61,7 +76,7 @@ def main() -> None:
                 (raw / f"{i}.json").write_text(json.dumps({"text": dump}))
             for name, folder in (("dateline", cleaned), ("keep everything", raw)):
                 m = score(folder)
-                print(f"{tool:<5} {name:<16} F1 {m['f1']:.4f}  P {m['precision']:.4f}  R {m['recall']:.4f}")
+                print(f"{tool:<6} {name:<16} F1 {m['f1']:.4f}  P {m['precision']:.4f}  R {m['recall']:.4f}")
 
 
 if __name__ == "__main__":
