@@ -430,7 +430,7 @@ def main() -> None:
     ids = (DATA / "ids.txt").read_text().split()
     pages = {i: (DATA / "flat" / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
     golds = {i: json.loads((DATA / "gold" / f"{i}.json").read_text())["articleBody"] for i in ids}
-    extra, tools = [], []
+    tools: list[str] = []
     if args.augment or args.browsers or args.ensemble:  # the pages as text browsers dump them: other flattenings
         sys.path.insert(0, str(ROOT / "scripts"))
         from eval_text_browsers import TOOLS, installed_tools, text_dump
