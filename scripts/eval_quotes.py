@@ -213,20 +213,25 @@ def by_annotator(split: str, system: Path) -> dict[str, dict[str, float]]:
     return out
 
 
-def run(split: str, out: Path) -> None:
-    """Annotate the split's texts (actors and quotes) and score them."""
+def system_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Dateline's quotes (actors and quotes annotated) of each gold record's text, in the scorer's schema."""
     from dateline.model import Article, to_dict
     from dateline.nlp.annotate import annotate
 
+    arts = [Article(id=r["id"], text=r["text"], published=r.get("date")) for r in records]
+    return [{"id": a.id, "quotes": [to_dict(q) for q in a.quotes]} for a in annotate(arts, ["actors", "quotes"])]
+
+
+def run(split: str, out: Path) -> None:
+    """Annotate the split's texts (actors and quotes) and score them."""
     gold = DATA / f"polnear_{split}.jsonl"
     records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
-    arts = [Article(id=r["id"], text=r["text"], published=r.get("date")) for r in records]
     start = time.perf_counter()
-    done = list(annotate(arts, ["actors", "quotes"]))
+    done = system_records(records)
     seconds = time.perf_counter() - start
     with out.open("w", encoding="utf-8") as fh:
-        for a in done:
-            fh.write(json.dumps({"id": a.id, "quotes": [to_dict(q) for q in a.quotes]}) + "\n")
+        for rec in done:
+            fh.write(json.dumps(rec) + "\n")
     print(f"{len(done)} articles in {seconds:.1f}s")
     subprocess.run([sys.executable, str(SCORER), str(gold), str(out)], check=True)
 

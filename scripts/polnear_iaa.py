@@ -24,7 +24,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from eval_quotes import _scorer
+from eval_quotes import _scorer, system_records
 
 #: (column, scorer row, field): the issue's metrics
 METRICS = [("o50_P", "quote/all/overlap50", "p"), ("o50_R", "quote/all/overlap50", "r"),
@@ -127,13 +127,8 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, list[float] | None]:
 
 
 def dateline_quotes(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Dateline's quotes for each article, as scripts/eval_quotes.py's run() makes them."""
-    from dateline.model import Article, to_dict
-    from dateline.nlp.annotate import annotate
-
-    arts = {r["id"]: Article(id=r["id"], text=r["text"]) for r in records}
-    return {a.id: {"id": a.id, "quotes": [to_dict(q) for q in a.quotes]}
-            for a in annotate(list(arts.values()), ["actors", "quotes"])}
+    """Dateline's quotes for each article, as scripts/eval_quotes.py makes them."""
+    return {r["id"]: r for r in system_records(records)}
 
 
 def agreement(sc: Any, by: dict[tuple[str, str], dict[str, Any]], exclude: str | None,
