@@ -81,7 +81,7 @@ def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
     for m in _MARKS.finditer(text):  # only the marks matter: no loop over every character
         i, ch = m.start(), m.group()
         if start is None:
-            if ch in _OPEN or ch == '"':
+            if ch in _OPEN or ch == '"' or ch == "”" and _opens(text, i):
                 start = i
         elif ch in _CLOSE or ch == '"':  # any closing mark ends it: pages mix the two styles
             spans.append(_Span(offset + start, offset + i + (2 if text[i + 1:i + 2] == "\0" else 1)))
@@ -90,6 +90,12 @@ def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
         spans.append(_Span(offset + start, offset + len(paragraph.rstrip()), open_ended=True))
         return spans, True
     return spans, False
+
+
+def _opens(text: str, i: int) -> bool:
+    """A closing-style mark at ``i`` that opens a quote (pages that write ”...” for both ends): it
+    starts its line or follows a space or an opening bracket, and a word follows it."""
+    return (i == 0 or text[i - 1] in " \t([") and text[i + 1:i + 2].isalnum()
 
 
 def direct_spans(text: str) -> list[_Span]:
