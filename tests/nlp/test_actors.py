@@ -250,3 +250,16 @@ def test_a_generational_suffix_ends_a_persons_name(run) -> None:
 def test_a_role_word_after_a_prefix_names_no_role(text: str, sector: str | None) -> None:
     found = actor_tables.sector_of(text)
     assert (found[1] if found else None) == sector
+
+
+def test_every_lone_repeat_of_a_surname_is_that_person(run) -> None:
+    text = ("Judge Marta Oyelaran heard the fishing case in Bergen on Monday. Oyelaran saw the quota "
+            "differently: the fleet had broken it, Oyelaran said. The Oyelaran Fund paid the costs.")
+    a = run(text, names=["actors"])
+    person = by_name(a)["Marta Oyelaran"]
+    lone = [i for i in range(20, len(text))
+            if text.startswith("Oyelaran", i) and not text.startswith("Oyelaran Fund", i)]
+    linked = {m.start for m in a.mentions if m.actor == person.id}
+    assert set(lone) <= linked
+    fund = text.index("Oyelaran Fund")
+    assert fund not in linked

@@ -29,16 +29,16 @@ def test_split_direct_quote_is_one_quote_in_two_fragments(run) -> None:
     'Lars Holm said: “The door is open on our side, and we are ready.”',
     "Lars Holm said: ''The door is open on our side, and we are ready.''",
     'Lars Holm said: "The door is open on our side, and we are ready."',
-    'Lars Holm said: ”The door is open on our side, and we are ready.”',  # ”...” for both ends
+    'Lars Holm said:\n\n”The door is open on our side, and we are ready.”',  # ”...” for both ends
 ])
 def test_quote_styles(run, text: str) -> None:
     (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
     assert "door is open" in q.text and q.speaker_name == "Lars Holm"
 
 
-def test_closing_style_mark_opens_only_before_a_word() -> None:
+def test_closing_style_mark_opens_only_a_paragraph() -> None:
     assert [(s.start, s.end) for s in direct_spans("”We are ready.” ― Lars Holm")] == [(0, 15)]
-    assert direct_spans("The fleet ” left port.") == []  # a stray mark before a space opens nothing
+    assert direct_spans("The fleet ”left port.") == []  # inside a paragraph it opens nothing
 
 
 def test_indirect_quote_and_relay(run) -> None:

@@ -22,6 +22,7 @@ international body (``IGOUNO``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -445,6 +446,41 @@ def _other_places(b: Builder, doc: Doc) -> None:
         b.mention(ent.start_char, ent.start_char + len(name), actor)
 
 
+def _surnames(b: Builder, doc: Doc) -> None:
+    """A surname of a person named in full that spaCy's small model did not tag there ("Mosman saw
+    ..." after "Michael W. Mosman"): a proper noun on its own (not part of a longer name or of a name
+    like "Mosman Fund") repeating the last word of a person's full name is that person; of several
+    such people, the one named most recently before it."""
+    by_surname: dict[str, set[str]] = {}
+    for actor in b.actors:
+        if actor.kind == "person":
+            for form in b.forms.get(actor.id) or [actor.name]:
+                words = form.split()
+                if len(words) > 1 and words[-1][:1].isupper():
+                    by_surname.setdefault(words[-1], set()).add(actor.id)
+    if not by_surname:
+        return
+    by_id = {a.id: a for a in b.actors}
+    taken = sorted((m.start, m.end, m.actor) for m in b.mentions)
+    starts = [t[0] for t in taken]
+    for tok in doc:
+        word = _POSSESSIVE.sub("", tok.text)
+        ids = by_surname.get(word)
+        if ids is None or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON"):
+            continue
+        left = doc[tok.i - 1] if tok.i > 0 else None
+        right = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if left is not None and left.pos_ == "PROPN" or right is not None and right.pos_ == "PROPN":
+            continue  # part of a longer name: "Mosman Fund", "Judge Mosman" is left to spaCy
+        at = bisect.bisect_right(starts, tok.idx)
+        if at and taken[at - 1][1] > tok.idx:
+            continue  # inside a mention already
+        recent = [a for _, _, a in taken[:at] if a in ids]
+        person = by_id[recent[-1] if recent else min(ids)] if recent or len(ids) == 1 else None
+        if person is not None:
+            b.mention(tok.idx, tok.idx + len(word), person)
+
+
 def annotate_actors(article: Article, doc: Doc) -> Article:
     """Fill ``article.actors`` and ``article.mentions``."""
     b = Builder(article)
@@ -453,6 +489,7 @@ def annotate_actors(article: Article, doc: Doc) -> Article:
     _groups(b, doc)
     _orgs(b, doc)
     _other_places(b, doc)
+    _surnames(b, doc)
     _office_holders_country(b)
     _canonical_names(b)
     actor_coref.resolve(b, doc)

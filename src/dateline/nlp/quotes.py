@@ -1,6 +1,6 @@
 """Quotes: direct, mixed and indirect, each with its speaker, cue and relay.
 
-Quoted stretches are found from the quote marks themselves (curly, straight, ``''...''``), paired
+Quoted stretches are found from the quote marks themselves (curly, straight, ``''...''``, ”...”), paired
 per paragraph; a paragraph that opens a quote without closing it continues into the next one that
 opens with a quote mark. A small learned classifier (:mod:`.quote_model`) tells direct quotes from
 quoted pieces of a paraphrase (she said Trump "lashed out"), titles and scare quotes, from the
@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from spacy.symbols import AUX, VERB
 
 from ..model import Article, Quote, QuoteKind
-from . import quote_model, quote_rescore
+from . import actor_coref, quote_model, quote_rescore
 from .parse import entities
 
 if TYPE_CHECKING:
@@ -81,8 +81,8 @@ def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
     for m in _MARKS.finditer(text):  # only the marks matter: no loop over every character
         i, ch = m.start(), m.group()
         if start is None:
-            if ch in _OPEN or ch == '"' or ch == "”" and _opens(text, i):
-                start = i
+            if ch in _OPEN or ch == '"' or ch == "”" and i == 0 and text[1:2].isalnum():
+                start = i  # a paragraph that opens with ” (pages that write ”...” for both ends)
         elif ch in _CLOSE or ch == '"':  # any closing mark ends it: pages mix the two styles
             spans.append(_Span(offset + start, offset + i + (2 if text[i + 1:i + 2] == "\0" else 1)))
             start = None
@@ -90,12 +90,6 @@ def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
         spans.append(_Span(offset + start, offset + len(paragraph.rstrip()), open_ended=True))
         return spans, True
     return spans, False
-
-
-def _opens(text: str, i: int) -> bool:
-    """A closing-style mark at ``i`` that opens a quote (pages that write ”...” for both ends): it
-    starts its line or follows a space or an opening bracket, and a word follows it."""
-    return (i == 0 or text[i - 1] in " \t([") and text[i + 1:i + 2].isalnum()
 
 
 def direct_spans(text: str) -> list[_Span]:
@@ -572,11 +566,34 @@ def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote |
             a_start, a_end = _speaker_span(antecedent)
             return _resolve(article, doc, a_start, a_end, previous)
     if text.lower() in PRONOUNS or re.match(r"(?i)the (president|minister|leader|official)", text):
-        persons = [e for e in entities(doc) if e.label_ == "PERSON" and e.end_char <= start]
+        persons = _earlier_persons(article.text, doc, start, _PRONOUN_GENDER.get(text.lower()))
         if persons:
             return persons[-1].text, None
         return (previous.speaker_name, previous.speaker_actor) if previous else (None, None)
     return text, None
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+def _earlier_persons(text: str, doc: Doc, start: int, gender: str | None) -> list[Span]:
+    """People named before ``start`` that a pronoun there may stand for, when the actors stage linked
+    it to no one: not those named inside quote marks (unless the pronoun is in the same quote), nor
+    those whose first name or honorific says the other gender."""
+    quoted = [(s.start, s.end) for s in direct_spans(text) if not s.start <= start < s.end]
+    names = actor_coref.first_name_genders()
+    out = []
+    for e in entities(doc):
+        if e.label_ != "PERSON" or e.end_char > start or any(s <= e.start_char < q for s, q in quoted):
+            continue
+        if gender is not None:
+            before = doc[e.start - 1].lower_ if e.start > 0 else ""
+            said = ("m" if before in ("mr", "mr.") else "f" if before in ("mrs", "mrs.", "ms", "ms.") else
+                    names.get(e[0].lower_) if len(e) > 1 else None)
+            if said is not None and said != gender:
+                continue
+        out.append(e)
+    return out
 
 
 def _paraphrase_kind(text: str, start: int, end: int, marked: list[tuple[int, int]], cue: int) -> QuoteKind:
