@@ -189,6 +189,14 @@ def _softmax(z: Any) -> Any:
     return z / z.sum(axis=1, keepdims=True)
 
 
+@functools.cache
+def _ops() -> Any:
+    """thinc's numpy backend (spaCy's own; its gemm is blis's, which runs in the calling thread)."""
+    from thinc.api import NumpyOps
+
+    return NumpyOps()
+
+
 def _bilstm(model: dict[str, Any], x: Any, groups: list[Any]) -> Any:
     """The output layer's logits (n, 7) of the bidirectional LSTM run over each group of token
     indices (a paragraph, in order). The groups run side by side, longest first, and both
@@ -199,13 +207,18 @@ def _bilstm(model: dict[str, Any], x: Any, groups: list[Any]) -> Any:
     groups = sorted(groups, key=len, reverse=True)
     lens = [len(g) for g in groups]
     width, steps = len(groups), lens[0]
-    fwd = x @ model["_in"][0] + model["_bias"][0]  # (n, 4 hidden): gate inputs of the forward direction
-    bwd = x @ model["_in"][1] + model["_bias"][1]
+    gemm = _ops().gemm  # blis, single-threaded: numpy's threaded BLAS stalls on such small products on a busy machine
+    fwd = gemm(x, model["_in"][0]) + model["_bias"][0]  # (n, 4 hidden): gate inputs of the forward direction
+    bwd = gemm(x, model["_in"][1]) + model["_bias"][1]
     gates = numpy.zeros((steps, width, 8 * hidden), dtype="float32")  # time first; the backward run reversed
     view = gates.reshape(steps, width, 4, 2, hidden)
-    for j, g in enumerate(groups):
-        view[:len(g), j, :, 0] = fwd[g].reshape(-1, 4, hidden)
-        view[:len(g), j, :, 1] = bwd[g[::-1]].reshape(-1, 4, hidden)
+    # every token's (step, group) at once, and the tokens in backward order: one assignment, not one per group
+    rows = numpy.concatenate(groups)
+    back = numpy.concatenate([g[::-1] for g in groups])
+    step = numpy.concatenate([numpy.arange(n) for n in lens])
+    column = numpy.repeat(numpy.arange(width), lens)
+    view[step, column, :, 0] = fwd[rows].reshape(-1, 4, hidden)
+    view[step, column, :, 1] = bwd[back].reshape(-1, 4, hidden)
     states = numpy.zeros((steps, width, two), dtype="float32")
     h = numpy.zeros((width, two), dtype="float32")
     c = numpy.zeros((width, two), dtype="float32")
@@ -217,7 +230,7 @@ def _bilstm(model: dict[str, Any], x: Any, groups: list[Any]) -> Any:
         while lens[k - 1] <= t:
             k -= 1
         zk, ik, ck = z[:k], ig[:k], c[:k]
-        numpy.matmul(h[:k], hh, out=zk)
+        gemm(h[:k], hh, out=zk)
         zk += gates[t, :k]
         numpy.tanh(zk, out=zk)
         sig = zk[:, :3 * two]
@@ -230,10 +243,9 @@ def _bilstm(model: dict[str, Any], x: Any, groups: list[Any]) -> Any:
         numpy.tanh(ck, out=h[:k])
         h[:k] *= sig[:, 2 * two:]  # output gate
     out = numpy.zeros((len(x), two), dtype="float32")
-    for j, g in enumerate(groups):
-        out[g, :hidden] = states[:len(g), j, :hidden]
-        out[g, hidden:] = states[:len(g), j, hidden:][::-1]
-    return out @ model["_out"][0] + model["_out"][1]
+    out[rows, :hidden] = states[step, column, :hidden]
+    out[back, hidden:] = states[step, column, hidden:]
+    return gemm(out, model["_out"][0]) + model["_out"][1]
 
 
 def content_spans(tags: Tags) -> list[tuple[int, int, float]]:
