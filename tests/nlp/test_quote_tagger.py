@@ -110,6 +110,8 @@ def test_no_tagger_means_no_new_attributions(monkeypatch: pytest.MonkeyPatch) ->
     from dateline.model import Article
     from dateline.nlp import quote_tagger, quotes
 
+    monkeypatch.setenv("DATELINE_QUOTE_TAGGER", "on")
+
     monkeypatch.setattr(quote_tagger, "load", lambda name="quote_tagger.json": None)
     doc = _doc()
     assert quotes._tagged_content(Article(id="t", text=_TEXT), doc, [], [], [], []) == []
@@ -131,6 +133,8 @@ def _crafted(doc: Any, content: tuple[int, int], source: list[int], sure: float 
 def test_a_tagged_span_is_attributed_through_the_word_it_hangs_from(monkeypatch: pytest.MonkeyPatch) -> None:
     from dateline.model import Article
     from dateline.nlp import quote_tagger, quotes
+
+    monkeypatch.setenv("DATELINE_QUOTE_TAGGER", "on")
 
     doc = _doc()
     first = next(t.i for t in doc if t.text == "the" and t.nbor(1).text == "plan")
@@ -166,3 +170,12 @@ def test_shipped_tagger_runs_on_invented_text() -> None:
     assert tags is not None and tags.content.shape == (len(doc), 3)
     for s, e, p in quote_tagger.content_spans(tags):
         assert 0 <= s < e <= len(doc) and 0.0 <= p <= 1.0
+
+
+def test_the_tagger_is_off_unless_the_setting_says_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.model import Article
+    from dateline.nlp import quote_tagger, quotes
+
+    monkeypatch.delenv("DATELINE_QUOTE_TAGGER", raising=False)
+    monkeypatch.setattr(quote_tagger, "tag", lambda *a, **k: pytest.fail("the tagger ran while off"))
+    assert quotes._tagged_content(Article(id="t", text=_TEXT), _doc(), [], [], [], []) == []

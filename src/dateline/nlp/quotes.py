@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.symbols import AUX, VERB
 
+from .. import settings
 from ..model import Article, Quote, QuoteKind
 from . import actor_coref, quote_model, quote_rescore, quote_tagger
 from .parse import entities
@@ -984,7 +985,7 @@ def _tagged_content(article: Article, doc: Doc, found: list[Quote], quoted: list
     from 0.935 to 0.925, so the bar was raised to 0.8 without pronouns, chosen on devsplit (all
     attributions 0.744 -> 0.741, speaker accuracy 0.922 -> 0.926), and test_dev then read 0.734 / 0.935.
     Only paragraphs where such a span could be (``min_words`` uncovered words in a row) are read."""
-    model = quote_tagger.load()
+    model = quote_tagger.load() if settings.get("quote_tagger") == "on" else None
     if model is None:
         return []
     threshold, min_words = float(model["threshold"]), int(model["min_words"])
