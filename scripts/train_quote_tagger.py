@@ -30,6 +30,8 @@ import numpy
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_quotes as tq  # noqa: E402 (a sibling script: its loaders are reused)
 
+from dateline.nlp.quote_tagger import CATEGORIES, FLAGS, with_lookups  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 #: embedding sizes per category (quote_tagger.CATEGORIES; a head_ category shares its base's table)
 DIMS = {"pos": 8, "tag": 8, "dep": 8, "ent": 4, "lemma": 16}
@@ -41,8 +43,6 @@ MIN_COUNT = 5
 def vocabularies(docs: list[Any]) -> list[list[str]]:
     """Per category (quote_tagger.CATEGORIES order, head_ ones empty): its values in train seen at
     least MIN_COUNT times (lemmas: the LEMMAS commonest, lower-cased), commonest first."""
-    from dateline.nlp.quote_tagger import CATEGORIES
-
     counts: dict[str, Counter[str]] = {c: Counter() for c in DIMS}
     for doc in docs:
         for t in doc:
@@ -64,10 +64,7 @@ def vocabularies(docs: list[Any]) -> list[list[str]]:
 def base_model(vocab: list[list[str]], width: int) -> dict[str, Any]:
     """What quote_tagger.features reads of a model, before any weights exist: a head_ category
     reads its base category's vocabulary."""
-    from dateline.nlp.quote_tagger import CATEGORIES
-
-    return {"vocab": vocab, "width": width, "_ids": [{v: i + 1 for i, v in enumerate(values)} for values in vocab],
-            "_hashes": [{} for _ in CATEGORIES]}
+    return with_lookups({"vocab": vocab, "width": width})
 
 
 def doc_rows(rec: dict[str, Any], doc: Any, model: dict[str, Any]) -> list[tuple[Any, Any, Any, Any, Any]]:
@@ -110,7 +107,7 @@ def fit(rows: list[Any], held: list[Any], n_ids: list[int], hidden: int, epochs:
     torch.set_num_threads(1)
     torch.manual_seed(seed)
     rng = numpy.random.RandomState(seed)
-    dims = [DIMS[c.removeprefix("head_")] for c in CATEGORIES_()] + [FLAG_DIM] * len(FLAGS_())
+    dims = [DIMS[c.removeprefix("head_")] for c in CATEGORIES] + [FLAG_DIM] * len(FLAGS)
     width = rows[0][0].shape[1]
 
     class Net(nn.Module):
@@ -175,16 +172,6 @@ def fit(rows: list[Any], held: list[Any], n_ids: list[int], hidden: int, epochs:
     return best[1]  # type: ignore[no-any-return]
 
 
-def CATEGORIES_() -> tuple[str, ...]:  # noqa: N802 (the module's constant, imported late)
-    from dateline.nlp.quote_tagger import CATEGORIES
-    return CATEGORIES
-
-
-def FLAGS_() -> tuple[tuple[str, int], ...]:  # noqa: N802
-    from dateline.nlp.quote_tagger import FLAGS
-    return FLAGS
-
-
 def export(state: dict[str, Any], vocab: list[list[str]], hidden: int, width: int, threshold: float,
            min_words: int) -> dict[str, Any]:
     """The fitted tagger as JSON-ready lists (4 significant digits). A head_ category's embedding
@@ -192,10 +179,10 @@ def export(state: dict[str, Any], vocab: list[list[str]], hidden: int, width: in
     def r(a: Any) -> Any:
         return [float(f"{v:.4g}") for v in a.tolist()] if numpy.ndim(a) == 1 else [r(row) for row in a]
 
-    n_cat = len(CATEGORIES_())
+    n_cat = len(CATEGORIES)
     return {"about": "reported-content tagger fitted by scripts/train_quote_tagger.py on PolNeAR train",
             "threshold": threshold, "min_words": min_words, "hidden": hidden, "width": width, "vocab": vocab,
-            "weights": {"embed": [r(state[f"embed.{k}.weight"]) for k in range(n_cat + len(FLAGS_()))],
+            "weights": {"embed": [r(state[f"embed.{k}.weight"]) for k in range(n_cat + len(FLAGS))],
                         "w_ih": r(state["rnn.weight_ih_l0"]), "w_hh": r(state["rnn.weight_hh_l0"]),
                         "b": r(state["rnn.bias_ih_l0"] + state["rnn.bias_hh_l0"]),
                         "w_ih_reverse": r(state["rnn.weight_ih_l0_reverse"]),
@@ -225,8 +212,8 @@ def main() -> None:
     for i, (rec, doc) in enumerate(zip(records, docs, strict=True)):
         (held if i in held_docs else rows).extend(doc_rows(rec, doc, model))
     print(f"{len(rows)} paragraphs to fit, {len(held)} held out", flush=True)
-    n_ids = [len(vocab[CATEGORIES_().index(c.removeprefix("head_"))]) + 1 for c in CATEGORIES_()] + \
-        [n for _, n in FLAGS_()]
+    n_ids = [len(vocab[CATEGORIES.index(c.removeprefix("head_"))]) + 1 for c in CATEGORIES] + \
+        [n for _, n in FLAGS]
     state = fit(rows, held, n_ids, args.hidden, args.epochs, args.seed)
     out = export(state, vocab, args.hidden, width, args.threshold, args.min_words)
     args.out.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")

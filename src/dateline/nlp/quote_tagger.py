@@ -71,8 +71,14 @@ def prepare(model: dict[str, Any]) -> dict[str, Any]:
     hh[:hidden], hh[hidden:] = fused(w["w_hh"], zero).T, fused(zero, w["w_hh_reverse"]).T
     model["_hh"] = hh
     model["_out"] = (arr(w["out_w"]).T.copy(), arr(w["out_b"]))
+    return with_lookups(model)
+
+
+def with_lookups(model: dict[str, Any]) -> dict[str, Any]:
+    """``model`` with what :func:`features` reads beside its ``vocab``: each value's id (0: unknown)
+    and an empty spaCy string hash -> id table per category, filled as hashes are met."""
     model["_ids"] = [{v: i + 1 for i, v in enumerate(values)} for values in model["vocab"]]
-    model["_hashes"] = [{} for _ in CATEGORIES]  # spaCy string hash -> id, filled as hashes are met
+    model["_hashes"] = [{} for _ in CATEGORIES]
     return model
 
 
