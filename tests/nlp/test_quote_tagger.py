@@ -130,6 +130,13 @@ def _crafted(doc: Any, content: tuple[int, int], source: list[int], sure: float 
     return Tags(probs, numpy.zeros(n), src, paragraphs(doc), numpy.asarray([t.is_space for t in doc]))
 
 
+def _tagging(monkeypatch: pytest.MonkeyPatch, tags: Any) -> None:
+    """Make the tagger give ``tags`` for every doc it is asked to read."""
+    from dateline.nlp import quote_tagger
+
+    monkeypatch.setattr(quote_tagger, "tag_many", lambda asks, *a, **k: [tags for _ in asks])
+
+
 def test_a_tagged_span_is_attributed_through_the_word_it_hangs_from(monkeypatch: pytest.MonkeyPatch) -> None:
     from dateline.model import Article
     from dateline.nlp import quote_tagger, quotes
@@ -141,21 +148,21 @@ def test_a_tagged_span_is_attributed_through_the_word_it_hangs_from(monkeypatch:
     last = next(t.i for t in doc if t.text == "shipyard") + 1
     okafor = next(t.i for t in doc if t.text == "Okafor")
     monkeypatch.setattr(quote_tagger, "load", lambda name="quote_tagger.json": {"threshold": 0.5, "min_words": 3})
-    monkeypatch.setattr(quote_tagger, "tag", lambda *a, **k: _crafted(doc, (first, last), [okafor - 1, okafor]))
+    _tagging(monkeypatch, _crafted(doc, (first, last), [okafor - 1, okafor]))
     (q,) = quotes._tagged_content(Article(id="t", text=_TEXT), doc, [], [], [], [])
     assert q.text == "the plan to close the Varnholt shipyard"
     assert q.kind == "indirect"
     assert q.speaker is not None and "Okafor" in q.speaker
     assert q.cue == "critical"
     # a speaker the tagger is not sure enough is a source: no attribution
-    monkeypatch.setattr(quote_tagger, "tag", lambda *a, **k: _crafted(doc, (first, last), [okafor - 1, okafor], 0.6))
+    _tagging(monkeypatch, _crafted(doc, (first, last), [okafor - 1, okafor], 0.6))
     assert quotes._tagged_content(Article(id="t", text=_TEXT), doc, [], [], [], []) == []
     # a speaker the tagger does not take for a source: no attribution
-    monkeypatch.setattr(quote_tagger, "tag", lambda *a, **k: _crafted(doc, (first, last), []))
+    _tagging(monkeypatch, _crafted(doc, (first, last), []))
     assert quotes._tagged_content(Article(id="t", text=_TEXT), doc, [], [], [], []) == []
     # words an attribution already holds are not reported again
     taken = quotes.Quote(doc[first].idx, doc[last - 1].idx + 8, "x", "indirect")
-    monkeypatch.setattr(quote_tagger, "tag", lambda *a, **k: _crafted(doc, (first, last), [okafor - 1, okafor]))
+    _tagging(monkeypatch, _crafted(doc, (first, last), [okafor - 1, okafor]))
     assert quotes._tagged_content(Article(id="t", text=_TEXT), doc, [taken], [], [], []) == []
 
 
@@ -172,10 +179,29 @@ def test_shipped_tagger_runs_on_invented_text() -> None:
         assert 0 <= s < e <= len(doc) and 0.0 <= p <= 1.0
 
 
+def test_docs_tagged_together_get_the_tags_each_gets_alone() -> None:
+    from dateline.nlp import parse, quote_tagger, quotes
+
+    model = quote_tagger.load()
+    if model is None:
+        pytest.skip("no shipped tagger")
+    short = "Officials in Marrowby said the ferry would run again by spring.\n\nNobody objected."
+    doc, other = _doc(), next(parse.parse([short]))
+    asks = [quote_tagger.Request(doc, [], [], None), quote_tagger.Request(other, [], [], {0}),
+            quote_tagger.Request(next(parse.parse([""])), [], [], None)]
+    together = quote_tagger.tag_many(asks, quotes.CUES, model)
+    assert together[2] is None  # an empty doc has nothing to read
+    for ask, got in zip(asks[:2], together[:2], strict=True):
+        alone = quote_tagger.tag(ask.doc, ask.quoted, ask.pieces, quotes.CUES, model, ask.read)
+        assert got is not None and alone is not None
+        for field in ("content", "cue", "source", "paragraph", "space"):
+            numpy.testing.assert_allclose(getattr(got, field), getattr(alone, field), rtol=1e-5, atol=1e-6)
+
+
 def test_the_tagger_is_off_unless_the_setting_says_on(monkeypatch: pytest.MonkeyPatch) -> None:
     from dateline.model import Article
     from dateline.nlp import quote_tagger, quotes
 
     monkeypatch.delenv("DATELINE_QUOTE_TAGGER", raising=False)
-    monkeypatch.setattr(quote_tagger, "tag", lambda *a, **k: pytest.fail("the tagger ran while off"))
+    monkeypatch.setattr(quote_tagger, "tag_many", lambda *a, **k: pytest.fail("the tagger ran while off"))
     assert quotes._tagged_content(Article(id="t", text=_TEXT), _doc(), [], [], [], []) == []

@@ -8,6 +8,9 @@ in (see :mod:`dateline.nlp.annotate`):
 2. ``actors`` - people, organisations and places, resolved to country, role and CAMEO code
 3. ``quotes`` - direct, mixed and indirect quotes with speaker, cue and relay
 4. ``events`` - source -> target events with CAMEO/PLOVER type, modality, date and evidence
+
+An annotator may also have a batch form (:data:`BATCH_FORMS`), ``(articles, docs) -> articles``,
+which gives the same result as the plain function over each article but works on a batch at once.
 """
 
 from __future__ import annotations
@@ -28,4 +31,10 @@ ANNOTATORS: dict[str, str] = {
     "actors": "dateline.nlp.actors:annotate_actors",
     "quotes": "dateline.nlp.quotes:annotate_quotes",
     "events": "dateline.nlp.events:annotate_events",
+}
+
+#: name -> "module:function" of the batch form of an annotator that has one (the quotes stage's
+#: sequence tagger reads a whole batch of articles in one loop)
+BATCH_FORMS: dict[str, str] = {
+    "quotes": "dateline.nlp.quotes:annotate_quotes_batch",
 }

@@ -20,6 +20,7 @@ paragraph) with the mean content probability of their tokens.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -162,28 +163,66 @@ def tag(doc: Doc, quoted: list[tuple[int, int]], pieces: list[tuple[int, int]], 
     ``read``, only those paragraphs (:func:`paragraphs` numbers) are read; the others' tokens are
     tagged outside, no cue, no source (a paragraph is read on its own, so the tags of those read
     are the same)."""
+    return tag_many([Request(doc, quoted, pieces, read)], cues, model)[0]
+
+
+@dataclass(slots=True)
+class Request:
+    """One doc to tag (:func:`tag_many`): its direct quotes and quoted pieces as (start, end), and
+    the paragraphs to read (None: all)."""
+    doc: Doc
+    quoted: list[tuple[int, int]]
+    pieces: list[tuple[int, int]]
+    read: set[int] | None = None
+
+
+def tag_many(requests: Sequence[Request], cues: frozenset[str], model: dict[str, Any] | None = None
+             ) -> list[Tags | None]:
+    """:func:`tag` for several docs at once. Their paragraphs run through one LSTM loop side by
+    side, so a batch costs about as many steps as its longest paragraph: each step's cost is
+    mostly fixed, and one loop per doc made the tagger several times dearer on short articles."""
     model = load() if model is None else model
-    tensor = doc_vectors(doc)
-    if model is None or tensor is None or len(doc) == 0 or tensor.shape != (len(doc), model["width"]):
-        return None
-    para = paragraphs(doc)
-    order = numpy.argsort(para, kind="stable")
-    counts = numpy.bincount(para[para >= 0]) if (para >= 0).any() else numpy.zeros(0, dtype="int64")
-    groups, pos = [], int((para < 0).sum())
-    for p, c in enumerate(counts.tolist()):
-        if c and (read is None or p in read):
-            groups.append(order[pos:pos + c])
-        pos += c
-    logits = numpy.tile(_UNREAD, (len(doc), 1))
-    if groups:
-        ids = features(doc, quoted, pieces, model, cues)
-        rows = numpy.concatenate(groups)  # the tokens read, paragraph after paragraph
-        x = numpy.concatenate([tensor[rows].astype("float32", copy=False)] +
-                              [e[ids[rows, k]] for k, e in enumerate(model["_embed"])], axis=1)
-        bounds = numpy.cumsum([0] + [len(g) for g in groups]).tolist()
-        logits[rows] = _bilstm(model, x, [numpy.arange(a, b) for a, b in zip(bounds, bounds[1:], strict=False)])
-    return Tags(_softmax(logits[:, :3]), _softmax(logits[:, 3:5])[:, 1], _softmax(logits[:, 5:7])[:, 1], para,
-                doc.to_array(["IS_SPACE"]).astype(bool).reshape(-1))
+    if model is None:
+        return [None] * len(requests)
+    inputs: list[Any] = []  # per doc read: its tokens' inputs, paragraph after paragraph
+    groups: list[Any] = []  # per paragraph read: its rows in the concatenated inputs
+    plans: list[tuple[Any, Any, int] | None] = []  # per request: (paragraphs, tokens read, first row) or None
+    base = 0
+    for r in requests:
+        doc, tensor = r.doc, doc_vectors(r.doc)
+        if tensor is None or len(doc) == 0 or tensor.shape != (len(doc), model["width"]):
+            plans.append(None)
+            continue
+        para = paragraphs(doc)
+        order = numpy.argsort(para, kind="stable")
+        counts = numpy.bincount(para[para >= 0]) if (para >= 0).any() else numpy.zeros(0, dtype="int64")
+        mine, pos = [], int((para < 0).sum())
+        for p, c in enumerate(counts.tolist()):
+            if c and (r.read is None or p in r.read):
+                mine.append(order[pos:pos + c])
+            pos += c
+        rows = numpy.concatenate(mine) if mine else numpy.zeros(0, dtype="int64")
+        if mine:
+            ids = features(doc, r.quoted, r.pieces, model, cues)
+            inputs.append(numpy.concatenate([tensor[rows].astype("float32", copy=False)] +
+                                            [e[ids[rows, k]] for k, e in enumerate(model["_embed"])], axis=1))
+            bounds = numpy.cumsum([0] + [len(g) for g in mine]).tolist()
+            groups += [numpy.arange(base + a, base + b) for a, b in zip(bounds, bounds[1:], strict=False)]
+        plans.append((para, rows, base))
+        base += len(rows)
+    read_logits: Any = _bilstm(model, numpy.concatenate(inputs), groups) if groups else None
+    out: list[Tags | None] = []
+    for r, plan in zip(requests, plans, strict=True):
+        if plan is None:
+            out.append(None)
+            continue
+        para, rows, first = plan
+        logits = numpy.tile(_UNREAD, (len(r.doc), 1))
+        if len(rows):
+            logits[rows] = read_logits[first:first + len(rows)]
+        out.append(Tags(_softmax(logits[:, :3]), _softmax(logits[:, 3:5])[:, 1], _softmax(logits[:, 5:7])[:, 1],
+                        para, r.doc.to_array(["IS_SPACE"]).astype(bool).reshape(-1)))
+    return out
 
 
 #: the logits of a token in a paragraph not read: outside, no cue, no source
