@@ -205,3 +205,32 @@ def test_the_tagger_is_off_unless_the_setting_says_on(monkeypatch: pytest.Monkey
     monkeypatch.delenv("DATELINE_QUOTE_TAGGER", raising=False)
     monkeypatch.setattr(quote_tagger, "tag_many", lambda *a, **k: pytest.fail("the tagger ran while off"))
     assert quotes._tagged_content(Article(id="t", text=_TEXT), _doc(), [], [], [], []) == []
+
+
+def test_an_indirect_attribution_the_tagger_doubts_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.model import Article
+    from dateline.nlp import quote_tagger, quotes
+
+    monkeypatch.setenv("DATELINE_QUOTE_TAGGER", "on")
+    monkeypatch.setattr(quote_tagger, "load", lambda name="quote_tagger.json": {"threshold": 0.5, "min_words": 3})
+    doc = _doc()
+    first = next(t.i for t in doc if t.text == "the" and t.nbor(1).text == "plan")
+    last = next(t.i for t in doc if t.text == "shipyard") + 1
+    council = next(t for t in doc if t.text == "council")
+    start, end = doc[first].idx, doc[last - 1].idx + len("shipyard")
+    # tagged content over 'the plan ... shipyard' only; the second paragraph reads as no content
+    _tagging(monkeypatch, _crafted(doc, (first, last), []))
+    plan = quotes.Quote(start, end, _TEXT[start:end], "indirect")
+    met = quotes.Quote(council.idx, len(_TEXT), _TEXT[council.idx:], "indirect")
+    quoted = quotes.Quote(council.idx, len(_TEXT), _TEXT[council.idx:], "mixed")
+    ((kept, new),) = quotes._tagger_pass([(Article(id="t", text=_TEXT), doc, [plan, met, quoted], [], [], [])])
+    assert kept == [plan, quoted]  # only an indirect attribution is ever dropped
+    assert new == []  # the tagged words are already attributed
+    # the paragraphs read (numbered by the line breaks before them: 0 and 2): those where a new span
+    # could be (3 unattributed words in a row) and those holding an indirect attribution
+    lead = _TEXT.index("\n")
+    whole = quotes.Quote(0, lead, _TEXT[:lead], "mixed")
+    assert quotes._tagger_plan(doc, [whole, quoted], 3) == set()
+    assert quotes._tagger_plan(doc, [whole, met], 3) == {2}
+    assert quotes._tagger_plan(doc, [plan, quoted], 3) == {0}
+    assert quotes._tagger_plan(doc, [], 3) == {0, 2}
