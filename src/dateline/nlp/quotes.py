@@ -1049,11 +1049,18 @@ _DOUBTED = 0.3
 
 def _doubted(q: Quote, doc: Doc, tags: quote_tagger.Tags) -> bool:
     """Whether ``q`` is an indirect attribution whose words the tagger mostly takes for no
-    reported content (mean content probability under ``_DOUBTED``)."""
-    if q.kind != "indirect":
+    reported content (mean content probability under ``_DOUBTED``). Not one led by a label and a
+    colon (a transcript's turn, 'Name: headline'): its layout makes it one, which the tagger,
+    reading a paragraph's words alone, does not see."""
+    if not _checked(q):
         return False
     rows = _token_rows(doc, q)
     return bool(len(rows)) and float((1.0 - tags.content[rows, 0]).mean()) < _DOUBTED
+
+
+def _checked(q: Quote) -> bool:
+    """Whether the tagger gives a second opinion on ``q`` (:func:`_doubted`)."""
+    return q.kind == "indirect" and q.cue != ":"
 
 
 def _token_rows(doc: Doc, q: Quote) -> Any:
@@ -1084,11 +1091,12 @@ def _covered(doc: Doc, found: list[Quote]) -> Any:
 
 def _tagger_plan(doc: Doc, found: list[Quote], min_words: int) -> set[int]:
     """The paragraphs the tagger must read: those where a new span could be, ``min_words``
-    uncovered words in a row, and those holding an indirect attribution (:func:`_doubted`)."""
+    uncovered words in a row, and those holding an attribution it gives a second opinion on
+    (:func:`_doubted`)."""
     a = doc.to_array(["IS_PUNCT", "IS_SPACE"]).astype("int64")
     covered = _covered(doc, found)
     para = quote_tagger.paragraphs(doc)
-    read = {int(p) for q in found if q.kind == "indirect" for p in numpy.unique(para[_token_rows(doc, q)]) if p >= 0}
+    read = {int(p) for q in found if _checked(q) for p in numpy.unique(para[_token_rows(doc, q)]) if p >= 0}
     words = numpy.flatnonzero((a[:, 0] == 0) & (a[:, 1] == 0) & (para >= 0))
     if not len(words):
         return read
@@ -1100,7 +1108,7 @@ def _tagger_plan(doc: Doc, found: list[Quote], min_words: int) -> set[int]:
 
 def _tagged_spans(article: Article, doc: Doc, tags: quote_tagger.Tags, covered: Any, marked: list[tuple[int, int]],
                   model: dict[str, Any]) -> list[Quote]:
-    """The attributions of one article's tags (:func:`_tagged_contents`); ``covered`` (tokens
+    """The attributions of one article's tags (:func:`_tagger_pass`); ``covered`` (tokens
     inside an attribution already) is updated with each one added."""
     threshold, min_words = float(model["threshold"]), int(model["min_words"])
     text = article.text
