@@ -140,6 +140,7 @@ def test_code_for_text(text: str, context: str | None, code: str | None) -> None
 def test_user_actor_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run) -> None:
     table = tmp_path / "mine.tsv"
     table.write_text("Lindmark Harbour Board\tHarbour Board\tNORGOV\n", encoding="utf-8")
+    run("The Harbour Board approved the plan.", names=["actors"])  # the tables' caches remember "no such body"
     monkeypatch.setenv("DATELINE_ACTORS_FILE", str(table))
     actor_tables.reload()
     try:

@@ -63,3 +63,23 @@ def test_resolve_single_expression() -> None:
 def test_never_raises_and_offsets_match(text: str) -> None:
     for t in find_times(text, "2024-02-29"):
         assert text[t.start:t.end] == t.text
+
+
+#: invented words and marks that rules start, end or fail on, for the scan test below
+_PIECES = ["June", "20", "20th", "2024", "2024-06-20", "June 20, 2024", "in 2024", "on the 20th", "may 5",
+           "of", "on", "the", "last", "next", "mid-", "May's", "dismay", "Monday", "night", "two", "days",
+           "ago", "yesterday", "this", "week", "in", "a", "é", "x", "_", "\u00a0", " ", "  ", ",", ".",
+           "(local time)", "'s", "-", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_scans_find_what_finditer_finds(pieces: list[str]) -> None:
+    """times._matches looks for some rules without their opening \\b and checks it where they match:
+    it must find exactly what each rule's finditer finds."""
+    from dateline.nlp.times import _LOOSE, _SCANS, RULES, _matches
+
+    text = "".join(pieces)
+    for (pattern, _), scan, loose in zip(RULES, _SCANS, _LOOSE, strict=True):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _matches(pattern, scan, loose, text, text.lower())] == expected, pattern.pattern

@@ -243,8 +243,12 @@ class Hit:
     entry: Entry
 
 
+@functools.lru_cache(maxsize=65536)
 def _phrase_at(raw: str) -> tuple[str, Entry | None]:
-    """The phrase as written ("U.S."), else without closing punctuation or a possessive."""
+    """The phrase as written ("U.S."), else without closing punctuation or a possessive.
+
+    Cached like :func:`lookup`: every capitalised stretch asks for each of its word n-grams.
+    """
     for phrase in (raw, raw.rstrip(".,;:")):
         if phrase.endswith(("'s", "’s")):
             phrase = phrase[:-2]
@@ -354,5 +358,5 @@ def role_of_code(code: str) -> str | None:
 def reload() -> None:
     """Forget the built tables (after the ``actors_file`` setting changed)."""
     for cached in (gazetteer, _index, _longest_phrase, sectors, _sector_words, people, lookup, sector_of,
-                   _phrases_in_short):
+                   _phrases_in_short, _phrase_at):
         cached.cache_clear()

@@ -42,6 +42,7 @@ from .actor_tables import (
 )
 from .parse import entities
 from .places import is_city
+from .quote_model import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -463,10 +464,14 @@ def _surnames(b: Builder, doc: Doc) -> None:
     by_id = {a.id: a for a in b.actors}
     taken = sorted((m.start, m.end, m.actor) for m in b.mentions)
     starts = [t[0] for t in taken]
-    for tok in doc:
+    pos = token_table(doc).pos  # plain strings: a Token is built only for the proper nouns
+    for i, tag in enumerate(pos):
+        if tag != "PROPN":
+            continue
+        tok = doc[i]
         word = _POSSESSIVE.sub("", tok.text)
         ids = by_surname.get(word)
-        if ids is None or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON"):
+        if ids is None or tok.ent_type_ not in ("", "PERSON"):
             continue
         left = doc[tok.i - 1] if tok.i > 0 else None
         right = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

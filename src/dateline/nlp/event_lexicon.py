@@ -131,8 +131,12 @@ def match_trigger(tok: Token) -> Trigger | None:
         return None  # a finite verb in a noun's place is a mistagged noun ("meet hostage-takers demands")
     if tok.tag_ == "VBG" and any(c.dep_ == "det" for c in tok.children):
         return None  # a gerund with an article is a noun naming an act, not a verb ("information on a shooting")
-    words = complement_text(tok)
+    words = None  # the complement's words, built only once a trigger asks what they are
     for trig in table[lemma]:
-        if trig.objects is None or trig.objects.search(words):
+        if trig.objects is None:
+            return trig
+        if words is None:
+            words = complement_text(tok)
+        if trig.objects.search(words):
             return trig
     return None

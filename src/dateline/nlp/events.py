@@ -56,14 +56,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.symbols import AUX, VERB
-
 from ..model import Article, Event, Modality, Quote
 from .actor_tables import find_phrases, sector_of
 from .actors import actor_for_span, code_for_text
 from .event_lexicon import complement_text, describe, match_trigger, noun_triggers, plover_label
 from .modality import IMMINENT_HEADS, SPEECH_VERBS, chain, has_if_clause, modality, reported, speech_verb
 from .parse import entities
+from .quote_model import token_table
 from .times import lead_date
 
 __all__ = ["annotate_events", "commitment", "describe", "modality", "plover_label"]
@@ -75,7 +74,7 @@ SPEECH_LEMMAS = SPEECH_VERBS | {"allege", "accuse"}
 #: verbs whose subject gets the aid (CAMEO 07) a "from" party gives
 RECEIVING = frozenset({"receive", "obtain"})
 #: parts of speech a verbal event's trigger (or a "must" demand) can have; as integer ids, a cheap test per token
-_VERB_POS = frozenset({VERB, AUX})
+_VERB_POS = frozenset({"VERB", "AUX"})
 #: verbs whose "be <participle> to X" form is the subject's own stance, not a passive
 STANCE_PASSIVES = frozenset({"oppose", "commit", "dedicate"})
 NON_MILITARY_BOMBS = frozenset({"suicide", "car", "roadside", "truck"})
@@ -699,10 +698,12 @@ def annotate_events(article: Article, doc: Doc) -> Article:
     """Fill ``article.events`` (runs after times, actors and quotes)."""
     events: list[Event] = []
     seen: set[tuple[str, str, str, int]] = set()
+    pos = token_table(doc).pos  # plain strings: a Token is built only for the verbs
     for sent in doc.sents:
-        for tok in sent:
-            if tok.pos not in _VERB_POS:
+        for i in range(sent.start, sent.end):
+            if pos[i] not in _VERB_POS:
                 continue  # only verbs name acts here (nouns: _nominal below), and only they carry "must"
+            tok = doc[i]
             trig = match_trigger(tok)
             code, plover = (trig.code, trig.plover) if trig else (None, None)
             if _conditional_response(tok):
@@ -1281,13 +1282,17 @@ def commitment(tok: Token, code: str, mode: Modality) -> str | None:
 def _nominal(article: Article, doc: Doc, sent: Span, events: list[Event],
              seen: set[tuple[str, str, str, int]]) -> None:
     """"the summit between Putin and Kim", "the signing of a treaty between X and Y"."""
-    for tok in sent:
+    pos = token_table(doc).pos  # plain strings: a Token is built only for the nouns
+    for i in range(sent.start, sent.end):
+        if pos[i] != "NOUN":
+            continue
+        tok = doc[i]
         entry = noun_triggers().get(tok.lower_)
-        if tok.pos_ == "NOUN" and (entry is None or entry[0][:2] not in VIOLENCE):
+        if entry is None or entry[0][:2] not in VIOLENCE:
             # a two-word name of the act: "an air strike", "a missile attack"
             entry = next((noun_triggers()[k] for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1
                           and (k := f"{c.lower_} {tok.lower_}") in noun_triggers()), entry)
-        if entry is None or tok.pos_ != "NOUN":
+        if entry is None:
             continue
         between = next((t for t in tok.subtree if t.lower_ == "between"), None)
         if between is None:

@@ -56,9 +56,15 @@ def load(name: str | None = None) -> Language:
 
 
 def parse(texts: Iterable[str], batch_size: int | None = None) -> Iterator[Doc]:
-    """Parse ``texts`` with the configured pipeline, in batches."""
+    """Parse ``texts`` with the configured pipeline, in batches.
+
+    Each doc keeps its text in ``doc.user_data["dateline_text"]`` (read by ``quote_model.doc_text``):
+    spaCy's tokenizer keeps the text exactly, and ``doc.text`` would join every token's text again.
+    """
     size = batch_size or settings.get_int("batch_size")
-    yield from load().pipe(texts, batch_size=size)
+    for doc, text in load().pipe(((text, text) for text in texts), batch_size=size, as_tuples=True):
+        doc.user_data["dateline_text"] = text
+        yield doc
 
 
 def entities(doc: Doc) -> list[Span]:

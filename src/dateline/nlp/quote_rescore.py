@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 import numpy
@@ -35,6 +36,7 @@ BLOCKS = ("verb", "content", "subj", "head")
 N_SCALARS = 8
 #: quote marks whose distance from the content is an input
 _MARKS = frozenset('"“”‘’«»')
+_MARK = re.compile(f"[{''.join(sorted(_MARKS))}]")
 #: how far (characters) to look for a quote mark around the content
 _REACH = 300
 #: the logit of a probability is clipped to this size: the linear model's extremes carry no more
@@ -121,10 +123,13 @@ def scalars(doc: Doc, verb: Token, start: int, end: int, extent: str) -> list[fl
 def _mark_distance(text: str, start: int, end: int) -> int:
     """Characters between the content ``text[start:end]`` and the nearest quote mark (0 inside it;
     ``_REACH`` when none is that near)."""
-    if any(ch in _MARKS for ch in text[start:end]):
+    if _MARK.search(text, start, end):
         return 0
-    before = next((i for i, ch in enumerate(reversed(text[max(0, start - _REACH):start])) if ch in _MARKS), _REACH)
-    after = next((i for i, ch in enumerate(text[end:end + _REACH]) if ch in _MARKS), _REACH)
+    # searches in C, not a loop over characters: the last mark before the content, the first after it
+    last = max(text.rfind(mark, max(0, start - _REACH), start) for mark in _MARKS)
+    first = _MARK.search(text, end, end + _REACH)
+    before = start - 1 - last if last >= 0 else _REACH
+    after = first.start() - end if first else _REACH
     return min(before, after, _REACH)
 
 
