@@ -198,11 +198,18 @@ def test_docs_tagged_together_get_the_tags_each_gets_alone() -> None:
             numpy.testing.assert_allclose(getattr(got, field), getattr(alone, field), rtol=1e-5, atol=1e-6)
 
 
-def test_the_tagger_is_off_unless_the_setting_says_on(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_tagger_is_on_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline import settings
+
+    monkeypatch.delenv("DATELINE_QUOTE_TAGGER", raising=False)
+    assert settings.get("quote_tagger") == "on"
+
+
+def test_the_tagger_is_off_when_the_setting_says_off(monkeypatch: pytest.MonkeyPatch) -> None:
     from dateline.model import Article
     from dateline.nlp import quote_tagger, quotes
 
-    monkeypatch.delenv("DATELINE_QUOTE_TAGGER", raising=False)
+    monkeypatch.setenv("DATELINE_QUOTE_TAGGER", "off")
     monkeypatch.setattr(quote_tagger, "tag_many", lambda *a, **k: pytest.fail("the tagger ran while off"))
     assert quotes._tagged_content(Article(id="t", text=_TEXT), _doc(), [], [], [], []) == []
 
