@@ -95,7 +95,15 @@ class Tags:
 
 
 def paragraphs(doc: Doc) -> Any:
-    """Each token's paragraph: how many line breaks come before it; -1 for a space token holding one."""
+    """Each token's paragraph: how many line breaks come before it; -1 for a space token holding one.
+    Made once per doc (the quotes stage plans what to read with it, then :func:`tag_many` reads)."""
+    para = doc.user_data.get("dateline_paragraphs")
+    if para is None:
+        para = doc.user_data["dateline_paragraphs"] = _paragraphs(doc)
+    return para
+
+
+def _paragraphs(doc: Doc) -> Any:
     a = doc.to_array(["IDX", "LENGTH", "IS_SPACE"]).astype("int64")
     text = doc_text(doc)
     if "\n" not in text:

@@ -1065,23 +1065,25 @@ def _checked(q: Quote) -> bool:
 
 def _token_rows(doc: Doc, q: Quote) -> Any:
     """The indices of the tokens that start inside ``q``'s fragments."""
-    idx = _token_starts(doc)
+    idx = _token_bounds(doc)[0]
     bounds = [numpy.searchsorted(idx, [s, e], side="left") for s, e in q.fragments or [[q.start, q.end]]]
     return numpy.concatenate([numpy.arange(lo, hi) for lo, hi in bounds])
 
 
-def _token_starts(doc: Doc) -> Any:
-    """Each token's character offset, read once per doc."""
-    idx = doc.user_data.get("dateline_idx")
-    if idx is None:
-        idx = doc.user_data["dateline_idx"] = doc.to_array(["IDX"]).astype("int64").reshape(-1)
-    return idx
+def _token_bounds(doc: Doc) -> tuple[Any, Any]:
+    """Each token's first and end character offsets as arrays (of :func:`quote_model.token_table`),
+    made once per doc."""
+    bounds = doc.user_data.get("dateline_token_bounds")
+    if bounds is None:
+        tk = quote_model.token_table(doc)
+        bounds = doc.user_data["dateline_token_bounds"] = (numpy.asarray(tk.idx, dtype="int64"),
+                                                           numpy.asarray(tk.end, dtype="int64"))
+    return bounds  # type: ignore[no-any-return]
 
 
 def _covered(doc: Doc, found: list[Quote]) -> Any:
     """Per token, whether it lies inside an attribution of ``found``."""
-    idx = _token_starts(doc)
-    ends = idx + doc.to_array(["LENGTH"]).astype("int64").reshape(-1)
+    idx, ends = _token_bounds(doc)
     covered = numpy.zeros(len(doc), dtype=bool)
     for q in found:
         for fs, fe in q.fragments or [[q.start, q.end]]:
