@@ -14,7 +14,8 @@ or not); content that opens a quote runs to its closing mark, and an I/we/you re
 quote marks ("... I think we'll win") is the speaker's aside, no attribution of its own. Last, a
 sequence tagger (:mod:`.quote_tagger`) adds reported content that nothing above touched ('critical
 of ...', 'allegations that ...', 'documents show ...') when it is sure the speaker the parse gives that
-content is a source, and that speaker is no pronoun.
+content is a source, and that speaker is no pronoun; it also drops an indirect attribution whose words
+it takes for no reported content.
 
 The speaker of a direct quote is the subject of the verb beside it that a learned ranker picks
 among the verbs around the quote (walking up coordinated verbs: "condemned ... and stated"; a name
