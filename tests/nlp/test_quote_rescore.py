@@ -93,6 +93,38 @@ def test_rescore_uses_the_model_and_its_threshold() -> None:
     assert threshold(0.5, model) == 0.4
 
 
+def test_rescore_many_gives_each_candidate_what_rescore_gives_it() -> None:
+    from dateline.nlp.quote_model import doc_vectors
+    from dateline.nlp.quote_rescore import rescore, rescore_many
+
+    doc = _doc()
+    tensor = doc_vectors(doc)
+    assert tensor is not None
+    model = _model(width=tensor.shape[1], mix=0.25)
+    said, believe = _verb(doc, "say"), _verb(doc, "believe")
+    vote, bridge = _TEXT.index("the vote"), _TEXT.index("the bridge")
+    candidates = [(said, vote, vote + 15, "1/1", 0.7), (believe, bridge, bridge + 22, "pass", 0.01),
+                  (believe, bridge, bridge + 22, "pass", 0.55), (said, vote, vote + 8, "1/1,cut", 0.2)]
+    got = rescore_many(doc, candidates, model)
+    assert got[1] == 0.0  # under the floor, as alone
+    assert got == pytest.approx([rescore(doc, *c, model) for c in candidates], abs=1e-6)
+    assert rescore_many(doc, [], model) == []
+
+
+def test_one_blas_thread_limits_numpy_blas_inside_only() -> None:
+    from threadpoolctl import threadpool_info
+
+    from dateline.nlp.quote_model import one_blas_thread
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    with one_blas_thread():
+        assert all(n == 1 for n in blas_threads())
+    assert blas_threads() == before
+
+
 def test_without_a_model_or_vectors_the_linear_probability_stands(monkeypatch: pytest.MonkeyPatch) -> None:
     from dateline.nlp import quote_rescore
 

@@ -17,6 +17,7 @@ candidate (:func:`dense_tokens`), added to the sparse sum as dot products (:func
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import itertools
 import json
@@ -45,6 +46,25 @@ post testify conclude continue joke quip recount shout yell tell""".split())
 def load(name: str = "quote_model.json") -> dict[str, Any] | None:
     """The shipped model, or None when none was trained."""
     return read_data(name)
+
+
+@functools.cache
+def _blas() -> Any:
+    """threadpoolctl's controller of the BLAS numpy loaded (None without threadpoolctl)."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - a dependency; without it the BLAS keeps its threads
+        return None
+    return ThreadpoolController()
+
+
+def one_blas_thread() -> Any:
+    """A context in which numpy's BLAS runs in the calling thread only, for the small products of the
+    reported-content tagger (one per LSTM step) and the clause re-scorer: a threaded BLAS gains little
+    on them and, on a busy machine, its threads' hand-offs stall now and then for milliseconds. (numpy's
+    BLAS, OpenBLAS in its wheels, ran these products three to five times faster than spaCy's blis.)"""
+    ctl = _blas()
+    return contextlib.nullcontext() if ctl is None else ctl.limit(limits=1, user_api="blas")
 
 
 def read_data(name: str) -> dict[str, Any] | None:

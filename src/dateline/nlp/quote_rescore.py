@@ -21,11 +21,12 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy
 
-from dateline.nlp.quote_model import SPEECH, dense_tokens, doc_text, doc_vectors, read_data
+from dateline.nlp.quote_model import SPEECH, dense_tokens, doc_text, doc_vectors, one_blas_thread, read_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -73,18 +74,32 @@ def rescore(doc: Doc, verb: Token, start: int, end: int, extent: str, p: float,
     :func:`dateline.nlp.quote_model.clause_candidates` names it), given the linear classifier's ``p``.
     ``p`` unchanged without a model or without contextual vectors; 0 when ``p`` is below the model's
     ``floor`` (far from reported content: not worth the perceptron's time)."""
+    return rescore_many(doc, [(verb, start, end, extent, p)], model)[0]
+
+
+def rescore_many(doc: Doc, candidates: Sequence[tuple[Token, int, int, str, float]],
+                 model: dict[str, Any] | None = None) -> list[float]:
+    """:func:`rescore` of each (verb, start, end, extent, p) of ``doc``, the perceptron run once over
+    all of them (one product per layer instead of one per candidate)."""
     model = load() if model is None else model
-    if model is None:
-        return p
+    out = [p for *_, p in candidates]
+    if model is None or not candidates:
+        return out
     tensor = doc_vectors(doc)
     if tensor is None or tensor.shape[1] != model["width"]:
-        return p
-    if p < model["floor"]:
-        return 0.0
-    x = inputs(doc, verb, start, end, extent, logit(p), tensor)
-    q = forward(x[None, :], model)[0]
-    mix = model.get("mix", 0.0)
-    return float((1.0 - mix) * q + mix * p)
+        return out
+    floor, mix = model["floor"], model.get("mix", 0.0)
+    asked = [k for k, (*_, p) in enumerate(candidates) if p >= floor]
+    for k, (*_, p) in enumerate(candidates):
+        if p < floor:
+            out[k] = 0.0
+    if asked:
+        rows = numpy.stack([inputs(doc, *candidates[k][:4], logit(candidates[k][4]), tensor) for k in asked])
+        with one_blas_thread():
+            probabilities = forward(rows, model).tolist()
+        for k, q in zip(asked, probabilities, strict=True):
+            out[k] = float((1.0 - mix) * q + mix * candidates[k][4])
+    return out
 
 
 def logit(p: float) -> float:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy
 
-from dateline.nlp.quote_model import doc_text, doc_vectors, read_data
+from dateline.nlp.quote_model import doc_text, doc_vectors, one_blas_thread, read_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -218,7 +218,10 @@ def tag_many(requests: Sequence[Request], cues: frozenset[str], model: dict[str,
             groups += [numpy.arange(base + a, base + b) for a, b in zip(bounds, bounds[1:], strict=False)]
         plans.append((para, rows, base))
         base += len(rows)
-    read_logits: Any = _bilstm(model, numpy.concatenate(inputs), groups) if groups else None
+    read_logits: Any = None
+    if groups:
+        with one_blas_thread():
+            read_logits = _bilstm(model, numpy.concatenate(inputs), groups)
     out: list[Tags | None] = []
     for r, plan in zip(requests, plans, strict=True):
         if plan is None:
@@ -242,14 +245,6 @@ def _softmax(z: Any) -> Any:
     return z / z.sum(axis=1, keepdims=True)
 
 
-@functools.cache
-def _ops() -> Any:
-    """thinc's numpy backend (spaCy's own; its gemm is blis's, which runs in the calling thread)."""
-    from thinc.api import NumpyOps
-
-    return NumpyOps()
-
-
 def _bilstm(model: dict[str, Any], x: Any, groups: list[Any]) -> Any:
     """The output layer's logits (n, 7) of the bidirectional LSTM run over each group of token
     indices (a paragraph, in order). The groups run side by side, longest first, and both
@@ -260,7 +255,7 @@ def _bilstm(model: dict[str, Any], x: Any, groups: list[Any]) -> Any:
     groups = sorted(groups, key=len, reverse=True)
     lens = [len(g) for g in groups]
     width, steps = len(groups), lens[0]
-    gemm = _ops().gemm  # blis, single-threaded: numpy's threaded BLAS stalls on such small products on a busy machine
+    gemm = numpy.matmul  # numpy's BLAS, held to one thread by tag_many (quote_model.one_blas_thread)
     fwd = gemm(x, model["_in"][0]) + model["_bias"][0]  # (n, 4 hidden): gate inputs of the forward direction
     bwd = gemm(x, model["_in"][1]) + model["_bias"][1]
     gates = numpy.zeros((steps, width, 8 * hidden), dtype="float32")  # time first; the backward run reversed

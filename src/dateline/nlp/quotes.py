@@ -803,15 +803,19 @@ def _learned_clauses(article: Article, doc: Doc, found: list[Quote], quoted: lis
     taken = [(q.start, q.end) for q in found]
     out: list[Quote] = []
     best: dict[int, tuple[bool, float, int, int]] = {}  # per cue: (its own content, probability, start, end)
-    for verb, start, whole, extent in quote_model.clause_candidates(doc, skip=quoted):  # a quoted verb: never one
-        p = quote_model.clause_probability(doc, verb, start, whole, extent, weights, dense)
-        p = quote_rescore.rescore(doc, verb, start, whole, extent, p)  # a nonlinear second look, when shipped
-        if p < threshold:
-            continue  # far from reported content: not worth cutting
-        end = quote_model.best_extent(doc, start, whole, model)
-        if end != whole:  # scored as the extent model cuts it
-            p = quote_rescore.rescore(doc, verb, start, end, extent,
-                                      quote_model.clause_probability(doc, verb, start, end, extent, weights, dense))
+    candidates = [(verb, start, whole, extent, quote_model.clause_probability(doc, verb, start, whole, extent,
+                                                                             weights, dense))
+                  for verb, start, whole, extent in quote_model.clause_candidates(doc, skip=quoted)]  # no quoted verb
+    # a nonlinear second look, when shipped; those far from reported content are not worth cutting
+    scored = quote_rescore.rescore_many(doc, candidates)
+    near = [(c, p) for c, p in zip(candidates, scored, strict=True) if p >= threshold]
+    ends = [quote_model.best_extent(doc, c[1], c[2], model) for c, _ in near]
+    cut = [(verb, start, end, extent, quote_model.clause_probability(doc, verb, start, end, extent, weights, dense))
+           for ((verb, start, whole, extent, _), _), end in zip(near, ends, strict=True) if end != whole]
+    recut = iter(quote_rescore.rescore_many(doc, cut))  # scored as the extent model cuts them
+    for ((verb, start, whole, extent, _), p), end in zip(near, ends, strict=True):
+        if end != whole:
+            p = next(recut)
         own = extent != "comp"  # a verb's own content outranks a clause after a word it governs
         if p >= threshold and (own, p) > best.get(verb.i, (False, 0.0, 0, 0))[:2]:
             best[verb.i] = (own, p, start, end)
