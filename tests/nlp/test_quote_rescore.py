@@ -122,6 +122,38 @@ def test_one_blas_thread_limits_numpy_blas_inside_only() -> None:
     before = blas_threads()
     with one_blas_thread():
         assert all(n == 1 for n in blas_threads())
+        with one_blas_thread():  # nested: still one thread, and the outer limit stands after it
+            assert all(n == 1 for n in blas_threads())
+        assert all(n == 1 for n in blas_threads())
+    assert blas_threads() == before
+
+
+def test_one_blas_thread_from_several_threads_restores_the_blas() -> None:
+    import threading
+
+    from threadpoolctl import threadpool_info
+
+    from dateline.nlp.quote_model import one_blas_thread
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    inside: list[list[int]] = []
+    start = threading.Barrier(4)
+
+    def work() -> None:
+        start.wait()
+        for _ in range(20):
+            with one_blas_thread():
+                inside.append(blas_threads())
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(inside) == 80 and all(n == 1 for seen in inside for n in seen)
     assert blas_threads() == before
 
 

@@ -23,6 +23,8 @@ import itertools
 import json
 import math
 import re
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -58,13 +60,24 @@ def _blas() -> Any:
     return ThreadpoolController()
 
 
-def one_blas_thread() -> Any:
+#: held while numpy's BLAS is limited: limits set and restored from two threads at once could leave
+#: the process at one thread for good (the second restores what the first set)
+_BLAS_LOCK = threading.RLock()
+
+
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
     """A context in which numpy's BLAS runs in the calling thread only, for the small products of the
     reported-content tagger (one per LSTM step) and the clause re-scorer: a threaded BLAS gains little
     on them and, on a busy machine, its threads' hand-offs stall now and then for milliseconds. (numpy's
-    BLAS, OpenBLAS in its wheels, ran these products three to five times faster than spaCy's blis.)"""
+    BLAS, OpenBLAS in its wheels, ran these products three to five times faster than spaCy's blis.)
+    Other threads wait while one holds it."""
     ctl = _blas()
-    return contextlib.nullcontext() if ctl is None else ctl.limit(limits=1, user_api="blas")
+    if ctl is None:
+        yield
+        return
+    with _BLAS_LOCK, ctl.limit(limits=1, user_api="blas"):
+        yield
 
 
 def read_data(name: str) -> dict[str, Any] | None:
