@@ -24,7 +24,8 @@ that signs it ('"..." ― Jane Doe'), X in 'According to X, "..."', or the perso
 colon that opens it ('Here's Clinton in 1992: "..."'); a quote with none continues the words of the
 attribution just before it, and within the paragraph of a mixed quote it is that quote's next
 fragment. Content found from a verb is direct only when nothing but a leading 'that' stands outside
-its quote marks ('said he wanted "..."' is mixed). Reported content is attributed to its verb's
+its quote marks ('said he wanted "..."' is mixed), and the direct quote is then its quoted words
+alone, without the 'that'. Reported content is attributed to its verb's
 source: the subject, a passive's agent, or the noun a participle describes ("a statement saying
 ..."); a passive without its agent, "seems"/"appears" and a subjectless "asked" name no one, so
 they have no speaker. The speaker mention is kept as written ("A web video by the RNC"); a pronoun
@@ -649,9 +650,25 @@ def annotate_quotes_batch(articles: Sequence[Article], docs: Sequence[Doc]) -> l
     for article, (_, _, _, marked), (quotes, extra) in zip(articles, found, tagged, strict=True):
         # after the continuations: a new span never joins, nor takes the speaker of, a direct quote
         quotes += [q for q in extra if not _quoted_aside(q, marked)]
+        quotes = [_without_complementizer(q, article.text) for q in quotes]
         article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
         out.append(article)
     return out
+
+
+#: a 'that' before the opening mark of content reported in quote marks ('warned that "..."')
+_COMPLEMENTIZER = re.compile(r"that\s*,?\s*(?=[“„«\"]|'')", re.I)
+
+
+def _without_complementizer(q: Quote, text: str) -> Quote:
+    """A direct quote is its quoted words: in 'warned that "...", the verb's 'that' is no part of
+    what was said, and a direct quote holds nothing outside its marks (:class:`Quote`)."""
+    if q.kind != "direct" or q.fragments:
+        return q
+    lead = _COMPLEMENTIZER.match(text, q.start, q.end)
+    if lead is not None:
+        q.start, q.text = lead.end(), text[lead.end():q.end]
+    return q
 
 
 def _attributions(article: Article, doc: Doc
