@@ -89,10 +89,8 @@ def rescore_many(doc: Doc, candidates: Sequence[tuple[Token, int, int, str, floa
     if tensor is None or tensor.shape[1] != model["width"]:
         return out
     floor, mix = model["floor"], model.get("mix", 0.0)
-    asked = [k for k, (*_, p) in enumerate(candidates) if p >= floor]
-    for k, (*_, p) in enumerate(candidates):
-        if p < floor:
-            out[k] = 0.0
+    out = [p if p >= floor else 0.0 for p in out]
+    asked = [k for k, p in enumerate(out) if p >= floor]
     if asked:
         rows = numpy.stack([inputs(doc, *candidates[k][:4], logit(candidates[k][4]), tensor) for k in asked])
         with one_blas_thread():
