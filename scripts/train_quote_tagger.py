@@ -191,6 +191,25 @@ def export(state: dict[str, Any], vocab: list[list[str]], hidden: int, width: in
                         "out_w": r(state["out.weight"]), "out_b": r(state["out.bias"])}}
 
 
+def train(records: list[dict[str, Any]], docs: list[Any], hidden: int = 24, epochs: int = 10, seed: int = 0,
+          threshold: float = 0.7, min_words: int = 3) -> dict[str, Any]:
+    """The tagger fitted on ``records`` (with their parsed ``docs``), as JSON-ready data: the
+    vocabularies come from these docs, and a tenth of them is held out to pick the epoch."""
+    vocab = vocabularies(docs)
+    width = docs[0].tensor.shape[1]
+    model = base_model(vocab, width)
+    held_docs = set(numpy.random.RandomState(0).choice(len(records), len(records) // 10, replace=False).tolist())
+    rows: list[Any] = []
+    held: list[Any] = []
+    for i, (rec, doc) in enumerate(zip(records, docs, strict=True)):
+        (held if i in held_docs else rows).extend(doc_rows(rec, doc, model))
+    print(f"{len(rows)} paragraphs to fit, {len(held)} held out", flush=True)
+    n_ids = [len(vocab[CATEGORIES.index(c.removeprefix("head_"))]) + 1 for c in CATEGORIES] + \
+        [n for _, n in FLAGS]
+    state = fit(rows, held, n_ids, hidden, epochs, seed)
+    return export(state, vocab, hidden, width, threshold, min_words)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, required=True)
@@ -203,19 +222,7 @@ def main() -> None:
     args = ap.parse_args()
 
     records, docs = tq._load("train", args.cache)
-    vocab = vocabularies(docs)
-    width = docs[0].tensor.shape[1]
-    model = base_model(vocab, width)
-    held_docs = set(numpy.random.RandomState(0).choice(len(records), len(records) // 10, replace=False).tolist())
-    rows: list[Any] = []
-    held: list[Any] = []
-    for i, (rec, doc) in enumerate(zip(records, docs, strict=True)):
-        (held if i in held_docs else rows).extend(doc_rows(rec, doc, model))
-    print(f"{len(rows)} paragraphs to fit, {len(held)} held out", flush=True)
-    n_ids = [len(vocab[CATEGORIES.index(c.removeprefix("head_"))]) + 1 for c in CATEGORIES] + \
-        [n for _, n in FLAGS]
-    state = fit(rows, held, n_ids, args.hidden, args.epochs, args.seed)
-    out = export(state, vocab, args.hidden, width, args.threshold, args.min_words)
+    out = train(records, docs, args.hidden, args.epochs, args.seed, args.threshold, args.min_words)
     args.out.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
 
