@@ -66,7 +66,9 @@ def test_quotes_gate(shared: Path, tmp_path: Path) -> None:
     gatelib.check("quotes", {
         "direct_fragment_exact.f1": direct["f1"] / 100, "direct_fragment_exact.e2e_f1":
         direct["end_to_end_f1"] / 100, "all_overlap50.f1": overall["f1"] / 100,
-        "all_overlap50.speaker_acc": (overall["speaker_acc"] or 0) / 100})
+        "all_overlap50.speaker_acc": (overall["speaker_acc"] or 0) / 100,
+        # attributions found with the right speaker, over all gold and all predicted: who said what, whole
+        "all_overlap50.e2e_f1": overall["end_to_end_f1"] / 100})
 
 
 def test_events_gate(shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
