@@ -1148,7 +1148,7 @@ def _tagged_spans(article: Article, doc: Doc, tags: quote_tagger.Tags, covered: 
                 continue
         elif (span.mean < float(model["threshold"]) or tags.source[span.speaker.i] < _TAGGED_SOURCE
               or span.speaker.lower_ in PRONOUNS):
-            continue  # no speaker, one the tagger doubts, or a pronoun: too often someone else's words
+            continue  # a speaker the tagger doubts, or a pronoun: too often someone else's words
         q = Quote(span.start, span.end, text[span.start:span.end], "mixed" if span.quoted else "indirect")
         if span.cue is not None:
             q.cue, q.cue_start, q.cue_end = span.cue.text, span.cue.idx, span.cue.idx + len(span.cue.text)
