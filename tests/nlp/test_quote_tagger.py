@@ -1,5 +1,4 @@
-"""The reported-content tagger (a BiLSTM run in numpy), the attributions it adds and the model that
-decides which of its spans are kept (quote_accept), on invented text."""
+"""The reported-content tagger (a BiLSTM run in numpy) and the attributions it adds, on invented text."""
 
 from __future__ import annotations
 
@@ -140,7 +139,7 @@ def _tagging(monkeypatch: pytest.MonkeyPatch, tags: Any) -> None:
 
 def test_a_tagged_span_is_attributed_through_the_word_it_hangs_from(monkeypatch: pytest.MonkeyPatch) -> None:
     from dateline.model import Article
-    from dateline.nlp import quote_accept, quote_tagger, quotes
+    from dateline.nlp import quote_tagger, quotes
 
     monkeypatch.setenv("DATELINE_QUOTE_TAGGER", "on")
 
@@ -149,7 +148,6 @@ def test_a_tagged_span_is_attributed_through_the_word_it_hangs_from(monkeypatch:
     last = next(t.i for t in doc if t.text == "shipyard") + 1
     okafor = next(t.i for t in doc if t.text == "Okafor")
     monkeypatch.setattr(quote_tagger, "load", lambda name="quote_tagger.json": {"threshold": 0.5, "min_words": 3})
-    monkeypatch.setattr(quote_accept, "load", lambda name="quote_accept.json": None)  # the hand-set bars
     _tagging(monkeypatch, _crafted(doc, (first, last), [okafor - 1, okafor]))
     (q,) = quotes._tagged_content(Article(id="t", text=_TEXT), doc, [], [], [], [])
     assert q.text == "the plan to close the Varnholt shipyard"
@@ -243,82 +241,3 @@ def test_an_indirect_attribution_the_tagger_doubts_is_dropped(monkeypatch: pytes
     assert quotes._tagger_plan(doc, [whole, met], 3) == {2}
     assert quotes._tagger_plan(doc, [plan, quoted], 3) == {0}
     assert quotes._tagger_plan(doc, [], 3) == {0, 2}
-
-
-def _accept_model(weights: dict[str, float], bias: float, bar: float = 0.5) -> dict[str, Any]:
-    """A model in the shipped file's layout whose only weights are ``weights`` (on raw features)."""
-    from dateline.nlp.quote_accept import FEATURES, prepare
-
-    n = len(FEATURES)
-    return prepare({"features": list(FEATURES), "mean": [0.0] * n, "scale": [1.0] * n,
-                    "weights": [weights.get(f, 0.0) for f in FEATURES], "bias": bias, "bar": bar})
-
-
-def _span(doc: Any) -> tuple[int, int, int]:
-    first = next(t.i for t in doc if t.text == "the" and t.nbor(1).text == "plan")
-    last = next(t.i for t in doc if t.text == "shipyard") + 1
-    return first, last, next(t.i for t in doc if t.text == "Okafor")
-
-
-def test_features_are_one_finite_value_per_name() -> None:
-    from dateline.nlp import quote_accept, quotes
-
-    doc = _doc()
-    first, last, okafor = _span(doc)
-    tags = _crafted(doc, (first, last), [okafor - 1, okafor])
-    row = quote_accept.features(doc, tags, first, last, 0.9, doc[first - 2], doc[okafor], words=7, quoted=False,
-                                sentence=(0, last + 1), sentence_taken=False, cues=quotes.CUES,
-                                pronouns=quotes.PRONOUNS)
-    assert len(row) == len(quote_accept.FEATURES)
-    assert numpy.isfinite(row).all()
-    named = dict(zip(quote_accept.FEATURES, row, strict=True))
-    assert named["speaker_source"] == pytest.approx(0.9)
-    assert named["speaker_PERSON"] == 1.0 and named["speaker_proper"] == 1.0
-    assert named["lead_that"] == 0.0 and named["sentence_taken"] == 0.0
-    # no cue, no speaker: their features are zero, not an error
-    bare = quote_accept.features(doc, tags, first, last, 0.9, None, None, words=7, quoted=True,
-                                 sentence=(first, last), sentence_taken=True, cues=quotes.CUES,
-                                 pronouns=quotes.PRONOUNS)
-    assert len(bare) == len(row) and dict(zip(quote_accept.FEATURES, bare, strict=True))["quoted"] == 1.0
-
-
-def test_the_model_decides_which_tagged_spans_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dateline.model import Article
-    from dateline.nlp import quote_accept, quote_tagger, quotes
-
-    monkeypatch.setenv("DATELINE_QUOTE_TAGGER", "on")
-    monkeypatch.setattr(quote_tagger, "load", lambda name="quote_tagger.json": {"threshold": 0.5, "min_words": 3})
-    # kept when the tagger is sure enough that its speaker is a source: sigmoid(10 * source - 5) >= 0.5
-    sure = _accept_model({"speaker_source": 10.0}, -5.0)
-    monkeypatch.setattr(quote_accept, "load", lambda name="quote_accept.json": sure)
-    doc = _doc()
-    first, last, okafor = _span(doc)
-    article = Article(id="t", text=_TEXT)
-    _tagging(monkeypatch, _crafted(doc, (first, last), [okafor - 1, okafor], 0.6))
-    (q,) = quotes._tagged_content(article, doc, [], [], [], [])
-    assert q.text == "the plan to close the Varnholt shipyard" and q.speaker is not None and "Okafor" in q.speaker
-    _tagging(monkeypatch, _crafted(doc, (first, last), [okafor - 1, okafor], 0.3))
-    assert quotes._tagged_content(article, doc, [], [], [], []) == []
-    # the bar is the model's
-    monkeypatch.setattr(quote_accept, "load",
-                        lambda name="quote_accept.json": _accept_model({"speaker_source": 10.0}, -5.0, bar=0.1))
-    assert len(quotes._tagged_content(article, doc, [], [], [], [])) == 1
-
-
-def test_a_model_of_other_features_is_refused() -> None:
-    from dateline.nlp.quote_accept import FEATURES, prepare
-
-    n = len(FEATURES) - 1
-    with pytest.raises(ValueError, match="quote_accept.json: its features"):
-        prepare({"features": list(FEATURES[:-1]), "mean": [0.0] * n, "scale": [1.0] * n, "weights": [0.0] * n,
-                 "bias": 0.0, "bar": 0.5}, "quote_accept.json")
-
-
-def test_shipped_model_matches_its_features() -> None:
-    from dateline.nlp import quote_accept
-
-    model = quote_accept.load()
-    if model is None:
-        pytest.skip("no shipped acceptance model")
-    assert len(model["weights"]) == len(model["mean"]) == len(model["scale"]) == len(quote_accept.FEATURES)
-    assert 0.0 < float(model["bar"]) < 1.0 and (model["scale"] > 0).all()
