@@ -73,7 +73,7 @@ if TYPE_CHECKING:
 SPEECH_LEMMAS = SPEECH_VERBS | {"allege", "accuse"}
 #: verbs whose subject gets the aid (CAMEO 07) a "from" party gives
 RECEIVING = frozenset({"receive", "obtain"})
-#: parts of speech a verbal event's trigger (or a "must" demand) can have; as integer ids, a cheap test per token
+#: parts of speech a verbal event's trigger (or a "must" demand) can have, as quote_model.token_table names them
 _VERB_POS = frozenset({"VERB", "AUX"})
 #: verbs whose "be <participle> to X" form is the subject's own stance, not a passive
 STANCE_PASSIVES = frozenset({"oppose", "commit", "dedicate"})
