@@ -2,6 +2,9 @@
 
     python scripts/eval_text_browsers.py        # needs Debian's w3m and lynx; also elinks and links if installed
 
+Each browser is run twice: at 200 columns without its list of links, and in its own layout, as a user
+runs it (``DEFAULT_LAYOUT``: 80 columns, numbered links and the list of their addresses).
+
 The dumps are cached under /tmp/flat/dumps (never in the repo); the benchmark scorer reads the
 cleaner's output and each tool's raw dump (keep everything) for comparison. The shipped model was
 fitted on these very pages (in their flat form), so this figure is optimistic; for the honest one, each
@@ -30,12 +33,22 @@ MORE_TOOLS = {"elinks": ["elinks", "-dump", "-dump-width", "200", "-dump-charset
                          "-no-numbering", "-eval", 'set document.codepage.assume = "utf-8"',
                          "-eval", "set document.codepage.force_assumed = 1"],
               "links": ["links", "-dump", "-width", "200", "-codepage", "utf-8", "-html-assume-codepage", "utf-8"]}
+#: each browser as a user would run it: only the character set fixed, so the dump keeps the browser's own
+#: layout (wrapped at 80 columns; lynx and elinks also number every link, "[12]", and end the page with
+#: the list of their addresses). Scored when installed; never trained on
+DEFAULT_LAYOUT = {"w3m-80": ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-I", "UTF-8"],
+                  "lynx-80": ["lynx", "-dump", "-display_charset=utf-8", "-assume_charset=utf-8"],
+                  "elinks-80": ["elinks", "-dump", "-dump-charset", "utf-8",
+                                "-eval", 'set document.codepage.assume = "utf-8"',
+                                "-eval", "set document.codepage.force_assumed = 1"],
+                  "links-80": ["links", "-dump", "-codepage", "utf-8", "-html-assume-codepage", "utf-8"]}
 
 
 def installed_tools() -> dict[str, list[str]]:
-    """w3m and lynx (required), and each of :data:`MORE_TOOLS` that is on the PATH."""
-    more = {tool: cmd for tool, cmd in MORE_TOOLS.items() if shutil.which(cmd[0])}
-    missing = sorted(set(MORE_TOOLS) - set(more))
+    """w3m and lynx (required), and each of :data:`MORE_TOOLS` and :data:`DEFAULT_LAYOUT` that is on the PATH."""
+    others = {**MORE_TOOLS, **DEFAULT_LAYOUT}
+    more = {tool: cmd for tool, cmd in others.items() if shutil.which(cmd[0])}
+    missing = sorted(set(others) - set(more))
     if missing:
         print(f"not installed, not scored: {', '.join(missing)}", file=sys.stderr)
     return {**TOOLS, **more}
@@ -76,7 +89,7 @@ def main() -> None:
                 (raw / f"{i}.json").write_text(json.dumps({"text": dump}))
             for name, folder in (("dateline", cleaned), ("keep everything", raw)):
                 m = score(folder)
-                print(f"{tool:<6} {name:<16} F1 {m['f1']:.4f}  P {m['precision']:.4f}  R {m['recall']:.4f}")
+                print(f"{tool:<9} {name:<16} F1 {m['f1']:.4f}  P {m['precision']:.4f}  R {m['recall']:.4f}")
 
 
 if __name__ == "__main__":

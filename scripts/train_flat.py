@@ -11,9 +11,11 @@ gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, for train
 to JSON for :mod:`dateline.extract.flat_model`. The score that counts is the cross-validated one,
 folds by page: each page is cleaned by a model that never saw it, and the benchmark scorer reads
 those predictions (also reported on the two halves of the pages, even and odd positions). --write
-then fits on all pages and writes src/dateline/data/flat_model.json. --browsers also cleans the w3m
-and lynx dumps of each held-out page with its fold's model: the honest figure for a flattening style
-the model did not see (scripts/eval_text_browsers.py uses the shipped model, fitted on these pages).
+then fits on all pages and writes src/dateline/data/flat_model.json. --browsers also cleans the text-browser
+dumps of each held-out page with its fold's model (w3m and lynx, and elinks and links when installed, at 200
+columns and in each browser's own 80-column layout: scripts/eval_text_browsers.installed_tools): the honest
+figure for a flattening style the model did not see (scripts/eval_text_browsers.py uses the shipped model,
+fitted on these pages).
 Feature rows are cached under /tmp/flat (never in the repo).
 
 --ranker (shipped) adds the span ranker: a conditional logit over each page's candidate body extents
@@ -504,7 +506,7 @@ def browser_scores(ids: list[str], pages: dict[str, str], golds: dict[str, str],
                  for i in ids}
         f1, p, r = metric_score(texts, golds, ids)
         halves = [metric_score(texts, golds, h)[0] for h in (ids[::2], ids[1::2])]
-        print(f"{tool:<6} dumps, {len(models)}-fold cross-validated: F1 {f1:.4f} P {p:.4f} R {r:.4f}; "
+        print(f"{tool:<9} dumps, {len(models)}-fold cross-validated: F1 {f1:.4f} P {p:.4f} R {r:.4f}; "
               f"halves F1 {halves[0]:.4f} / {halves[1]:.4f}")
 
 

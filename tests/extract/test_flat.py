@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.extract import flat
 from dateline.extract.flat import clean_flat
 
 BODY = [
@@ -84,6 +85,64 @@ def test_text_browser_wrapping_is_undone() -> None:
         wrapped += [line, ""]
     r = clean_flat("\n".join(["  • Home", "  • News", "", *wrapped, "© 2025 Invented Daily"]))
     assert len(r.paragraphs) == 5 and r.text.split("\n\n")[0] == para
+
+
+def _wrap(paragraph: str, width: int) -> list[str]:
+    """Greedy word wrap, as a text browser does it (column counts as :func:`flat.columns` gives them)."""
+    lines, line = [], ""
+    for word in paragraph.split():
+        if line and flat.columns(f"{line} {word}") > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+def test_wrapping_is_undone_though_an_address_sticks_out() -> None:
+    para = BODY[0] + " " + BODY[1]
+    wrapped = [ln for p in [para] * 4 for ln in [*_wrap(p, 80), ""]]
+    address = "   " + "https://invented.example/" + "a" * 90  # no browser can break it
+    r = clean_flat("\n".join(["Menu", "", address, "", *wrapped]))
+    assert r.text.split("\n\n")[0] == para
+
+
+def test_wide_characters_take_two_columns_and_join_without_a_space() -> None:
+    assert flat.columns("abc") == 3 and flat.columns("市議会") == 6 and flat.columns("e\u0301") == 1
+    para = "架空の町リンドマークの港湾議会は月曜日、古い桟橋を閉鎖することを決めた。" * 4
+    wrapped = [ln for _ in range(5) for ln in [*_wrap_wide(para, 80), ""]]
+    assert all(flat.columns(ln) <= 80 for ln in wrapped) and max(map(len, wrapped)) <= 40
+    assert flat.unwrap(wrapped)[0] == para
+
+
+def _wrap_wide(text: str, width: int) -> list[str]:
+    """Japanese is wrapped anywhere: each line holds as many two-column characters as fit."""
+    step = width // 2
+    return [text[i:i + step] for i in range(0, len(text), step)]
+
+
+def test_a_flattened_page_with_long_paragraphs_is_not_unwrapped() -> None:
+    text = " ".join(BODY * 3)
+    widths = [500, 480, 450, *range(300, 61, -5)]  # a few long paragraphs, then ever shorter lines
+    lines = [text[:w] for w in widths]
+    assert len(lines) >= 50 and flat.unwrap(lines) == lines
+
+
+def test_text_browser_link_list_and_markers_are_set_aside() -> None:
+    marked = [f"[{n}]{line}" if n % 2 else line for n, line in enumerate(BODY, start=3)]
+    links = ["References", "", "   Visible links:", *[f"   {n}. https://invented.example/{n}" for n in range(1, 40)],
+             "", "   Hidden links:", "  40. https://invented.example/hidden"]
+    text = "\n".join(["   [1]Home [2]News", "", *[ln for m in marked for ln in (m, "")], *links])
+    r = clean_flat(text)
+    assert r.text == "\n\n".join(BODY)
+    listed = [d for d in r.lines if d.reason == "text browser's list of link addresses"]
+    assert len(listed) == 43 and not any(d.kept for d in listed)
+
+
+def test_a_references_heading_in_an_article_is_not_a_link_list() -> None:
+    lines = ["Body text.", "References", "", "1. Brandt, A. (2024). Invented harbour studies. Lindmark Press."]
+    assert flat.link_list(lines) is None
+    assert flat.link_list(["Body [1]text.", "References", "", "   1. https://invented.example/a"]) == 1
 
 
 def test_credit_from_an_agency_the_lead_cites() -> None:

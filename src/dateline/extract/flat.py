@@ -276,34 +276,79 @@ def _measure(line: str, stops: frozenset[str]) -> tuple[int, float, bool]:
 _BULLET = re.compile(r"^\s*(?:[-–•◦▪▫●○■□*+·]|\d{1,2}[.)])\s+")
 
 
+def columns(text: str) -> int:
+    """How many columns a text browser gives ``text``: East Asian wide and full-width characters
+    take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def _wrap_width(lines: list[str], widths: list[int]) -> int | None:
+    """The width a text browser wrapped a page at, or None when the page is not wrapped: several
+    lines reach nearly the same maximal width. A line holding an unbroken ASCII run of 20 columns or
+    more (an address) is left out, since the browser could not break it; a few other lines may stick
+    out too (a script whose width the browser counts differently), when five lines below them end
+    within two columns of one another, as wrapped lines do and a flattened page's paragraphs do not."""
+    top = sorted((w for ln, w in zip(lines, widths, strict=True)
+                  if ln.strip() and not any(len(word) >= 20 and word.isascii() for word in ln.split())),
+                 reverse=True)
+    for skip in range(min(5, len(top) // 50) + 1):
+        if len(top) < skip + 5 or top[skip] < 60:
+            return None
+        if top[skip + 4] >= (0.85 * top[skip] if skip == 0 else top[skip] - 2):
+            return top[skip + 4]
+    return None
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Join the lines of paragraphs that a text browser wrapped at a fixed width.
 
-    A page counts as wrapped when several lines reach nearly the same maximal length; then a line
-    that reaches it continues into the next one (unless that one starts a list item).
+    A page counts as wrapped when several lines reach nearly the same maximal width (in columns:
+    a Chinese or Japanese character takes two); then a line that reaches it continues into the next
+    one (unless that one starts a list item). Two wide characters are joined without a space.
     """
-    lengths = sorted((len(ln.rstrip()) for ln in lines if ln.strip()), reverse=True)
-    if len(lengths) < 5 or lengths[0] < 60:
-        return lines
-    width = lengths[min(4, len(lengths) - 1)]
-    if width < 0.85 * lengths[0]:
+    widths = [columns(ln.rstrip()) for ln in lines]
+    width = _wrap_width(lines, widths)
+    if width is None:
         return lines
     out: list[str] = []
     joining = False
-    for line in lines:
+    for line, w in zip(lines, widths, strict=True):
         if joining and line.strip() and not _BULLET.match(line):
-            out[-1] = out[-1].rstrip() + " " + line.strip()
+            last, next_ = out[-1].rstrip(), line.strip()
+            out[-1] = last + ("" if columns(last[-1] + next_[0]) == 4 else " ") + next_
         else:
             out.append(line)
-        joining = len(out[-1].rstrip()) >= 0.85 * width if line.strip() else False
-        if joining and len(line.rstrip()) < 0.85 * width:
-            joining = False
+        joining = w >= 0.85 * width
     return out
+
+
+#: what follows the "References" line of a text browser's list of link addresses: lynx and elinks
+#: head it "Visible links" (and "Hidden links"), or it opens with link 1's address
+_LINK_LIST_HEAD = re.compile(r"(?:Visible|Hidden) links:?|1\.\s+[a-z][a-z0-9+.-]*:\S*")
+_LINK_MARK = re.compile(r"\[\d+\]")
+
+
+def link_list(lines: list[str]) -> int | None:
+    """Where a text browser's list of link addresses starts, or None.
+
+    ``lynx -dump`` and ``elinks -dump`` end a page with "References" and the numbered addresses of
+    its links, which the page's text points to with markers such as "[12]". The list is no part of
+    any article, and as the page's longest block it would otherwise pass for its body.
+    """
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].strip() == "References":
+            head = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
+            return i if _LINK_LIST_HEAD.fullmatch(head) else None
+    return None
 
 
 @dataclass(slots=True)
 class PageLines:
-    """A flattened page split into lines, with the rules' view of each line."""
+    """A flattened page split into lines, with the rules' view of each line, and the lines of a text
+    browser's list of link addresses (``links``), set aside before any of that."""
 
     lines: list[str]
     page_script: str | None
@@ -311,18 +356,26 @@ class PageLines:
     classes: list[str]
     run: tuple[int, int]
     stats: list[tuple[int, float, bool]]
+    links: list[str]
 
 
 def analyse(text: str) -> PageLines:
-    """Lines of a flattened page (text-browser wrapping undone) with their rule classes and measures."""
-    lines = unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    """Lines of a flattened page with their rule classes and measures. A text browser's dump is first
+    brought to the flattened form: its list of link addresses set aside (with the "[12]" markers that
+    point into it) and its wrapping undone."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cut = link_list(lines)
+    links = [] if cut is None else [ln for ln in lines[cut:] if ln.strip()]
+    lines = unwrap(lines if cut is None else lines[:cut])  # its long addresses would hide the wrap width
+    if cut is not None:
+        lines = [_LINK_MARK.sub("", ln) for ln in lines]
     top = sorted((ln for ln in lines if ln.strip()), key=len, reverse=True)[:20]
     page_script = script(" ".join(top))
     stops = _stop_words(_language(top))
     first = [("blank", "blank") if not ln.strip() else classify(ln, page_script, stops) for ln in lines]
     classes = _resolve_context([c for c, _ in first])
     return PageLines(lines, page_script, first, classes, _best_run(lines, classes),
-                     [_measure(ln, stops) for ln in lines])
+                     [_measure(ln, stops) for ln in lines], links)
 
 
 def line_rows(page: PageLines) -> tuple[list[int], list[list[float]]]:
@@ -479,6 +532,7 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
         parts.append(para)
         pos += len(para) + 2
     decisions = _decisions(lines, first, classes, set(body_idx), start, end)
+    decisions += [LineDecision(ln, False, "text browser's list of link addresses") for ln in page.links]
     tail = [ln for ln in lines[end:] if ln.strip()][:8]
     return FlatResult(
         text="\n\n".join(parts), paragraphs=paragraphs, title=title,
