@@ -3,7 +3,8 @@
     python scripts/eval_text_browsers.py        # needs Debian's w3m and lynx; also elinks and links if installed
 
 Each browser is run twice: at 200 columns without its list of links, and in its own layout, as a user
-runs it (``DEFAULT_LAYOUT``: 80 columns, numbered links and the list of their addresses).
+runs it (``DEFAULT_LAYOUT``: 80 columns, numbered links and the list of their addresses). With the
+html2text package importable, the pages converted to Markdown are scored too (``MARKDOWN``).
 
 The dumps are cached under /tmp/flat/dumps (never in the repo); the benchmark scorer reads the
 cleaner's output and each tool's raw dump (keep everything) for comparison. The shipped model was
@@ -14,6 +15,7 @@ page cleaned by a fold model that never saw it, run ``scripts/train_flat.py --br
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -43,12 +45,19 @@ DEFAULT_LAYOUT = {"w3m-80": ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "
                                 "-eval", "set document.codepage.force_assumed = 1"],
                   "links-80": ["links", "-dump", "-codepage", "utf-8", "-html-assume-codepage", "utf-8"]}
 
+#: pages converted to Markdown, wrapped at 78 columns (html2text's defaults); scored when the html2text
+#: package is importable (pip install html2text: for this measurement only, not a dependency)
+MARKDOWN = {"html2text": [sys.executable, "-m", "html2text"]}
+
 
 def installed_tools() -> dict[str, list[str]]:
-    """w3m and lynx (required), and each of :data:`MORE_TOOLS` and :data:`DEFAULT_LAYOUT` that is on the PATH."""
+    """w3m and lynx (required), each of :data:`MORE_TOOLS` and :data:`DEFAULT_LAYOUT` that is on the PATH,
+    and :data:`MARKDOWN` when html2text is importable."""
     others = {**MORE_TOOLS, **DEFAULT_LAYOUT}
     more = {tool: cmd for tool, cmd in others.items() if shutil.which(cmd[0])}
-    missing = sorted(set(others) - set(more))
+    if importlib.util.find_spec("html2text") is not None:
+        more.update(MARKDOWN)
+    missing = sorted({*others, *MARKDOWN} - set(more))
     if missing:
         print(f"not installed, not scored: {', '.join(missing)}", file=sys.stderr)
     return {**TOOLS, **more}

@@ -145,6 +145,30 @@ def test_a_references_heading_in_an_article_is_not_a_link_list() -> None:
     assert flat.link_list(["Body [1]text.", "References", "", "   1. https://invented.example/a"]) == 1
 
 
+def test_a_markdown_page_is_read_as_plain_text() -> None:
+    nav = [f"  * [Section {n}](https://invented.example/section-{n}/)" for n in range(6)]
+    body = [BODY[0].replace("harbour council", "[harbour council](https://invented.example/council-"
+                                                "news/ \"The council\")"),
+            BODY[1].replace("council leader", "**council leader**"), *BODY[2:]]
+    wrapped = [ln for p in body for ln in [*_wrap(p, 78), ""]]
+    text = "\n".join(["# [Invented Daily](https://invented.example/)", "", *nav, "",
+                      "![A pier at dusk](https://invented.example/img/pier-1024.jpg)", "",
+                      "## Lindmark council votes to close old pier", "", *wrapped, "",
+                      "> Share this: [Twitter](https://invented.example/share?t=1)", "",
+                      "© 2025 Invented Daily. All rights reserved."])
+    assert flat.is_markdown(text) and not flat.is_markdown(page("Menu"))
+    r = clean_flat(text)
+    assert r.text == "\n\n".join(BODY)
+    assert r.title == "Lindmark council votes to close old pier"
+
+
+def test_markdown_links_addresses_broken_over_lines_and_escapes() -> None:
+    lines = ["See [the full", "report](https://invented.example/a-", "long-address \"Its title\") and",
+             "1\\. item with \\*stars\\* and *emphasis*, not a [9](BUTTON)"]
+    assert flat.from_markdown(lines) == ["See the full", "report and",
+                                         "1. item with *stars* and emphasis, not a [9](BUTTON)"]
+
+
 def test_credit_from_an_agency_the_lead_cites() -> None:
     body = [*BODY[:1], "According to EFE and other agencies, the vote was close. " + BODY[1], *BODY[2:]]
     assert clean_flat(page(body=body)).credit == "EFE"

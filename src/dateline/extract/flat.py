@@ -302,12 +302,17 @@ def _wrap_width(lines: list[str], widths: list[int]) -> int | None:
     return None
 
 
+#: a word a wrapping tool broke after its hyphen ("self-" / "employed", an address's "wp-" / "content")
+_HYPHENATED = re.compile(r"\w-\w$")
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Join the lines of paragraphs that a text browser wrapped at a fixed width.
 
     A page counts as wrapped when several lines reach nearly the same maximal width (in columns:
     a Chinese or Japanese character takes two); then a line that reaches it continues into the next
-    one (unless that one starts a list item). Two wide characters are joined without a space.
+    one (unless that one starts a list item). Two wide characters, or a hyphen inside a word and the
+    rest of the word, are joined without a space.
     """
     widths = [columns(ln.rstrip()) for ln in lines]
     width = _wrap_width(lines, widths)
@@ -318,7 +323,8 @@ def unwrap(lines: list[str]) -> list[str]:
     for line, w in zip(lines, widths, strict=True):
         if joining and line.strip() and not _BULLET.match(line):
             last, next_ = out[-1].rstrip(), line.strip()
-            out[-1] = last + ("" if columns(last[-1] + next_[0]) == 4 else " ") + next_
+            joined = columns(last[-1] + next_[0]) == 4 or _HYPHENATED.search(last[-2:] + next_[0])
+            out[-1] = last + ("" if joined else " ") + next_
         else:
             out.append(line)
         joining = w >= 0.85 * width
@@ -345,6 +351,37 @@ def link_list(lines: list[str]) -> int | None:
     return None
 
 
+#: Markdown's inline image and link: ![alt](address "title") and [text](address "title"). The address
+#: has a / : . or # (lynx's "[9](BUTTON)" is no link); a wrapping tool may have broken it over lines,
+#: and the text and title may run over lines too
+_MD_TARGET = (r"\(\s*<?(?=[^\s()<>]*[/:.#])[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*(?:\n[^\s()<>]+)*>?"  # address
+              r"(?:\s+\"[^\"]*\")?\s*\)")  # title
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _MD_TARGET)
+_MD_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|#{1,6}$|>[ \t]?)+", re.M)  # heading marks, quote bars
+_MD_EMPHASIS = re.compile(r"(?<!\\)(?:\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+
+
+def is_markdown(text: str) -> bool:
+    """Whether a page was converted to Markdown (html2text, pandoc, a scraper's "reader" output) rather
+    than flattened: it has three Markdown links or more."""
+    return len(_MD_LINK.findall(text, 0, 200_000)) >= 3
+
+
+def markdown_lines(lines: list[str]) -> list[str]:
+    """A Markdown page's lines without their heading marks and quote bars (before unwrapping: a quote
+    bar would otherwise be joined into the middle of a paragraph)."""
+    return [_MD_LINE.sub("", ln) for ln in lines]
+
+
+def from_markdown(lines: list[str]) -> list[str]:
+    """A Markdown page's (unwrapped) lines as plain text: links by their text, images dropped,
+    emphasis marks and escapes removed."""
+    text = _MD_LINK.sub(lambda m: m.group(1), _MD_IMAGE.sub("", "\n".join(lines)))
+    return _MD_ESCAPE.sub(r"\1", _MD_EMPHASIS.sub("", text)).split("\n")
+
+
 @dataclass(slots=True)
 class PageLines:
     """A flattened page split into lines, with the rules' view of each line, and the lines of a text
@@ -360,15 +397,20 @@ class PageLines:
 
 
 def analyse(text: str) -> PageLines:
-    """Lines of a flattened page with their rule classes and measures. A text browser's dump is first
-    brought to the flattened form: its list of link addresses set aside (with the "[12]" markers that
-    point into it) and its wrapping undone."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Lines of a flattened page with their rule classes and measures. A text browser's dump or a
+    Markdown page is first brought to the flattened form: a browser's list of link addresses set aside
+    (with the "[12]" markers that point into it), wrapping undone, Markdown's marks and link addresses
+    removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    markdown = is_markdown(text)
+    lines = markdown_lines(text.split("\n")) if markdown else text.split("\n")
     cut = link_list(lines)
     links = [] if cut is None else [ln for ln in lines[cut:] if ln.strip()]
     lines = unwrap(lines if cut is None else lines[:cut])  # its long addresses would hide the wrap width
     if cut is not None:
         lines = [_LINK_MARK.sub("", ln) for ln in lines]
+    if markdown:
+        lines = from_markdown(lines)
     top = sorted((ln for ln in lines if ln.strip()), key=len, reverse=True)[:20]
     page_script = script(" ".join(top))
     stops = _stop_words(_language(top))
