@@ -3,8 +3,9 @@
     python scripts/eval_text_browsers.py        # needs Debian's w3m and lynx; also elinks and links if installed
 
 Each browser is run twice: at 200 columns without its list of links, and in its own layout, as a user
-runs it (``DEFAULT_LAYOUT``: 80 columns, numbered links and the list of their addresses). With the
-html2text package importable, the pages converted to Markdown are scored too (``MARKDOWN``).
+runs it (``DEFAULT_LAYOUT``: 80 columns, numbered links and the list of their addresses). Document
+converters are scored too when installed (``CONVERTERS``: html2text's Markdown, pandoc's plain text and
+Markdown).
 
 The dumps are cached under /tmp/flat/dumps (never in the repo); the benchmark scorer reads the
 cleaner's output and each tool's raw dump (keep everything) for comparison. The shipped model was
@@ -45,19 +46,21 @@ DEFAULT_LAYOUT = {"w3m-80": ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "
                                 "-eval", "set document.codepage.force_assumed = 1"],
                   "links-80": ["links", "-dump", "-codepage", "utf-8", "-html-assume-codepage", "utf-8"]}
 
-#: pages converted to Markdown, wrapped at 78 columns (html2text's defaults); scored when the html2text
-#: package is importable (pip install html2text: for this measurement only, not a dependency)
-MARKDOWN = {"html2text": [sys.executable, "-m", "html2text"]}
+#: document converters with their defaults: html2text (Markdown wrapped at 78 columns; scored when the
+#: package is importable: pip install html2text, for this measurement only, not a dependency) and pandoc
+#: (plain text wrapped at 72 columns, and its own Markdown with fenced divs, attributes and raw HTML)
+CONVERTERS = {"html2text": [sys.executable, "-m", "html2text"],
+              "pandoc-txt": ["pandoc", "-f", "html", "-t", "plain"],
+              "pandoc-md": ["pandoc", "-f", "html", "-t", "markdown"]}
 
 
 def installed_tools() -> dict[str, list[str]]:
-    """w3m and lynx (required), each of :data:`MORE_TOOLS` and :data:`DEFAULT_LAYOUT` that is on the PATH,
-    and :data:`MARKDOWN` when html2text is importable."""
-    others = {**MORE_TOOLS, **DEFAULT_LAYOUT}
-    more = {tool: cmd for tool, cmd in others.items() if shutil.which(cmd[0])}
-    if importlib.util.find_spec("html2text") is not None:
-        more.update(MARKDOWN)
-    missing = sorted({*others, *MARKDOWN} - set(more))
+    """w3m and lynx (required), and each of :data:`MORE_TOOLS`, :data:`DEFAULT_LAYOUT` and
+    :data:`CONVERTERS` that is installed."""
+    others = {**MORE_TOOLS, **DEFAULT_LAYOUT, **CONVERTERS}
+    more = {tool: cmd for tool, cmd in others.items()
+            if (importlib.util.find_spec("html2text") is not None if tool == "html2text" else shutil.which(cmd[0]))}
+    missing = sorted(set(others) - set(more))
     if missing:
         print(f"not installed, not scored: {', '.join(missing)}", file=sys.stderr)
     return {**TOOLS, **more}
@@ -98,7 +101,7 @@ def main() -> None:
                 (raw / f"{i}.json").write_text(json.dumps({"text": dump}))
             for name, folder in (("dateline", cleaned), ("keep everything", raw)):
                 m = score(folder)
-                print(f"{tool:<9} {name:<16} F1 {m['f1']:.4f}  P {m['precision']:.4f}  R {m['recall']:.4f}")
+                print(f"{tool:<10} {name:<16} F1 {m['f1']:.4f}  P {m['precision']:.4f}  R {m['recall']:.4f}")
 
 
 if __name__ == "__main__":

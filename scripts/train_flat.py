@@ -506,7 +506,7 @@ def browser_scores(ids: list[str], pages: dict[str, str], golds: dict[str, str],
                  for i in ids}
         f1, p, r = metric_score(texts, golds, ids)
         halves = [metric_score(texts, golds, h)[0] for h in (ids[::2], ids[1::2])]
-        print(f"{tool:<9} dumps, {len(models)}-fold cross-validated: F1 {f1:.4f} P {p:.4f} R {r:.4f}; "
+        print(f"{tool:<10} dumps, {len(models)}-fold cross-validated: F1 {f1:.4f} P {p:.4f} R {r:.4f}; "
               f"halves F1 {halves[0]:.4f} / {halves[1]:.4f}")
 
 

@@ -169,6 +169,17 @@ def test_markdown_links_addresses_broken_over_lines_and_escapes() -> None:
                                          "1. item with *stars* and emphasis, not a [9](BUTTON)"]
 
 
+def test_pandoc_markdown_divs_attributes_spans_and_raw_html_go() -> None:
+    lines = ["::: {#main}", "<div class=\"box\">", "-   [[Home](https://invented.example/)]{#menu-item-1}",
+             "Lindmark council votes {#lindmark-council .title}",
+             "[![Pier](https://invented.example/pier.jpg){.thumb width=\"650\"}](https://invented.example/a)",
+             "[More](https://invented.example/b){.js_link ga=\"[{\\\"metric\\\":1}]\"}", "</div>", ":::",
+             "Autolinks stay: <https://invented.example/c>, and so does <The Pier: A Story>."]
+    out = flat.from_markdown(flat.unwrap(flat.markdown_lines(lines)))
+    assert out == ["", "", "-   Home", "Lindmark council votes", "", "More", "", "",
+                   "Autolinks stay: <https://invented.example/c>, and so does <The Pier: A Story>."]
+
+
 def test_credit_from_an_agency_the_lead_cites() -> None:
     body = [*BODY[:1], "According to EFE and other agencies, the vote was close. " + BODY[1], *BODY[2:]]
     assert clean_flat(page(body=body)).credit == "EFE"

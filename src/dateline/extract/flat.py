@@ -358,7 +358,15 @@ _MD_TARGET = (r"\(\s*<?(?=[^\s()<>]*[/:.#])[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*
               r"(?:\s+\"[^\"]*\")?\s*\)")  # title
 _MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _MD_TARGET)
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _MD_TARGET)
-_MD_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|#{1,6}$|>[ \t]?)+", re.M)  # heading marks, quote bars
+_MD_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|#{1,6}$|>[ \t]?)+")  # heading marks, quote bars
+#: a line that is only a pandoc fenced div (::: {#main}) or raw HTML tags (<div>, </div>)
+_MD_MARKUP_LINE = re.compile(r"[ \t]*(?::::.*|(?:</?[a-z][a-z0-9]*(?:\s+[a-z-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*"
+                             r"\s*/?>[ \t]*)+)$")
+#: pandoc's attributes, after a link, image, span or heading: {.thumbnail width="650" ga="[{...}]"}
+_ATTRIBUTES = r"\{(?:[^{}\"]|\"[^\"]*\")*\}"
+_MD_ATTRIBUTES = re.compile(r"(?<=[)\]])" + _ATTRIBUTES + r"|[ \t]+\{[#.](?:[^{}\"]|\"[^\"]*\")*\}[ \t]*$", re.M)
+#: pandoc's bracketed span, which may hold a link: [text]{#menu-item-20}, [[text](address)]{#menu-item-20}
+_MD_SPAN = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]" + _ATTRIBUTES)
 _MD_EMPHASIS = re.compile(r"(?<!\\)(?:\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 
@@ -370,15 +378,17 @@ def is_markdown(text: str) -> bool:
 
 
 def markdown_lines(lines: list[str]) -> list[str]:
-    """A Markdown page's lines without their heading marks and quote bars (before unwrapping: a quote
-    bar would otherwise be joined into the middle of a paragraph)."""
-    return [_MD_LINE.sub("", ln) for ln in lines]
+    """A Markdown page's lines without their heading marks and quote bars, and without lines of markup
+    only (pandoc's fenced divs, raw HTML tags), before unwrapping: a quote bar would otherwise be joined
+    into the middle of a paragraph."""
+    return ["" if _MD_MARKUP_LINE.match(ln) else _MD_LINE.sub("", ln) for ln in lines]
 
 
 def from_markdown(lines: list[str]) -> list[str]:
-    """A Markdown page's (unwrapped) lines as plain text: links by their text, images dropped,
-    emphasis marks and escapes removed."""
-    text = _MD_LINK.sub(lambda m: m.group(1), _MD_IMAGE.sub("", "\n".join(lines)))
+    """A Markdown page's (unwrapped) lines as plain text: links and pandoc's bracketed spans by their
+    text, images and pandoc's attributes dropped, emphasis marks and escapes removed."""
+    text = _MD_SPAN.sub(lambda m: m.group(1), "\n".join(lines))  # [[text](address)]{#id}: the span first
+    text = _MD_LINK.sub(lambda m: m.group(1), _MD_IMAGE.sub("", _MD_ATTRIBUTES.sub("", text)))
     return _MD_ESCAPE.sub(r"\1", _MD_EMPHASIS.sub("", text)).split("\n")
 
 
