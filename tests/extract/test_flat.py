@@ -180,6 +180,19 @@ def test_pandoc_markdown_divs_attributes_spans_and_raw_html_go() -> None:
                    "Autolinks stay: <https://invented.example/c>, and so does <The Pier: A Story>."]
 
 
+def test_a_page_flattened_into_one_line_is_not_dropped_for_how_it_starts() -> None:
+    text = "Skip to main content Menu Lindmark council votes to close old pier " + " ".join(BODY * 2)
+    assert flat.is_chrome("Skip to main content") and not flat.is_chrome(text)
+    assert "harbour council" in clean_flat(text).text
+
+
+def test_a_paragraph_naming_what_the_headline_names_is_kept() -> None:
+    body = ["The Lindmark Pier", "The Lindmark Pier will close on Friday after the harbour council voted to end "
+            "repairs, a decision that fishermen and shop owners had fought for most of the year.", *BODY]
+    r = clean_flat(page("The Lindmark Pier", body=body))
+    assert r.title == "The Lindmark Pier" and body[1] in r.text
+
+
 def test_credit_from_an_agency_the_lead_cites() -> None:
     body = [*BODY[:1], "According to EFE and other agencies, the vote was close. " + BODY[1], *BODY[2:]]
     assert clean_flat(page(body=body)).credit == "EFE"

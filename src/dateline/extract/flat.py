@@ -130,19 +130,30 @@ def _language(lines: list[str]) -> str:
         return "en"
 
 
+#: the most words (units) a line of each kind of chrome has. A copyright notice is short; a caption or
+#: a row of links at most a long paragraph: a longer line that matches is a page flattened into a few
+#: long lines, which must not be dropped whole for how it starts or ends
+_CHROME_UNITS = {"copyright": 40, "caption": 150, "ui": 150}
+
+
+def _chrome_reason(stripped: str) -> str | None:
+    """The kind of chrome (copyright, caption, ui) a stripped line is by its patterns, if any."""
+    for pattern, reason in _CHROME_PATTERNS:
+        if pattern.search(stripped) and _units(stripped) < _CHROME_UNITS[reason]:
+            return reason
+    return None
+
+
 def is_chrome(line: str) -> bool:
     """A line that matches a pattern which is never article text (copyright, caption, UI)."""
-    stripped = line.strip()
-    return any(p.search(stripped) and (r != "copyright" or _units(stripped) < 40)
-               for p, r in _CHROME_PATTERNS)
+    return _chrome_reason(line.strip()) is not None
 
 
 def classify(line: str, page_script: str | None, stops: frozenset[str]) -> tuple[str, str]:
     """(class, reason) of one non-empty line, before context is taken into account."""
     stripped = line.strip()
-    for pattern, reason in _CHROME_PATTERNS:
-        if pattern.search(stripped) and (reason != "copyright" or _units(stripped) < 40):
-            return "chrome", reason
+    if (reason := _chrome_reason(stripped)) is not None:
+        return "chrome", reason
     line_script = script(stripped)
     if (page_script and line_script and line_script != page_script and _units(stripped) >= 2
             and not _has_script(stripped, page_script)):  # mixed lines ("Kindle for PCの起動") are the page's
@@ -640,11 +651,14 @@ def lead_credit(paragraphs: list[str]) -> str | None:
 
 
 def _drop_title_repeats(lines: list[str], body_idx: list[int], title: str | None) -> list[int]:
-    """A caption often repeats the headline: drop body lines that contain the whole title."""
+    """A caption often repeats the headline: drop body lines that are the whole title and little more
+    (at most twice its length: a credit, a date). A longer line that holds it is a paragraph naming
+    what the headline names ("The Doobie Brothers announced ..." under "The Doobie Brothers")."""
     if not title:
         return body_idx
     key = " ".join(title.split()).lower()
-    return [i for i in body_idx if key not in " ".join(lines[i].split()).lower()]
+    return [i for i in body_idx
+            if key not in (line := " ".join(lines[i].split()).lower()) or len(line) > 2 * len(key)]
 
 
 def _decisions(lines: list[str], first: list[tuple[str, str]], classes: list[str], kept: set[int],
