@@ -54,8 +54,11 @@ def test_meta_published_time_and_no_date_means_none() -> None:
     ("Ana Brandt | 3 Minute Read", ["Ana Brandt"]),
     ("Staff Reporter; Published 10:32 AM", []),
     ("Invented Daily", []),
+    (["Ana Brandt, Invented Daily Business"], ["Ana Brandt"]),  # each name of a JSON-LD list is split too
+    (["Ana Brandt, MS, RD", "TOMAS LIND"], ["Ana Brandt", "Tomas Lind"]),  # credentials; all capitals
+    ("Bruce Y. Lind. Invented International", ["Bruce Y. Lind"]),  # a full stop after a word, not an initial
 ])
-def test_authors_are_people_only(raw: str, names: list[str]) -> None:
+def test_authors_are_people_only(raw: str | list[str], names: list[str]) -> None:
     assert clean_authors(raw, outlet="Invented Daily") == names
 
 
@@ -121,3 +124,20 @@ def test_a_page_without_a_declared_charset_is_read_as_utf8() -> None:
     html = ("<html><head><title>Lindmark’s pier closes, fishermen’s boats move</title></head><body><article>"
             + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>")
     assert extract_html(html).title == "Lindmark’s pier closes, fishermen’s boats move"
+
+
+def test_a_placeholder_date_gives_way_to_the_date_the_page_states() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "0001-01-01T00:00:00Z"}</script>')
+    stated = '<div class="publish-date">Published 7:07 PM EST Mar 3, 2025</div>'
+    assert extract_html(page(head, byline=stated)).published == "2025-03-03T19:07:00-05:00"
+    assert extract_html(page(head)).published is None
+    updated = '<div class="published">Updated 8:00 AM Mar 4, 2025</div>'
+    assert extract_html(page(head, byline=updated)).published is None
+
+
+def test_a_site_name_written_as_a_domain_stem_gives_way_to_the_publisher() -> None:
+    head = ('<meta property="og:site_name" content="inventeddaily"><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Invented Daily"}}</script>')
+    assert extract_html(page(head)).outlet == "Invented Daily"
+    assert extract_html(page('<meta property="og:site_name" content="@inventeddaily">')).outlet == "inventeddaily"

@@ -19,7 +19,12 @@ _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished
                    "sailthru.date", "parsely-pub-date", "publication_date")
 _NOT_PERSON = re.compile(
     r"\d|minute|read|published|updated|staff|editor|team|desk|news|agency|press|correspondent|"
-    r"reporter|contributor|wire|service|admin|by\b|http|@|\.com", re.I)
+    r"reporter|contributor|wire|service|admin|by\b|http|@|\.com|"
+    r"\b(?:international|media|magazine|journal|times|post|daily|tribune|herald|gazette|network|business|"
+    r"online|digital|radio|television|tv|inc|llc|ltd|group)\b", re.I)
+#: where a byline string is cut into names: "A; B and C", "A, CNN Business", "A. Sputnik International"
+#: (a full stop after a word, not after an initial: "Bruce Y. Lee")
+_AUTHOR_SPLIT = re.compile(r";|,|\band\b|\||&|(?<=\w\w)\.\s+")
 
 
 def _iso(raw: str) -> str | None:
@@ -40,6 +45,8 @@ def _iso(raw: str) -> str | None:
                 value = parser.parse(raw)
         except (ValueError, OverflowError):
             return None
+    if value.year < 1800 or (value.date().isoformat() == "1970-01-01" and value.time().isoformat() == "00:00:00"):
+        return None  # a placeholder (0001-01-01, the Unix epoch), not a date
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
         return raw
     return value.isoformat()
@@ -93,24 +100,59 @@ def published(tree: Any) -> str | None:
                             '/@datetime'):
         if iso := _iso(value):
             return iso
+    for node in tree.xpath('//*[@itemprop="datePublished" or contains(@class, "publish-date") or '
+                           'contains(@class, "published") or contains(@class, "pubdate")]'):
+        if iso := _stated_date(" ".join(node.text_content().split())):
+            return iso
     return None
 
 
+#: zone abbreviations as news pages print them after a time ("7:07 PM EST"), as UTC offsets in seconds
+_ZONES = {"UTC": 0, "GMT": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+          "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600, "BST": 3600,
+          "CET": 3600, "CEST": 2 * 3600, "MSK": 3 * 3600, "KST": 9 * 3600, "JST": 9 * 3600}
+
+
+def _stated_date(text: str) -> str | None:
+    """The date (with its time and zone, when stated) of an element the page marks as its publication
+    date, such as "Published 7:07 PM EST Nov 19, 2019"; None for an update or for text without a date."""
+    from dateutil import parser
+
+    from .flat import _DATE_LINE
+
+    m = _DATE_LINE.search(text)
+    if not m or len(text) > 80 or re.search(r"updat|modif", text, re.I):
+        return None
+    try:
+        day = parser.parse(m.group("date").replace(".", "-") if re.match(r"\d{4}\.", m.group("date"))
+                           else m.group("date"))
+        value = parser.parse(text, fuzzy=True, tzinfos=_ZONES)
+    except (ValueError, OverflowError):
+        return None
+    if value.date() != day.date() or value.year < 1800:
+        return day.date().isoformat()  # the time did not parse with the date: the date alone
+    return value.isoformat() if value.time().isoformat() != "00:00:00" else value.date().isoformat()
+
+
 def clean_authors(raw: str | list[str] | None, outlet: str | None = None) -> list[str]:
-    """Person names only: splits "A; B and C", drops bylines' noise, dates and outlet names."""
+    """Person names only: splits "A; B and C" (also each name of a list: "Jill Disis, CNN Business"),
+    drops bylines' noise, credentials, dates and outlet names, and writes an all-capitals name
+    ("JANIE HAR") as a name."""
     if not raw:
         return []
-    parts = raw if isinstance(raw, list) else re.split(r";|,|\band\b|\|", raw)
+    parts = [p for item in (raw if isinstance(raw, list) else [raw]) for p in _AUTHOR_SPLIT.split(str(item))]
     names: list[str] = []
     for part in parts:
-        name = re.sub(r"^\s*(by|written by|von|par)\s+", "", str(part).strip(), flags=re.I).strip(" .")
+        name = re.sub(r"^\s*(by|written by|von|par)\s+", "", part.strip(), flags=re.I).strip(" .")
         words = name.split()
         if not 2 <= len(words) <= 4 or _NOT_PERSON.search(name):
             continue
-        if outlet and name.lower() in outlet.lower():
+        if outlet and (name.lower() in outlet.lower() or outlet.lower() in name.lower()):
             continue
         if not all(w[0].isupper() for w in words if w[0].isalpha()):
             continue
+        if name.isupper() and len(name) > 3:
+            name = name.title()
         if name not in names:
             names.append(name)
     return names
@@ -159,16 +201,17 @@ def title(tree: Any) -> str | None:
 
 
 def site_name(tree: Any) -> str | None:
-    """og:site_name, else the JSON-LD publisher's name."""
+    """og:site_name, else the JSON-LD publisher's name. A site name written as a handle or a domain's
+    stem ("@politifact", "detroitnews") gives way to the publisher's name ("The Detroit News")."""
     found = _first(tree, '//meta[@property="og:site_name"]/@content',
                    '//meta[@name="application-name"]/@content')
-    if found:
+    if found and not (found.startswith("@") or found.islower()):
         return found
     for item in _json_ld(tree):
         publisher = item.get("publisher")
-        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            return str(publisher["name"])
-    return None
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
+            return " ".join(str(publisher["name"]).split())
+    return found.lstrip("@") if found else None
 
 
 def meta_authors(tree: Any) -> list[str]:
