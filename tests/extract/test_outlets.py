@@ -13,6 +13,15 @@ from dateline.extract.outlets import agency, credit_from_line, normalize_outlet,
     ("© 2025 Invented Daily. All rights reserved.", "Invented Daily"),
     ("Copyright 2019-2024 Invented Media Group", "Invented Media Group"),
     ("The council voted on Monday.", None),
+    ("© 2005-2025 Invented Daily, All Rights Reserved.", "Invented Daily"),
+    ("Copyright © 2002-2025 - Designed by Invented Web Studio", None),
+    ("© All rights reserved | Terms", None),
+    ("Use is governed by our terms and by copyright law.", None),
+    ("This document is subject to copyright. Apart from fair dealing, no part may be reproduced.", None),
+    ("©All Rights Reserved Invented Institute 2025, a nonprofit organization", "Invented Institute"),
+    ("© 2025 Invented Media Inc. All Rights Reserved | Privacy", "Invented Media"),
+    ("Copyright © 2000—2025. Lindmark Media", "Lindmark Media"),
+    ("© Invented.org 2003 - 2025 powered by Invented Network", "Invented.org"),
 ])
 def test_outlet_from_line(line: str, outlet: str | None) -> None:
     assert outlet_from_line(line) == outlet

@@ -54,8 +54,17 @@ def agency(name: str) -> Agency | None:
 
 _DOMAIN = re.compile(r"\(?\s*(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\s*\)?", re.I)
 _COPYRIGHT = re.compile(
-    r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,.]*)?(?P<name>.+)", re.I)
-_TAIL = re.compile(r"(\.\s*)?(all rights reserved|무단.*|unauthorized.*|이 기사.*|版权所有.*)$", re.I)
+    r"(?:copyright|©|(?<!\w)\([cс]\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,.]*)?(?P<name>.+)", re.I)
+_TAIL = re.compile(r"(\.\s*)?(무단.*|unauthorized.*|이 기사.*|版权所有.*)$", re.I)
+#: what a copyright line holds besides the name: the reservation of rights (in several languages), the
+#: word and sign themselves, years and year ranges
+_NOISE = re.compile(r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+                    r"tutti i diritti riservati|все права защищены|copyright|©|@|(?<!\w)\([cс]\)|"
+                    r"\b(?:19|20)\d\d\b(?:\s*[-–—]\s*(?:19|20)\d\d\b)?", re.I)
+#: where the name ends: a sentence, a separator, an address or a clause after it ("X, a 501(c)(3) ...",
+#: "X is a registered trademark of ...", "X powered by ...")
+_NAME_END = re.compile(r"\.\s|\s/\s?|\s[-–—]\s|,\s|\s\(|\s(?:is an?|powered by|designed by)\s", re.I)
+_LEGAL = re.compile(r"[\s,]+(?:inc|llc|ltd|pty ltd|pvt|gmbh|limited|corp)\.?$", re.I)
 
 
 def normalize_outlet(raw: str) -> str | None:
@@ -78,12 +87,15 @@ def normalize_outlet(raw: str) -> str | None:
 def outlet_from_line(line: str) -> str | None:
     """The outlet a copyright line names ("Copyright © X. All rights reserved" -> X), if any."""
     m = _COPYRIGHT.search(line.strip())
-    if not m:
-        return None
-    name = _TAIL.sub("", m.group("name").strip()).strip()
-    name = re.split(r"\.\s|\s[|·]\s", name)[0].strip()
-    if not name or len(name) > 80 or re.fullmatch(r"[\d\s,.-]+", name):
-        return None
+    if not m or m.group("name").startswith("."):
+        return None  # "... is subject to copyright. Apart from ...": the word ends a sentence, names no one
+    name = re.split(r"[|·]", _TAIL.sub("", m.group("name").strip()))[0]  # the links after a bar are the page's
+    name = " ".join(_NOISE.sub(" ", name).split()).strip(" .,;:-–—/")
+    name = re.sub(r"^by\s+", "", _NAME_END.split(name)[0], flags=re.I).strip(" .,;:|-–—/")
+    name = _LEGAL.sub("", name).strip(" .,")
+    if not name or len(name.split()) > 8 or not any(ch.isalpha() for ch in name) or name[0].islower() or \
+            re.match(r"(?:designed|powered|developed|site)\b", name, re.I):
+        return None  # no name ("© 2019. All rights reserved"), or words after "copyright" ("by copyright law")
     return normalize_outlet(name)
 
 
