@@ -193,6 +193,15 @@ def test_a_paragraph_naming_what_the_headline_names_is_kept() -> None:
     assert r.title == "The Lindmark Pier" and body[1] in r.text
 
 
+def test_the_headline_is_found_above_bylines_times_share_bars_and_credits() -> None:
+    text = page("Menu", "Lindmark council votes to close old pier",
+                "The harbour town ends a year-long dispute over repairs.", "By Ana Brandt",
+                "Tom Lind, Associated Press",
+                "Nov. 19, 2025", "5:50 PM", "3 min read", "- Facebook", "- Twitter", "Share this story",
+                "(Invented Photo Agency)", "Photo by Tom Lind/Invented Images")
+    assert clean_flat(text).title == "Lindmark council votes to close old pier"
+
+
 def test_credit_from_an_agency_the_lead_cites() -> None:
     body = [*BODY[:1], "According to EFE and other agencies, the vote was close. " + BODY[1], *BODY[2:]]
     assert clean_flat(page(body=body)).credit == "EFE"

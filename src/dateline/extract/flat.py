@@ -264,13 +264,26 @@ def _published(lines: list[str], body_start: int) -> str | None:
     return None
 
 
+#: lines between a headline and its body that are not the headline: a byline, a dateline or time stamp,
+#: a reading time, share and print buttons, a photo credit
+_NOT_HEADLINE = re.compile(
+    r"^(?:by|written by|posted|published|updated|filed|tested by|text|текст|von|por|par)\b|@\w|"
+    r"\b(?:min(?:ute)?s? read|read time|tempo de leitura|share|print|follow|comments?|sign in|subscribe|"
+    r"photo|image|getty|credit|browse|click|contributor)\b|"
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.I)  # a time
+
+
 def _title(lines: list[str], classes: list[str], body_start: int, page_script: str | None) -> str | None:
-    """The last headline-like line above the body (a 3-40 word line in the page's script)."""
-    for i in range(body_start - 1, max(-1, body_start - 15), -1):
+    """The last headline-like line above the body: a 3-40 word line in the page's script that does
+    not end like a sentence and is not a byline, a date line, a reading time, a button or a credit."""
+    for i in range(body_start - 1, max(-1, body_start - 40), -1):  # past share bars and photo credits
         line = lines[i].strip()
-        if not line or classes[i] == "chrome" or line.startswith(("- ", "• ")):
+        if not line or classes[i] == "chrome" or line.startswith(("- ", "• ", "(")):
             continue
         ends = line.rstrip("\"'”’»)")  # a lead sentence may end in a closing quote: still a sentence
+        if _NOT_HEADLINE.search(line) or (_DATE_LINE.search(line) and _units(line) <= 14) or \
+                credit_from_line(line.split(",")[-1]):  # "Tom Davies, Associated Press": a byline
+            continue
         if 3 <= _units(line) <= 40 and not ends.endswith((".", ":", "!", "?")) and script(line) == page_script:
             return line
     return None
