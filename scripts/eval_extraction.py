@@ -3,8 +3,8 @@
     python scripts/eval_extraction.py [--form flat|html|both] [--out DIR] [--baseline]
 
 Writes one <id>.json per page ({"text": ...}) per form under DIR (default /tmp/dateline-eval)
-and prints the scorer's numbers and pages/s, and for the flat form how often its title agrees with
-the headline the page's HTML marks. --baseline also scores trafilatura alone on the HTML in the same run.
+and prints the scorer's numbers and pages/s, and for the flat form how often its title and date agree
+with what the same page's HTML marks. --baseline also scores trafilatura alone on the HTML in the same run.
 """
 
 from __future__ import annotations
@@ -66,27 +66,37 @@ def trafilatura_alone(text: str) -> str:
     return trafilatura.extract(text) or ""
 
 
-def flat_titles() -> None:
-    """How often the flat cleaner's title agrees with the headline the same page's HTML marks (its h1,
-    else og:title): a silver check, since the benchmark's gold holds the body only. Agreement: the
-    same words, or one holding the other when it has 15 characters or more."""
+def flat_metadata() -> None:
+    """Silver checks of the flat cleaner's metadata against the same page's HTML (the benchmark's gold
+    holds the body only): how often its title agrees with the headline the HTML marks (its h1, else
+    og:title; the same words, or one holding the other when it has 15 characters or more), and how often
+    its publication date falls on the day the HTML's metadata declares."""
     import re
 
     from dateline.extract import meta
     from dateline.extract.flat import clean_flat
+    from dateline.extract.html import extract_html
 
     def words(text: str | None) -> str:
         return " ".join(re.findall(r"\w+", (text or "").lower()))
 
-    flats, agree, marked = pages("flat"), 0, 0
+    flats, agree, marked, dated, both, same_day = pages("flat"), 0, 0, 0, 0, 0
     for i, doc in pages("html").items():
         tree = meta.parse(doc)
+        flat_page = clean_flat(flats[i])
         silver = words(meta._first(tree, "//article//h1//text()", "//h1//text()") or meta.title(tree))
-        found = words(clean_flat(flats[i]).title)
+        found = words(flat_page.title)
         if silver:
             marked += 1
             agree += bool(found) and (found == silver or (len(found) >= 15 and (found in silver or silver in found)))
-    print(f"dateline-flat titles agree with the page's own headline on {agree} of {marked} pages")
+        declared = extract_html(doc).published
+        dated += flat_page.published is not None
+        if declared and flat_page.published:
+            both += 1
+            same_day += declared[:10] == flat_page.published[:10]
+    print(f"dateline-flat titles agree with the page's own headline on {agree} of {marked} pages; "
+          f"dates stated on {dated} pages, on the day the HTML declares on {same_day} of the {both} where it "
+          f"declares one")
 
 
 def main() -> None:
@@ -97,7 +107,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.form in ("flat", "both"):
         run("dateline-flat", flat, pages("flat"), args.out)
-        flat_titles()
+        flat_metadata()
     if args.form in ("html", "both"):
         docs = pages("html")
         if args.baseline:

@@ -32,6 +32,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import DATE_LINE as _DATE_LINE
+from .dates import stated_date
 from .flat_model import ranked_best
 from .outlets import credit_from_line, outlet_from_line
 
@@ -230,38 +232,28 @@ def _best_run(lines: list[str], classes: list[str], gap: int = 6) -> tuple[int, 
     return s, e
 
 
-_DATE_LINE = re.compile(
-    r"(?:(?P<label>published|posted|updated|modified|입력|수정|发布|опубликовано)\s*[:：]?\s*)?"
-    r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|"
-    r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})", re.I)
-
-
 def _published(lines: list[str], body_start: int) -> str | None:
-    """A publication date stated in a short line above the body ("Published: June 5, 2024").
+    """A publication date stated in a short line above the body ("Published: June 5, 2024"), with its
+    time and zone where printed (:func:`dates.stated_date`).
 
-    An "updated"/"modified" date is not a publication date; with no labelled date, a lone date
-    line right above the body is taken. Otherwise None: never a guess.
+    The closest labelled date within 40 lines wins (past share bars and photo credits); with none, a
+    lone date line within 12 lines right above the body. An update, an embedded post's date ("—
+    Name (@handle) November 1, 2019") or a date that cannot be read without a guess is not taken: None.
     """
-    from dateutil import parser as dateparser
-
-    candidates: list[tuple[int, str]] = []
-    for i in range(max(0, body_start - 12), body_start):
+    lone = None
+    for i in range(body_start - 1, max(-1, body_start - 40), -1):
         line = lines[i].strip()
-        m = _DATE_LINE.search(line)
-        if not m or _units(line) > 14:
+        if not line or _units(line) > 20 or re.search(r"@\w", line):
             continue
-        label = (m.group("label") or "").lower()
-        if label in ("updated", "modified", "수정"):
+        found = stated_date(line)
+        if found is None:
             continue
-        candidates.append((0 if label else 1, m.group("date")))
-    for _, raw in sorted(candidates, key=lambda c: c[0]):
-        try:
-            value = dateparser.parse(raw.replace(".", "-") if re.match(r"\d{4}\.", raw) else raw)
-        except (ValueError, OverflowError):
-            continue
-        return value.isoformat() if value.time().isoformat() != "00:00:00" else value.date().isoformat()
-    return None
+        iso, labelled = found
+        if labelled:
+            return iso
+        if lone is None and body_start - i <= 12 and _units(line) <= 14:
+            lone = iso
+    return lone
 
 
 #: lines between a headline and its body that are not the headline: a byline, a dateline or time stamp,

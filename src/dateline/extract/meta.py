@@ -49,7 +49,10 @@ def _iso(raw: str) -> str | None:
         return None  # a placeholder (0001-01-01, the Unix epoch), not a date
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
         return raw
-    return value.isoformat()
+    try:
+        return value.isoformat()
+    except ValueError:  # an offset of a day or more ("UTC+99"): the date-time without it
+        return value.replace(tzinfo=None).isoformat()
 
 
 def _json_ld(tree: Any) -> list[dict[str, Any]]:
@@ -107,31 +110,13 @@ def published(tree: Any) -> str | None:
     return None
 
 
-#: zone abbreviations as news pages print them after a time ("7:07 PM EST"), as UTC offsets in seconds
-_ZONES = {"UTC": 0, "GMT": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
-          "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600, "BST": 3600,
-          "CET": 3600, "CEST": 2 * 3600, "MSK": 3 * 3600, "KST": 9 * 3600, "JST": 9 * 3600}
-
-
 def _stated_date(text: str) -> str | None:
-    """The date (with its time and zone, when stated) of an element the page marks as its publication
-    date, such as "Published 7:07 PM EST Nov 19, 2019"; None for an update or for text without a date."""
-    from dateutil import parser
+    """The date an element the page marks as its publication date states ("Published 7:07 PM EST Nov 19,
+    2019"), with its time and zone; None for an update or for text without a date."""
+    from .dates import stated_date
 
-    from .flat import _DATE_LINE
-
-    m = _DATE_LINE.search(text)
-    if not m or len(text) > 80 or re.search(r"updat|modif", text, re.I):
-        return None
-    try:
-        day = parser.parse(m.group("date").replace(".", "-") if re.match(r"\d{4}\.", m.group("date"))
-                           else m.group("date"))
-        value = parser.parse(text, fuzzy=True, tzinfos=_ZONES)
-    except (ValueError, OverflowError):
-        return None
-    if value.date() != day.date() or value.year < 1800:
-        return day.date().isoformat()  # the time did not parse with the date: the date alone
-    return value.isoformat() if value.time().isoformat() != "00:00:00" else value.date().isoformat()
+    found = stated_date(text) if len(text) <= 80 else None
+    return found[0] if found else None
 
 
 def clean_authors(raw: str | list[str] | None, outlet: str | None = None) -> list[str]:
