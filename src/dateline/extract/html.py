@@ -113,7 +113,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     site = meta.site_name(tree)
     outlet = normalize_outlet(site) if site else None
     authors = meta.clean_authors(meta.json_ld_authors(tree) or meta.meta_authors(tree), outlet)
-    published = meta.published(tree)
+    published = meta.published(tree, html)
     lang = tree.get("lang") or meta.locale(tree)  # <html lang>, else og:locale ("en_GB")
     lines = body_lines(tree, url)
     if lines and title and " ".join(lines[0].split()).lower() == " ".join(title.split()).lower():

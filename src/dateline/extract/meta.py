@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
@@ -87,8 +88,15 @@ def _meta_index(tree: Any) -> dict[str, list[str]]:
     return index
 
 
-def published(tree: Any) -> str | None:
-    """The publication date-time the page declares for itself, or None."""
+#: elements a page marks as its publication date ("<div class='publish-date'>Published ...</div>")
+_MARKED_DATE = etree.XPath('//*[@class and (contains(@class, "publish") or contains(@class, "pubdate"))] | '
+                           '//*[@itemprop="datePublished"]')
+
+
+def published(tree: Any, html: str | None = None) -> str | None:
+    """The publication date-time the page declares for itself, or None. With the page's ``html``, the
+    last resort (reading the text of elements marked as the date) is skipped on a page that never
+    says "publish" or "pubdate": it walks every element."""
     for item in _json_ld(tree):
         kind = str(item.get("@type", ""))
         if "Article" in kind or "Posting" in kind or "Report" in kind:
@@ -103,8 +111,9 @@ def published(tree: Any) -> str | None:
                             '/@datetime'):
         if iso := _iso(value):
             return iso
-    for node in tree.xpath('//*[@itemprop="datePublished" or contains(@class, "publish-date") or '
-                           'contains(@class, "published") or contains(@class, "pubdate")]'):
+    if html is not None and "publish" not in html and "pubdate" not in html:
+        return None
+    for node in _MARKED_DATE(tree):
         if iso := _stated_date(" ".join(node.text_content().split())):
             return iso
     return None
