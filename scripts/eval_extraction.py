@@ -3,8 +3,8 @@
     python scripts/eval_extraction.py [--form flat|html|both] [--out DIR] [--baseline]
 
 Writes one <id>.json per page ({"text": ...}) per form under DIR (default /tmp/dateline-eval)
-and prints the scorer's numbers and pages/s, and for the flat form how often its title and date agree
-with what the same page's HTML marks. --baseline also scores trafilatura alone on the HTML in the same run.
+and prints the scorer's numbers and pages/s, and for the flat form how often its title, date and authors
+agree with what the same page's HTML marks. --baseline also scores trafilatura alone on the HTML in the same run.
 """
 
 from __future__ import annotations
@@ -70,7 +70,8 @@ def flat_metadata() -> None:
     """Silver checks of the flat cleaner's metadata against the same page's HTML (the benchmark's gold
     holds the body only): how often its title agrees with the headline the HTML marks (its h1, else
     og:title; the same words, or one holding the other when it has 15 characters or more), and how often
-    its publication date falls on the day the HTML's metadata declares."""
+    its publication date falls on the day the HTML's metadata declares, and how often its authors are
+    the ones the HTML's metadata names."""
     import re
 
     from dateline.extract import meta
@@ -81,6 +82,7 @@ def flat_metadata() -> None:
         return " ".join(re.findall(r"\w+", (text or "").lower()))
 
     flats, agree, marked, dated, both, same_day = pages("flat"), 0, 0, 0, 0, 0
+    named, named_both, same_names = 0, 0, 0
     for i, doc in pages("html").items():
         tree = meta.parse(doc)
         flat_page = clean_flat(flats[i])
@@ -89,14 +91,19 @@ def flat_metadata() -> None:
         if silver:
             marked += 1
             agree += bool(found) and (found == silver or (len(found) >= 15 and (found in silver or silver in found)))
-        declared = extract_html(doc).published
+        from_html = extract_html(doc)
         dated += flat_page.published is not None
-        if declared and flat_page.published:
+        if from_html.published and flat_page.published:
             both += 1
-            same_day += declared[:10] == flat_page.published[:10]
+            same_day += from_html.published[:10] == flat_page.published[:10]
+        named += bool(flat_page.authors)
+        if from_html.authors and flat_page.authors:
+            named_both += 1
+            same_names += set(from_html.authors) == set(flat_page.authors)
     print(f"dateline-flat titles agree with the page's own headline on {agree} of {marked} pages; "
           f"dates stated on {dated} pages, on the day the HTML declares on {same_day} of the {both} where it "
-          f"declares one")
+          f"declares one; authors named on {named} pages, the same as the HTML's on {same_names} of the "
+          f"{named_both} where it names some")
 
 
 def main() -> None:

@@ -202,6 +202,18 @@ def test_the_headline_is_found_above_bylines_times_share_bars_and_credits() -> N
     assert clean_flat(text).title == "Lindmark council votes to close old pier"
 
 
+@pytest.mark.parametrize("byline, authors", [
+    ("By ANA BRANDT and Tom Lind Nov. 19, 2025, 07:47 PM EST", ["Ana Brandt", "Tom Lind"]),
+    ("By Ana BrandtStaff Writer", ["Ana Brandt"]),
+    ("By Ana Brandt On 11/13/25 at 4:00 PM EST", ["Ana Brandt"]),
+    ("By Ana Brandt@anabrandt - Invented Daily", ["Ana Brandt"]),
+    ("By Invented Daily staff", []),
+])
+def test_authors_from_the_byline_above_the_body(byline: str, authors: list[str]) -> None:
+    r = clean_flat(page("Lindmark council votes to close old pier", byline))
+    assert r.authors == authors and r.text == "\n\n".join(BODY)
+
+
 def test_credit_from_an_agency_the_lead_cites() -> None:
     body = [*BODY[:1], "According to EFE and other agencies, the vote was close. " + BODY[1], *BODY[2:]]
     assert clean_flat(page(body=body)).credit == "EFE"

@@ -50,7 +50,7 @@ def extract(page: Page) -> Article:
 
         f = clean_flat(page.content)
         text, paragraphs = f.text, f.paragraphs
-        title, outlet, credit, published = f.title, f.outlet, f.credit, f.published
+        title, outlet, credit, published, authors = f.title, f.outlet, f.credit, f.published, f.authors
     else:
         text = page.content
         paragraphs = paragraph_spans(text)

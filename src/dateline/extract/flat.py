@@ -61,6 +61,7 @@ class FlatResult:
     credit: str | None = None
     published: str | None = None
     lines: list[LineDecision] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
 
 
 _CHROME_PATTERNS = [
@@ -254,6 +255,29 @@ def _published(lines: list[str], body_start: int) -> str | None:
         if lone is None and body_start - i <= 12 and _units(line) <= 14:
             lone = iso
     return lone
+
+
+#: a byline: "By Ana Brandt", "Written by Ana Brandt and Tom Lind", "Text: ...", "Von ...", "Por ..."
+_BYLINE = re.compile(r"^(?:by|written by|words by|text|текст|von|por|par)\s*[:：]?\s+(?P<names>\S.*)", re.I)
+#: where a byline's names end: a date or time (a digit, a month), a handle, a separator, "on" before a
+#: date, an outlet after "for", a job title glued on by the flattening ("Meg JamesStaff Writer")
+_BYLINE_END = re.compile(r"\s[-–—|·/]\s|[|·@]|\s(?i:on|for|in|at)\s|\d|"
+                         r"\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)|"
+                         r"(?=(?:[A-Z][a-z]+\s)?(?:Columnist|Writer|Reporter|Editor|Correspondent|Contributor)\b)")
+
+
+def _authors(lines: list[str], body_start: int, outlet: str | None) -> list[str]:
+    """The people a byline within 40 lines above the body names (:func:`meta.clean_authors`: person
+    names only, no outlet, credential or date)."""
+    from .meta import clean_authors
+
+    for i in range(body_start - 1, max(-1, body_start - 40), -1):
+        m = _BYLINE.match(lines[i].strip())
+        if m and _units(lines[i]) <= 20:
+            names = clean_authors(_BYLINE_END.split(m.group("names"))[0], outlet)
+            if names:
+                return names
+    return []
 
 
 #: lines between a headline and its body that are not the headline: a byline, a dateline or time stamp,
@@ -602,11 +626,11 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
     decisions = _decisions(lines, first, classes, set(body_idx), start, end)
     decisions += [LineDecision(ln, False, "text browser's list of link addresses") for ln in page.links]
     tail = [ln for ln in lines[end:] if ln.strip()][:8]
+    outlet = next((o for ln in [*tail, *lines[::-1]] if (o := outlet_from_line(ln))), None)
     return FlatResult(
-        text="\n\n".join(parts), paragraphs=paragraphs, title=title,
-        outlet=next((o for ln in [*tail, *lines[::-1]] if (o := outlet_from_line(ln))), None),
+        text="\n\n".join(parts), paragraphs=paragraphs, title=title, outlet=outlet,
         credit=next((c for ln in tail if (c := credit_from_line(ln))), None) or lead_credit(parts[:3]),
-        published=_published(lines, start), lines=decisions)
+        published=_published(lines, start), lines=decisions, authors=_authors(lines, start, outlet))
 
 
 def _metadata_line(line: str, first: bool) -> bool:

@@ -147,6 +147,8 @@ def clean_authors(raw: str | list[str] | None, outlet: str | None = None) -> lis
             continue
         if name.isupper() and len(name) > 3:
             name = name.title()
+        if len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+            name = " ".join(words[:len(words) // 2])  # "Sean Martin Sean Martin": a name printed twice
         if name not in names:
             names.append(name)
     return names
