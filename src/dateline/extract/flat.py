@@ -294,7 +294,7 @@ def _title(lines: list[str], classes: list[str], body_start: int, page_script: s
     not end like a sentence and is not a byline, a date line, a reading time, a button or a credit."""
     for i in range(body_start - 1, max(-1, body_start - 40), -1):  # past share bars and photo credits
         line = lines[i].strip()
-        if not line or classes[i] == "chrome" or line.startswith(("- ", "• ", "(")):
+        if not line or classes[i] == "chrome" or line.startswith("(") or _BULLET.match(line):
             continue
         ends = line.rstrip("\"'”’»)")  # a lead sentence may end in a closing quote: still a sentence
         if _NOT_HEADLINE.search(line) or (_DATE_LINE.search(line) and _units(line) <= 14) or \
