@@ -55,27 +55,27 @@ def test_extraction_gate(shared: Path, tmp_path: Path) -> None:
     gatelib.check("extraction", scores)
 
 
-#: text browsers as a user runs them (only the character set fixed): 80 columns, and lynx numbers every
-#: link and ends the page with their addresses. The cleaner never trained on such dumps
-BROWSERS = {"w3m-80": ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-I", "UTF-8"],
-            "lynx-80": ["lynx", "-dump", "-display_charset=utf-8", "-assume_charset=utf-8"]}
-
-
 def test_text_browser_gate(shared: Path, tmp_path: Path) -> None:
-    """The flattened-text cleaner on w3m's and lynx's own dumps of the extraction dev pages. The
-    shipped model was fitted on these pages (flattened otherwise), so the scores are a floor against
-    regressions, not an estimate; scripts/train_flat.py --browsers gives the cross-validated ones."""
+    """The flattened-text cleaner on w3m's and lynx's own dumps of the extraction dev pages (as a user
+    runs them: 80 columns, and lynx numbers every link and ends the page with their addresses; the
+    commands of scripts/eval_text_browsers.py). The shipped model was fitted on these pages (flattened
+    otherwise), so the scores are a floor against regressions, not an estimate; scripts/train_flat.py
+    --browsers gives the cross-validated ones."""
     import shutil
 
     from dateline.extract.flat import clean_flat
 
-    missing = [cmd[0] for cmd in BROWSERS.values() if shutil.which(cmd[0]) is None]
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from eval_text_browsers import DEFAULT_LAYOUT
+
+    browsers = {tool: DEFAULT_LAYOUT[tool] for tool in ("w3m-80", "lynx-80")}
+    missing = [cmd[0] for cmd in browsers.values() if shutil.which(cmd[0]) is None]
     if missing:
         pytest.skip(f"{' and '.join(missing)} not installed (Debian packages w3m, lynx): text-browser gate not run")
     data = shared / "data" / "extraction"
     page = tmp_path / "page.html"
     scores = {}
-    for tool, cmd in BROWSERS.items():
+    for tool, cmd in browsers.items():
         pred = tmp_path / tool
         pred.mkdir()
         for pid in (data / "ids.txt").read_text().split():
