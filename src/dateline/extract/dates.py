@@ -8,11 +8,10 @@ day-first or month-first ("05/10/2018") gives None: never a guess.
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from datetime import datetime, tzinfo
-
-from dateutil import tz
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 #: a date, optionally after a label ("Published:", "입력"); the label group only catches one that stands
@@ -25,15 +24,21 @@ DATE_LINE = re.compile(
     r"\d{1,2}[./]\d{1,2}[./]\d{4})", re.I)
 _LABEL = re.compile(r"published|posted|updated|modified|original|입력|수정|发布|опубликовано", re.I)
 _UPDATE = ("updated", "modified", "수정")
-#: zone abbreviations as news pages print them after a time ("7:07 PM EST"): UTC offsets in seconds, and
-#: for the US zones printed without the season ("8:21 am ET") the zone itself, whose offset depends on the date
-ZONES: dict[str, int | tzinfo] = {
-    "UTC": 0, "GMT": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
-    "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600, "BST": 3600, "CET": 3600,
-    "CEST": 2 * 3600, "MSK": 3 * 3600, "KST": 9 * 3600, "JST": 9 * 3600,
-    **{name: zone for name, key in (("ET", "America/New_York"), ("CT", "America/Chicago"),
-                                    ("MT", "America/Denver"), ("PT", "America/Los_Angeles"))
-       if (zone := tz.gettz(key)) is not None}}  # the system's zone data, else dateutil's own
+#: zone abbreviations as news pages print them after a time ("7:07 PM EST"), as UTC offsets in seconds
+_OFFSETS = {"UTC": 0, "GMT": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+            "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600, "BST": 3600, "CET": 3600,
+            "CEST": 2 * 3600, "MSK": 3 * 3600, "KST": 9 * 3600, "JST": 9 * 3600}
+#: US zones printed without the season ("8:21 am ET"), whose offset depends on the date
+_SEASONAL = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
+
+
+@functools.cache
+def zones() -> dict[str, int | tzinfo]:
+    """:data:`_OFFSETS` and the seasonal US zones, read once, at the first date read (not at import)."""
+    from dateutil import tz
+
+    seasonal = {name: zone for name, key in _SEASONAL.items() if (zone := tz.gettz(key)) is not None}
+    return {**_OFFSETS, **seasonal}  # gettz: the system's zone data, else dateutil's own
 
 
 def _day(raw: str) -> datetime | None:
@@ -73,9 +78,9 @@ def stated_date(text: str) -> tuple[str, bool] | None:
         if day is None or day.year < 1800:
             continue
         try:
-            with warnings.catch_warnings():  # a zone name not in ZONES: the time without its zone
+            with warnings.catch_warnings():  # a zone name not in zones(): the time without its zone
                 warnings.simplefilter("ignore")
-                value = parser.parse(piece, fuzzy=True, tzinfos=ZONES, dayfirst=day.day > 12)
+                value = parser.parse(piece, fuzzy=True, tzinfos=zones(), dayfirst=day.day > 12)
             value.utcoffset()  # an offset the fuzzy read made up out of other numbers raises here
         except (ValueError, OverflowError):
             value = day
