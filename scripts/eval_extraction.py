@@ -66,12 +66,12 @@ def trafilatura_alone(text: str) -> str:
     return trafilatura.extract(text) or ""
 
 
-def flat_metadata() -> None:
+def flat_metadata() -> dict[str, int]:
     """Silver checks of the flat cleaner's metadata against the same page's HTML (the benchmark's gold
     holds the body only): how often its title agrees with the headline the HTML marks (its h1, else
     og:title; the same words, or one holding the other when it has 15 characters or more), and how often
     its publication date falls on the day the HTML's metadata declares, and how often its authors are
-    the ones the HTML's metadata names."""
+    the ones the HTML's metadata names. Returns the counts (the extraction gate pins their shares)."""
     import re
 
     from dateline.extract import meta
@@ -100,10 +100,15 @@ def flat_metadata() -> None:
         if from_html.authors and flat_page.authors:
             named_both += 1
             same_names += set(from_html.authors) == set(flat_page.authors)
-    print(f"dateline-flat titles agree with the page's own headline on {agree} of {marked} pages; "
-          f"dates stated on {dated} pages, on the day the HTML declares on {same_day} of the {both} where it "
-          f"declares one; authors named on {named} pages, the same as the HTML's on {same_names} of the "
-          f"{named_both} where it names some")
+    return {"agree": agree, "marked": marked, "dated": dated, "same_day": same_day, "both": both,
+            "named": named, "same_names": same_names, "named_both": named_both}
+
+
+def print_flat_metadata(c: dict[str, int]) -> None:
+    print(f"dateline-flat titles agree with the page's own headline on {c['agree']} of {c['marked']} pages; "
+          f"dates stated on {c['dated']} pages, on the day the HTML declares on {c['same_day']} of the {c['both']} "
+          f"where it declares one; authors named on {c['named']} pages, the same as the HTML's on "
+          f"{c['same_names']} of the {c['named_both']} where it names some")
 
 
 def main() -> None:
@@ -114,7 +119,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.form in ("flat", "both"):
         run("dateline-flat", flat, pages("flat"), args.out)
-        flat_metadata()
+        print_flat_metadata(flat_metadata())
     if args.form in ("html", "both"):
         docs = pages("html")
         if args.baseline:

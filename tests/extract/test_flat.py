@@ -202,6 +202,21 @@ def test_the_headline_is_found_above_bylines_times_share_bars_and_credits() -> N
     assert clean_flat(text).title == "Lindmark council votes to close old pier"
 
 
+def test_the_headline_is_the_line_its_lead_repeats_not_the_nearest_one() -> None:
+    # between the headline and the body: a promotion box and other stories' headlines, which
+    # share few words with the lead
+    text = page("Menu", "World", "Lindmark council votes to close old pier over repair costs",
+                "Breaking News Emails", "Get breaking news alerts delivered to your inbox", "SUBSCRIBE",
+                "More On:", "Mayor opens new library in Vesterby", "Storm warning issued for the northern coast",
+                "Ferry timetable changes from December")
+    assert clean_flat(text).title == "Lindmark council votes to close old pier over repair costs"
+
+
+def test_a_headline_may_ask_a_question() -> None:
+    text = page("Menu", "Will Lindmark close its old pier?", "By Ana Brandt", "Nov. 19, 2025", "3 min read")
+    assert clean_flat(text).title == "Will Lindmark close its old pier?"
+
+
 @pytest.mark.parametrize("byline, authors", [
     ("By ANA BRANDT and Tom Lind Nov. 19, 2025, 07:47 PM EST", ["Ana Brandt", "Tom Lind"]),
     ("By Ana BrandtStaff Writer", ["Ana Brandt"]),
