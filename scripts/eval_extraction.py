@@ -100,7 +100,7 @@ def flat_metadata() -> dict[str, int]:
         if from_html.authors and flat_page.authors:
             named_both += 1
             same_names += set(from_html.authors) == set(flat_page.authors)
-    return {"agree": agree, "marked": marked, "dated": dated, "same_day": same_day, "both": both,
+    return {"pages": len(flats), "agree": agree, "marked": marked, "dated": dated, "same_day": same_day, "both": both,
             "named": named, "same_names": same_names, "named_both": named_both}
 
 

@@ -29,6 +29,35 @@ def test_stated_date(text: str, expected: tuple[str, bool] | None) -> None:
     assert stated_date(text) == expected
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    ("sexta-feira, 21 de novembro de 2025 às 20:13", "pt", ("2025-11-21T20:13:00", False)),
+    ("Atualizado 21 de novembro de 2025 às 20:13", "pt", None),  # an update
+    ("le 19 novembre 2025 à 9h30", "fr", ("2025-11-19T09:30:00", False)),
+    ("Publié le 19 nov. 2025", "fr", ("2025-11-19", True)),
+    ("19 de septiembre de 2025, 10:03 CET", "es", ("2025-09-19T10:03:00+01:00", False)),
+    ("Текст: Анна Брандт · 24 сентября 2025", "ru", ("2025-09-24", False)),  # genitive month
+    ("02 Ago 2025", "it", ("2025-08-02", False)),
+    ("Posted on Oktober 27, 2025 by Admin", "id", ("2025-10-27", True)),  # month first
+    ("19. November 2025, 10:03 Uhr", "de", ("2025-11-19T10:03:00", False)),
+    ("2025年11月19日 10:03", "ja", ("2025-11-19T10:03:00", False)),
+    ("2025년 11월 19일", None, ("2025-11-19", False)),  # East Asian marks: any language
+    ("02 Ago 2025", None, None),  # no language: English month names only
+    ("2 ago 2025", "en", None),
+    ("31 de fevereiro de 2025", "pt", None),  # no such day
+])
+def test_stated_date_in_the_pages_language(text: str, language: str | None,
+                                           expected: tuple[str, bool] | None) -> None:
+    assert stated_date(text, language) == expected
+
+
+def test_month_names_come_from_the_cldr_per_language() -> None:
+    from dateline.extract.dates import month_names
+
+    assert month_names("pt")["outubro"] == 10 and month_names("ru")["сентября"] == 9
+    assert month_names("cs")["listopad"] == 11 and month_names("hr")["listopad"] == 10  # why per language
+    assert month_names("xx-not-a-language") == {}
+
+
 @pytest.mark.parametrize("text", ["Nov 19, 2025 10:00 -2500", "Published 2025-11-19 12:00 UTC+99",
                                   "Nov 19, 2025 +2400"])
 def test_impossible_offsets_give_the_date_not_an_error(text: str) -> None:
@@ -37,7 +66,9 @@ def test_impossible_offsets_give_the_date_not_an_error(text: str) -> None:
     assert _iso("2025-11-19 12:00 UTC+99") == "2025-11-19T12:00:00"
 
 
-@given(st.text(alphabet="0123456789 :+-/.,APMUTCGESTNovDecPublished", max_size=60))
-def test_date_readers_never_raise(text: str) -> None:
-    stated_date(text)
+@given(st.text(alphabet="0123456789 :+-/.,APMUTCGESTNovDecPublished", max_size=60),
+       st.sampled_from([None, "en", "pt", "ru", "ja", "zz"]))
+def test_date_readers_never_raise(text: str, language: str | None) -> None:
+    stated_date(text, language)
+    stated_date(text.replace("Nov", "de novembro de").replace("Dec", "年"), language)
     _iso(text)

@@ -56,6 +56,29 @@ def test_published_only_when_stated(line: str, expected: str | None) -> None:
     assert clean_flat(page("Invented headline about the pier", line)).published == expected
 
 
+PT_BODY = [
+    "O conselho do porto da cidade inventada de Lindmark votou na segunda-feira pelo fecho do velho cais, "
+    "pondo fim a uma disputa que dividiu pescadores e comerciantes durante a maior parte do ano.",
+    "\"Não podíamos continuar a gastar dinheiro numa estrutura que está a cair no mar\", disse a presidente "
+    "do conselho, Ana Brandt, depois da votação, acrescentando que as obras custariam o dobro do orçamento.",
+    "Os pescadores disseram que vão levar os barcos para o cais norte, que é mais pequeno mas mais seguro.",
+]
+
+
+def test_a_date_in_the_pages_language_is_read() -> None:
+    text = page("Conselho de Lindmark vota o fecho do velho cais", "sexta-feira, 21 de novembro de 2025 às 20:13",
+                body=PT_BODY)
+    r = clean_flat(text)
+    assert r.published == "2025-11-21T20:13:00" and r.title == "Conselho de Lindmark vota o fecho do velho cais"
+
+
+def test_the_date_nearest_the_body_is_taken_past_a_share_bar() -> None:
+    share = [f"- Share on {name}" for name in ("Facebook", "Twitter", "WhatsApp", "Email", "Print")] * 3
+    text = page("Lindmark council votes to close old pier", "November 19, 2025", *share,
+                chrome_bottom=("Related", "November 2, 2025", "- Ferry timetable changes"))
+    assert clean_flat(text).published == "2025-11-19"
+
+
 def test_explain_gives_a_reason_for_every_line() -> None:
     text = page("Skip to main content", chrome_bottom=("© 2025 Invented Daily",))
     lines = clean_flat(text).lines

@@ -4,6 +4,11 @@ Nov 19, 2019 | UPDATED: ...", "21:17 18.11.2019", "November 19th, 2019 at 8:40 A
 Used for a flattened page's lines above its body and for an HTML element the page marks as its
 publication date. An update is never taken for the publication, and a numeric date that could be read
 day-first or month-first ("05/10/2018") gives None: never a guess.
+
+Month names of other languages come from the Unicode CLDR through Babel, for the page's language
+only ("22 de outubro de 2010", "24 сентября 2018", "02 Ago 2017", "Oktober 27, 2015"): the same word
+names different months in different languages (Czech "listopad" is November, Croatian October).
+Dates written with 年/月/日 or 년/월/일 are read in any language.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import warnings
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 #: a date, optionally after a label ("Published:", "입력"); the label group only catches one that stands
@@ -22,8 +27,16 @@ DATE_LINE = re.compile(
     rf"{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
     rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH},? \d{{4}}|"
     r"\d{1,2}[./]\d{1,2}[./]\d{4})", re.I)
-_LABEL = re.compile(r"published|posted|updated|modified|original|입력|수정|发布|опубликовано", re.I)
-_UPDATE = ("updated", "modified", "수정")
+_LABEL = re.compile(r"published|posted|updated|modified|original|입력|수정|发布|опубликовано|обновлено|"
+                    r"publicado|actualizado|atualizado|publié|mis à jour|veröffentlicht|aktualisiert|"
+                    r"pubblicato|aggiornato|diterbitkan|diperbarui", re.I)
+_UPDATE = ("updated", "modified", "수정", "обновлено", "actualizado", "atualizado", "mis à jour", "aktualisiert",
+           "aggiornato", "diperbarui")
+#: a date written with East Asian year, month and day marks: 2019年11月19日, 2019년 11월 19일
+_EAST_ASIAN = re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})(?!\d)")
+#: a clock time after a local date: 20:13, 9h30, 4:20 pm
+_CLOCK = re.compile(r"(?<![\d:])(?P<h>\d{1,2})[:h](?P<min>\d{2})(?![\d:])(?:\s*(?P<ampm>[ap])\.?m\.?)?"
+                    r"(?:\s+(?P<zone>[A-Z]{2,4})\b)?", re.I)
 #: zone abbreviations as news pages print them after a time ("7:07 PM EST"), as UTC offsets in seconds
 _OFFSETS = {"UTC": 0, "GMT": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
             "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600, "BST": 3600, "CET": 3600,
@@ -59,23 +72,25 @@ def _day(raw: str) -> datetime | None:
         return None
 
 
-def stated_date(text: str) -> tuple[str, bool] | None:
+def stated_date(text: str, language: str | None = None) -> tuple[str, bool] | None:
     """The publication date a short text states, with its time and zone where printed, and whether a
     label ("Published", "Posted", "Original") says so; None for none, for an update, or for a date that
     cannot be read without a guess. A text holding several dates ("Updated ... / Original ...") is read
-    piece by piece between its separators."""
+    piece by piece between its separators. ``language`` (an ISO 639-1 code, the page's) adds its
+    month names (:func:`month_names`) to the English ones."""
     from dateutil import parser
 
     for piece in re.split(r"\s[|/·]\s", text):
         m = DATE_LINE.search(piece)
-        if not m:
+        day = _day(m.group("date")) if m else None  # None too for "19 novembre 2019": not English
+        if m is None or day is None:
+            local = _local_date(piece, language)
+            if local is not None:
+                return local
             continue
         labels = _LABEL.findall(piece[:m.start("date")])
         label = labels[-1].lower() if labels else ""
-        if label in _UPDATE:
-            continue
-        day = _day(m.group("date"))
-        if day is None or day.year < 1800:
+        if label in _UPDATE or day.year < 1800:
             continue
         try:
             with warnings.catch_warnings():  # a zone name not in zones(): the time without its zone
@@ -89,3 +104,83 @@ def stated_date(text: str) -> tuple[str, bool] | None:
         iso = value.isoformat() if value.time().isoformat() != "00:00:00" else value.date().isoformat()
         return iso, bool(label)
     return None
+
+
+def has_date(text: str, language: str | None = None) -> bool:
+    """Whether ``text`` holds a date :func:`stated_date` could read (readable or not: a date line)."""
+    if DATE_LINE.search(text) or _EAST_ASIAN.search(text):
+        return True
+    pattern = _month_pattern(language) if language and language != "en" else None
+    return pattern is not None and pattern.search(text) is not None
+
+
+def _local_date(piece: str, language: str | None) -> tuple[str, bool] | None:
+    """A date written with the month names of ``language`` or with East Asian marks, and the clock
+    time (and zone) printed after it; the same result as :func:`stated_date`."""
+    m = _EAST_ASIAN.search(piece)
+    if m is not None:
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    else:
+        pattern = _month_pattern(language) if language and language != "en" else None
+        m = pattern.search(piece) if pattern is not None else None
+        if m is None:
+            return None
+        year, day = int(m["y1"] or m["y2"]), int(m["d1"] or m["d2"])
+        month = month_names(language or "")[(m["m1"] or m["m2"]).lower()]
+    labels = _LABEL.findall(piece[:m.start()])
+    label = labels[-1].lower() if labels else ""
+    if label in _UPDATE or year < 1800:
+        return None
+    try:
+        value = datetime(year, month, day)
+    except ValueError:
+        return None
+    clock = _CLOCK.search(piece, m.end())
+    if clock is not None:
+        hour, minute = int(clock["h"]), int(clock["min"])
+        if clock["ampm"]:
+            hour = hour % 12 + (12 if clock["ampm"].lower() == "p" else 0)
+        if hour < 24 and minute < 60:
+            value = value.replace(hour=hour, minute=minute)
+            zone = zones().get((clock["zone"] or "").upper())
+            if isinstance(zone, int):
+                value = value.replace(tzinfo=timezone(timedelta(seconds=zone)))
+            elif zone is not None:
+                value = value.replace(tzinfo=zone)
+    iso = value.isoformat() if value.time().isoformat() != "00:00:00" else value.date().isoformat()
+    return iso, bool(label)
+
+
+@functools.cache
+def month_names(language: str) -> dict[str, int]:
+    """The lower-cased month names of ``language`` (an ISO 639-1 code) and their abbreviations, in
+    both the form used in a date and the one standing alone (Russian "сентября" and "сентябрь"), from
+    the CLDR through Babel: name -> month number. Empty for a language Babel does not know."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_month_names
+
+    try:
+        locale = Locale.parse(language)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return {}
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for month, name in get_month_names(width, context, locale=locale).items():
+                key = name.lower().rstrip(".")
+                if len(key) >= 3 and not any(ch.isdigit() for ch in key):
+                    names.setdefault(key, int(month))
+    return names
+
+
+@functools.cache
+def _month_pattern(language: str) -> re.Pattern[str] | None:
+    """Day-month-year ("22 de outubro de 2010", "24. September 2018") or month-day-year ("Oktober 27,
+    2015") with ``language``'s month names (:func:`month_names`)."""
+    names = month_names(language)
+    if not names:
+        return None
+    month = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\w)(?:(?P<d1>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m1>{month})\.?,?\s+(?:de\s+)?(?P<y1>\d{{4}})|"
+        rf"(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))(?!\w)", re.I)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import DATE_LINE as _DATE_LINE
-from .dates import stated_date
+from .dates import has_date, stated_date
 from .flat_model import ranked_best
 from .outlets import credit_from_line, outlet_from_line
 
@@ -233,12 +233,13 @@ def _best_run(lines: list[str], classes: list[str], gap: int = 6) -> tuple[int, 
     return s, e
 
 
-def _published(lines: list[str], body_start: int) -> str | None:
+def _published(lines: list[str], body_start: int, language: str | None = None) -> str | None:
     """A publication date stated in a short line above the body ("Published: June 5, 2024"), with its
     time and zone where printed (:func:`dates.stated_date`).
 
-    The closest labelled date within 40 lines wins (past share bars and photo credits); with none, a
-    lone date line within 12 lines right above the body. An update, an embedded post's date ("—
+    The closest labelled date within 40 lines wins (past share bars and photo credits); with none, the
+    closest date line (one of 14 words or fewer) within those lines. Month names of the page's
+    ``language`` are read too. An update, an embedded post's date ("—
     Name (@handle) November 1, 2019") or a date that cannot be read without a guess is not taken: None.
     """
     lone = None
@@ -246,13 +247,13 @@ def _published(lines: list[str], body_start: int) -> str | None:
         line = lines[i].strip()
         if not line or _units(line) > 20 or re.search(r"@\w", line):
             continue
-        found = stated_date(line)
+        found = stated_date(line, language)
         if found is None:
             continue
         iso, labelled = found
         if labelled:
             return iso
-        if lone is None and body_start - i <= 12 and _units(line) <= 14:
+        if lone is None and _units(line) <= 14:
             lone = iso
     return lone
 
@@ -289,7 +290,8 @@ _NOT_HEADLINE = re.compile(
     r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.I)  # a time
 
 
-def _title(lines: list[str], classes: list[str], body_start: int, page_script: str | None) -> str | None:
+def _title(lines: list[str], classes: list[str], body_start: int, page_script: str | None,
+           language: str | None = None) -> str | None:
     """The headline above the body: of the headline-like lines in the 40 lines above it
     (:func:`_headline_like`), the one whose words the body's opening repeats most (nearer lines
     first on a tie), or the nearest when none shares a third of its words with it. A headline sums
@@ -298,7 +300,7 @@ def _title(lines: list[str], classes: list[str], body_start: int, page_script: s
     pages, and agrees on 93 now (w3m 52 -> 79, lynx 48 -> 81, html2text 47 -> 81 of the same pages)."""
     lede = _keys(" ".join(ln for ln in lines[body_start:body_start + 12] if ln.strip()), 150)
     rows = [i for i in range(body_start - 1, max(-1, body_start - 40), -1) if lines[i].strip()]
-    like = [_headline_like(lines[i].strip(), classes[i], page_script) for i in rows]
+    like = [_headline_like(lines[i].strip(), classes[i], page_script, language) for i in rows]
     best, best_score, nearest = None, 0.0, None
     for seen, (i, ok) in enumerate(zip(rows, like, strict=True), start=1):
         if not ok:
@@ -313,14 +315,14 @@ def _title(lines: list[str], classes: list[str], body_start: int, page_script: s
     return best if best is not None and best_score >= _TITLE_OVERLAP else nearest
 
 
-def _headline_like(line: str, cls: str, page_script: str | None) -> bool:
+def _headline_like(line: str, cls: str, page_script: str | None, language: str | None = None) -> bool:
     """A 3-40 word line in the page's script that does not end with a full stop or a colon (a
     headline may ask or exclaim) and is not chrome, a list item, a byline, a date line, a reading
     time, a button or a credit."""
     if cls == "chrome" or line.startswith("(") or _BULLET.match(line):
         return False
     ends = line.rstrip("\"'”’»)")  # a lead sentence may end in a closing quote: still a sentence
-    if _NOT_HEADLINE.search(line) or (_DATE_LINE.search(line) and _units(line) <= 14) or \
+    if _NOT_HEADLINE.search(line) or (_units(line) <= 14 and has_date(line, language)) or \
             credit_from_line(line.split(",")[-1]):  # "Tom Davies, Associated Press": a byline
         return False
     return 3 <= _units(line) <= 40 and not ends.endswith((".", ":")) and script(line) == page_script
@@ -487,6 +489,7 @@ class PageLines:
     run: tuple[int, int]
     stats: list[tuple[int, float, bool]]
     links: list[str]
+    language: str = "en"  # of its longest lines (py3langid)
 
 
 def analyse(text: str) -> PageLines:
@@ -506,11 +509,12 @@ def analyse(text: str) -> PageLines:
         lines = from_markdown(lines)
     top = sorted((ln for ln in lines if ln.strip()), key=len, reverse=True)[:20]
     page_script = script(" ".join(top))
-    stops = _stop_words(_language(top))
+    language = _language(top)
+    stops = _stop_words(language)
     first = [("blank", "blank") if not ln.strip() else classify(ln, page_script, stops) for ln in lines]
     classes = _resolve_context([c for c, _ in first])
     return PageLines(lines, page_script, first, classes, _best_run(lines, classes),
-                     [_measure(ln, stops) for ln in lines], links)
+                     [_measure(ln, stops) for ln in lines], links, language)
 
 
 def line_rows(page: PageLines) -> tuple[list[int], list[list[float]]]:
@@ -658,7 +662,7 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
     if model is not None:
         body_idx = trim_edges(lines, body_idx)
         start, end = (body_idx[0], body_idx[-1] + 1) if body_idx else (start, end)
-    title = _title(lines, classes, start, page.page_script)
+    title = _title(lines, classes, start, page.page_script, page.language)
     body_idx = _drop_title_repeats(lines, body_idx, title)
     paragraphs, parts, pos = [], [], 0
     for i in body_idx:
@@ -673,7 +677,7 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
     return FlatResult(
         text="\n\n".join(parts), paragraphs=paragraphs, title=title, outlet=outlet,
         credit=next((c for ln in tail if (c := credit_from_line(ln))), None) or lead_credit(parts[:3]),
-        published=_published(lines, start), lines=decisions, authors=_authors(lines, start, outlet))
+        published=_published(lines, start, page.language), lines=decisions, authors=_authors(lines, start, outlet))
 
 
 def _metadata_line(line: str, first: bool) -> bool:

@@ -113,8 +113,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     site = meta.site_name(tree)
     outlet = normalize_outlet(site) if site else None
     authors = meta.clean_authors(meta.json_ld_authors(tree) or meta.meta_authors(tree), outlet)
-    published = meta.published(tree, html)
     lang = tree.get("lang") or meta.locale(tree)  # <html lang>, else og:locale ("en_GB")
+    language = (lang or "").split("-")[0].split("_")[0].lower() or None
+    published = meta.published(tree, html, language)
     lines = body_lines(tree, url)
     if lines and title and " ".join(lines[0].split()).lower() == " ".join(title.split()).lower():
         lines = lines[1:]  # the headline trafilatura keeps as the first line: the body is the body
@@ -124,4 +125,4 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     text, spans = _paragraphs(lines)
     return HtmlResult(text=text, paragraphs=spans, title=title, authors=authors, outlet=outlet,
                       credit=credit, published=published,
-                      language=(lang or "").split("-")[0].lower() or None)
+                      language=language)

@@ -93,10 +93,10 @@ _MARKED_DATE = etree.XPath('//*[@class and (contains(@class, "publish") or conta
                            '//*[@itemprop="datePublished"]')
 
 
-def published(tree: Any, html: str | None = None) -> str | None:
+def published(tree: Any, html: str | None = None, language: str | None = None) -> str | None:
     """The publication date-time the page declares for itself, or None. With the page's ``html``, the
-    last resort (reading the text of elements marked as the date) is skipped on a page that never
-    says "publish" or "pubdate": it walks every element."""
+    last resort (reading the text of elements marked as the date, in the page's ``language``) is
+    skipped on a page that never says "publish" or "pubdate": it walks every element."""
     for item in _json_ld(tree):
         kind = str(item.get("@type", ""))
         if "Article" in kind or "Posting" in kind or "Report" in kind:
@@ -114,17 +114,17 @@ def published(tree: Any, html: str | None = None) -> str | None:
     if html is not None and "publish" not in html and "pubdate" not in html:
         return None
     for node in _MARKED_DATE(tree):
-        if iso := _stated_date(" ".join(node.text_content().split())):
+        if iso := _stated_date(" ".join(node.text_content().split()), language):
             return iso
     return None
 
 
-def _stated_date(text: str) -> str | None:
+def _stated_date(text: str, language: str | None = None) -> str | None:
     """The date an element the page marks as its publication date states ("Published 7:07 PM EST Nov 19,
     2019"), with its time and zone; None for an update or for text without a date."""
     from .dates import stated_date
 
-    found = stated_date(text) if len(text) <= 80 else None
+    found = stated_date(text, language) if len(text) <= 80 else None
     return found[0] if found else None
 
 
