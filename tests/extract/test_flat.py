@@ -79,6 +79,13 @@ def test_the_date_nearest_the_body_is_taken_past_a_share_bar() -> None:
     assert clean_flat(text).published == "2025-11-19"
 
 
+def test_the_byline_is_found_past_a_long_run_of_page_furniture() -> None:
+    furniture = ["Advertisement", "Skip Ad", "Story continues below", "Share this story", "Text Size", "A A A",
+                 "Listen to this article", "Print", "Email", "Comments", "Menu"] * 2  # 46 lines above the body
+    r = clean_flat(page("Lindmark council votes to close old pier", "By Ana Brandt", *furniture))
+    assert r.authors == ["Ana Brandt"] and r.text == "\n\n".join(BODY)
+
+
 def test_explain_gives_a_reason_for_every_line() -> None:
     text = page("Skip to main content", chrome_bottom=("© 2025 Invented Daily",))
     lines = clean_flat(text).lines
@@ -246,6 +253,13 @@ def test_a_headline_may_ask_a_question() -> None:
     ("By Ana Brandt On 11/13/25 at 4:00 PM EST", ["Ana Brandt"]),
     ("By Ana Brandt@anabrandt - Invented Daily", ["Ana Brandt"]),
     ("By Invented Daily staff", []),
+    ("By Ana Brandt Updated Nov 13, 2025, 10:28am EST", ["Ana Brandt"]),
+    ("By Tom Marsh and Janet Augustine", ["Tom Marsh", "Janet Augustine"]),  # not months
+    ("By Ana Martin Ana Martin", ["Ana Martin"]),
+    ("Monday November 17, 2025 7:45 am PST by Ana Brandt", ["Ana Brandt"]),
+    ("Posted by Ana Brandt on November 19, 2025, 6:21 AM EST", ["Ana Brandt"]),
+    ("November 1, 2025 | BY: Ana Brandt, MS, RDN", ["Ana Brandt"]),
+    ("The pier was damaged by Storm Ana", []),  # no date, not opened by 'posted': prose
 ])
 def test_authors_from_the_byline_above_the_body(byline: str, authors: list[str]) -> None:
     r = clean_flat(page("Lindmark council votes to close old pier", byline))

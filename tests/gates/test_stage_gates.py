@@ -59,14 +59,14 @@ def test_extraction_gate(shared: Path, tmp_path: Path) -> None:
 def _flat_metadata() -> dict[str, float]:
     """The silver metadata checks of the flat form (scripts/eval_extraction.py, ``flat_metadata``):
     the share of pages whose title agrees with the headline the page's HTML marks, of pages the flat
-    form dates, of pages dated in both forms whose dates fall on the same day, and of pages with authors
-    in both whose names agree."""
+    form dates, of pages dated in both forms whose dates fall on the same day, of pages the flat form
+    names authors for, and of pages with authors in both whose names agree."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
     from eval_extraction import flat_metadata
 
     c = flat_metadata()
     return {"flat_meta.title_agrees": c["agree"] / c["marked"], "flat_meta.dated": c["dated"] / c["pages"],
-            "flat_meta.date_same_day": c["same_day"] / c["both"],
+            "flat_meta.date_same_day": c["same_day"] / c["both"], "flat_meta.authors_named": c["named"] / c["pages"],
             "flat_meta.authors_same": c["same_names"] / c["named_both"]}
 
 

@@ -260,21 +260,32 @@ def _published(lines: list[str], body_start: int, language: str | None = None) -
 
 #: a byline: "By Ana Brandt", "Written by Ana Brandt and Tom Lind", "Text: ...", "Von ...", "Por ..."
 _BYLINE = re.compile(r"^(?:by|written by|words by|text|текст|von|por|par)\s*[:：]?\s+(?P<names>\S.*)", re.I)
+#: a byline after a date or time, or after "Posted": "7:45 am PST by Ana Brandt", "Nov 1, 2025 | BY: Ana
+#: Brandt", "Posted by Ana Brandt on ..." (only in a line that holds a date or opens with "posted")
+_LATE_BYLINE = re.compile(r"(?:^|[\s|·])(?:posted |written )?by\s*[:：]?\s+(?P<names>[A-Z]\S*(?:\s.*)?)$", re.I)
 #: where a byline's names end: a date or time (a digit, a month), a handle, a separator, "on" before a
-#: date, an outlet after "for", a job title glued on by the flattening ("Meg JamesStaff Writer")
+#: date, an outlet after "for", a job title glued on by the flattening ("Meg JamesStaff Writer"), an
+#: update or publication label
 _BYLINE_END = re.compile(r"\s[-–—|·/]\s|[|·@]|\s(?i:on|for|in|at)\s|\d|"
-                         r"\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)|"
+                         r"\s(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s|$)|"
+                         r"\s(?i:updated|published|posted|modified)\b|"
                          r"(?=(?:[A-Z][a-z]+\s)?(?:Columnist|Writer|Reporter|Editor|Correspondent|Contributor)\b)")
 
 
-def _authors(lines: list[str], body_start: int, outlet: str | None) -> list[str]:
-    """The people a byline within 40 lines above the body names (:func:`meta.clean_authors`: person
-    names only, no outlet, credential or date)."""
+def _authors(lines: list[str], body_start: int, outlet: str | None, language: str | None = None) -> list[str]:
+    """The people the byline nearest the body, within 60 lines above it, names (:func:`meta.clean_authors`:
+    person names only, no outlet, credential or date)."""
     from .meta import clean_authors
 
-    for i in range(body_start - 1, max(-1, body_start - 40), -1):
-        m = _BYLINE.match(lines[i].strip())
-        if m and _units(lines[i]) <= 20:
+    for i in range(body_start - 1, max(-1, body_start - 60), -1):
+        line = lines[i].strip()
+        if _units(line) > 20:
+            continue
+        m = _BYLINE.match(line)
+        if m is None and (line[:6].lower() == "posted" or has_date(line, language)):
+            m = _LATE_BYLINE.search(line)
+        if m:
             names = clean_authors(_BYLINE_END.split(m.group("names"))[0], outlet)
             if names:
                 return names
@@ -677,7 +688,8 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
     return FlatResult(
         text="\n\n".join(parts), paragraphs=paragraphs, title=title, outlet=outlet,
         credit=next((c for ln in tail if (c := credit_from_line(ln))), None) or lead_credit(parts[:3]),
-        published=_published(lines, start, page.language), lines=decisions, authors=_authors(lines, start, outlet))
+        published=_published(lines, start, page.language), lines=decisions,
+        authors=_authors(lines, start, outlet, page.language))
 
 
 def _metadata_line(line: str, first: bool) -> bool:
