@@ -141,3 +141,15 @@ def test_a_site_name_written_as_a_domain_stem_gives_way_to_the_publisher() -> No
             '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Invented Daily"}}</script>')
     assert extract_html(page(head)).outlet == "Invented Daily"
     assert extract_html(page('<meta property="og:site_name" content="@inventeddaily">')).outlet == "inventeddaily"
+
+
+@pytest.mark.parametrize("og_title, expected", [
+    ("Lindmark to close its old pier | Invented Daily", "Lindmark to close its old pier"),
+    ("Lindmark to close its old pier - INVENTED DAILY", "Lindmark to close its old pier"),
+    ("Invented Daily: Lindmark to close its old pier", "Lindmark to close its old pier"),
+    ("Pier review - shoots for the moon, lands in the sea", "Pier review - shoots for the moon, lands in the sea"),
+])
+def test_the_site_name_is_taken_off_the_title(og_title: str, expected: str) -> None:
+    head = (f'<meta property="og:title" content="{og_title}">'
+            '<meta property="og:site_name" content="Invented Daily">')
+    assert extract_html(page(head)).title == expected

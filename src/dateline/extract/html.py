@@ -109,9 +109,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
         return HtmlResult(text="", paragraphs=[])
     # trafilatura works on its own copy of the tree. Its own metadata pass (htmldate) costs a fifth of
     # its time and is replaced by meta.py's reading of the page's own fields.
-    title = meta.title(tree)
     site = meta.site_name(tree)
     outlet = normalize_outlet(site) if site else None
+    title = meta.without_site(meta.title(tree), site, outlet)
     authors = meta.clean_authors(meta.json_ld_authors(tree) or meta.meta_authors(tree), outlet)
     lang = tree.get("lang") or meta.locale(tree)  # <html lang>, else og:locale ("en_GB")
     language = (lang or "").split("-")[0].split("_")[0].lower() or None

@@ -196,6 +196,27 @@ def title(tree: Any) -> str | None:
     return re.split(r"\s+[|–—-]\s+[^|–—-]+$", raw)[0] if raw else None
 
 
+def without_site(title: str | None, *names: str | None) -> str | None:
+    """``title`` without a trailing (or leading) site name: "Spiced Pear Jam Recipe | The Invented Kitchen"
+    -> "Spiced Pear Jam Recipe" when the site or outlet is named "The Invented Kitchen". Only a part
+    that is one of ``names`` (compared by its words, case aside) is taken off."""
+    if not title:
+        return title
+    keys = {k for n in names if n and (k := " ".join(re.findall(r"\w+", n.lower())))}
+    parts = re.split(r"\s+[|–—-]\s+|\s*:\s+", title)
+    if len(parts) < 2 or not keys:
+        return title
+
+    def named(part: str) -> bool:
+        return " ".join(re.findall(r"\w+", part.lower())) in keys
+
+    if named(parts[-1]):
+        return title[:title.rfind(parts[-1])].rstrip(" |–—:-") or title
+    if named(parts[0]):
+        return title[len(parts[0]):].lstrip(" |–—:-") or title
+    return title
+
+
 def site_name(tree: Any) -> str | None:
     """og:site_name, else the JSON-LD publisher's name. A site name written as a handle or a domain's
     stem ("@politifact", "detroitnews") gives way to the publisher's name ("The Detroit News")."""
