@@ -348,3 +348,8 @@ def test_model_members_are_averaged() -> None:
     for k in range(2):
         each = [flat_model.line_probabilities(rows, sizes, m)[k] for m in (one, two)]
         assert both[k] == pytest.approx(sum(each) / 2)
+
+
+def test_the_wire_credit_of_a_dateline() -> None:
+    body = ["LINDMARK (AP) — " + BODY[0], *BODY[1:]]
+    assert clean_flat(page("Lindmark council votes to close old pier", body=body)).credit == "Associated Press"

@@ -153,3 +153,10 @@ def test_the_site_name_is_taken_off_the_title(og_title: str, expected: str) -> N
     head = (f'<meta property="og:title" content="{og_title}">'
             '<meta property="og:site_name" content="Invented Daily">')
     assert extract_html(page(head)).title == expected
+
+
+def test_the_wire_credit_of_a_dateline_in_html() -> None:
+    body = "".join(f"<p>{p}</p>" for p in ["LINDMARK, Nov. 19 (Reuters) - " + PARAS[0], *PARAS[1:]])
+    html = (f"<html lang='en'><head><title>Pier to close</title></head><body><article><h1>Pier to close</h1>"
+            f"{body}</article></body></html>")
+    assert extract_html(html).credit == "Reuters"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.outlets import agency, credit_from_line, normalize_outlet, outlet_from_line
+from dateline.extract.outlets import agency, credit_from_line, dateline_credit, normalize_outlet, outlet_from_line
 
 
 @pytest.mark.parametrize("line, outlet", [
@@ -43,3 +43,18 @@ def test_credit_from_line(line: str, credit: str | None) -> None:
 def test_agency_aliases() -> None:
     assert agency("Russia's Sputnik news agency").name == "Sputnik"  # type: ignore[union-attr]
     assert agency("TASS news agency").country == "RUS"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("paragraph, credit", [
+    ("SAN FRANCISCO (AP) — The invented utility said on Monday ...", "Associated Press"),
+    ("LINDMARK, Nov. 19 (Reuters) - The council voted ...", "Reuters"),
+    ("ST. JOSEPH, Mich. (AP) — Health officials said ...", "Associated Press"),
+    ("SEOUL, June 20 (Yonhap) -- The ministry said ...", "Yonhap"),
+    ("MOSCOW, June 5. /TASS/. The ministry said ...", "TASS"),
+    ("(Reuters) — The council voted ...", "Reuters"),
+    ("HONG KONG (Invented Business) — Markets fell ...", None),  # a dateline, but no agency
+    ("LINDMARK — The council voted ...", None),
+    ("The council (AP) said it would vote again.", None),  # not at the start
+])
+def test_the_agency_a_wire_dateline_credits(paragraph: str, credit: str | None) -> None:
+    assert dateline_credit(paragraph) == credit

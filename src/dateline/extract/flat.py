@@ -35,7 +35,7 @@ from typing import Any
 from .dates import DATE_LINE as _DATE_LINE
 from .dates import has_date, stated_date
 from .flat_model import ranked_best
-from .outlets import credit_from_line, outlet_from_line
+from .outlets import credit_from_line, dateline_credit, outlet_from_line
 
 #: classes that end up in the body
 BODY = ("good", "near-good", "short-in-body")
@@ -687,7 +687,8 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
     outlet = next((o for ln in [*tail, *lines[::-1]] if (o := outlet_from_line(ln))), None)
     return FlatResult(
         text="\n\n".join(parts), paragraphs=paragraphs, title=title, outlet=outlet,
-        credit=next((c for ln in tail if (c := credit_from_line(ln))), None) or lead_credit(parts[:3]),
+        credit=next((c for ln in tail if (c := credit_from_line(ln))), None)
+        or (dateline_credit(parts[0]) if parts else None) or lead_credit(parts[:3]),
         published=_published(lines, start, page.language), lines=decisions,
         authors=_authors(lines, start, outlet, page.language))
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import meta
 from .flat import is_chrome
-from .outlets import credit_from_line, normalize_outlet
+from .outlets import credit_from_line, dateline_credit, normalize_outlet
 
 
 @dataclass(slots=True)
@@ -121,7 +121,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
         lines = lines[1:]  # the headline trafilatura keeps as the first line: the body is the body
     # what recall lets in, the flat cleaner's never-article patterns take out (copyright, captions, UI)
     lines = [ln for ln in lines if not is_chrome(ln)]
-    credit = next((c for ln in lines[:1] + lines[-2:] if (c := credit_from_line(ln))), None)
+    credit = next((c for ln in lines[:1] + lines[-2:] if (c := credit_from_line(ln))), None) or \
+        (dateline_credit(lines[0]) if lines else None)
     text, spans = _paragraphs(lines)
     return HtmlResult(text=text, paragraphs=spans, title=title, authors=authors, outlet=outlet,
                       credit=credit, published=published,

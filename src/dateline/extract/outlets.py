@@ -99,6 +99,24 @@ def outlet_from_line(line: str) -> str | None:
     return normalize_outlet(name)
 
 
+#: a wire story's dateline: a place in capitals (and a date), then the agency in brackets or slashes
+#: before a dash or colon: "SAN FRANCISCO (AP) —", "SEOUL, June 20 (Yonhap) --", "MOSCOW, June 5. /TASS/."
+_DATELINE_CREDIT = re.compile(
+    r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{1,40}(?:,\s*[\w.'’ -]{1,40}?)?\s*)?"
+    r"(?:\((?P<paren>[^()]{2,40})\)\s*(?:[-–—]{1,2}|:)|/(?P<slash>[^/]{2,30})/)")
+
+
+def dateline_credit(paragraph: str) -> str | None:
+    """The news agency a wire story's dateline credits, at the start of its first paragraph
+    ("SAN FRANCISCO (AP) — ...", "LONDON, June 20 (Reuters) - ...", "MOSCOW, June 5. /TASS/."); None
+    for a dateline naming no agency ("HONG KONG (CNN Business)") or none at all."""
+    m = _DATELINE_CREDIT.match(paragraph)
+    if m is None:
+        return None
+    found = agency(m.group("paren") or m.group("slash"))
+    return found.name if found else None
+
+
 def credit_from_line(line: str) -> str | None:
     """A wire credit from a short line that names a news agency ("Yonhap", "(AP)", "By Reuters")."""
     text = line.strip().strip("()[]—–- ")
