@@ -353,3 +353,10 @@ def test_model_members_are_averaged() -> None:
 def test_the_wire_credit_of_a_dateline() -> None:
     body = ["LINDMARK (AP) — " + BODY[0], *BODY[1:]]
     assert clean_flat(page("Lindmark council votes to close old pier", body=body)).credit == "Associated Press"
+
+
+def test_a_dated_byline_is_the_story_date_however_long() -> None:
+    text = page("Lindmark council votes to close old pier",
+                "— Ana Brandt, speaking on Sunday, October 12th, 2025 at a meeting of the harbour council",
+                "By Tom Lind, Ana Brandt and Ola Berg on Monday, November 17th, 2025 at 11:08 a.m.")
+    assert clean_flat(text).published == "2025-11-17T11:08:00"

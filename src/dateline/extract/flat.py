@@ -233,11 +233,12 @@ def _best_run(lines: list[str], classes: list[str], gap: int = 6) -> tuple[int, 
     return s, e
 
 
-def _published(lines: list[str], body_start: int, language: str | None = None) -> str | None:
+def published_above(lines: list[str], body_start: int, language: str | None = None) -> str | None:
     """A publication date stated in a short line above the body ("Published: June 5, 2024"), with its
     time and zone where printed (:func:`dates.stated_date`).
 
-    The closest labelled date within 40 lines wins (past share bars and photo credits); with none, the
+    The closest labelled date within 40 lines wins (past share bars and photo credits), a date in a
+    byline ("By Ana Brandt on Monday, November 18th, 2019") counting as labelled; with none, the
     closest date line (one of 14 words or fewer) within those lines. Month names of the page's
     ``language`` are read too. An update, an embedded post's date ("—
     Name (@handle) November 1, 2019") or a date that cannot be read without a guess is not taken: None.
@@ -251,7 +252,7 @@ def _published(lines: list[str], body_start: int, language: str | None = None) -
         if found is None:
             continue
         iso, labelled = found
-        if labelled:
+        if labelled or _BYLINE.match(line) or _LATE_BYLINE.search(line):  # a byline's date is the story's
             return iso
         if lone is None and _units(line) <= 14:
             lone = iso
@@ -689,19 +690,23 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
         text="\n\n".join(parts), paragraphs=paragraphs, title=title, outlet=outlet,
         credit=next((c for ln in tail if (c := credit_from_line(ln))), None)
         or (dateline_credit(parts[0]) if parts else None) or lead_credit(parts[:3]),
-        published=_published(lines, start, page.language), lines=decisions,
+        published=published_above(lines, start, page.language), lines=decisions,
         authors=_authors(lines, start, outlet, page.language))
 
 
 def _metadata_line(line: str, first: bool) -> bool:
     """A line at the edge of the body that is the page's metadata, not its text: a bare date, a
-    bare wire credit ("Yonhap"), or (at the start) a headline (a title-like line without a full stop)."""
+    bare wire credit ("Yonhap"), or (at the start) a byline (short, or with a date) or a headline (a
+    title-like line without a full stop)."""
     stripped = line.strip()
     units = _units(stripped)
     if units <= 8 and _DATE_LINE.fullmatch(stripped):
         return True
     if units <= 4 and credit_from_line(stripped):
         return True
+    if first and units <= 25 and (m := _BYLINE.match(stripped)) and m.group("names")[:1].isupper() and \
+            (units <= 8 or has_date(stripped)):
+        return True  # a byline: "By Ana Brandt on Monday, November 17th, 2025 at 11:08 a.m."
     return first and 3 <= units <= 25 and not stripped.endswith((".", ":", "。", "!", "?", "\"", "”")) \
         and not _BULLET.match(stripped)
 

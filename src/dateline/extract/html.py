@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import meta
-from .flat import is_chrome
+from .flat import is_chrome, published_above
 from .outlets import credit_from_line, dateline_credit, normalize_outlet
 
 
@@ -40,6 +40,30 @@ def _paragraphs(lines: list[str]) -> tuple[str, list[list[int]]]:
         parts.append(para)
         pos += len(para) + 2
     return "\n\n".join(parts), spans
+
+
+@functools.cache
+def _text_nodes() -> Any:
+    """The compiled XPath of a page's text nodes outside scripts, styles and templates."""
+    from lxml import etree
+
+    return etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+                       " or ancestor::template)]")
+
+
+def _lines_above(tree: Any, body: str) -> list[str]:
+    """The page's text nodes (whitespace collapsed) above the one that opens ``body``, at most 80;
+    empty when the body's opening is not found among them."""
+    head = " ".join(body[:60].split())[:40]
+    nodes: list[str] = []
+    for raw in _text_nodes()(tree):
+        node = " ".join(str(raw).split())
+        if not node:
+            continue
+        if len(node) >= 10 and (head.startswith(node[:40]) or node.startswith(head)):
+            return nodes[-80:]
+        nodes.append(node)
+    return []
 
 
 #: trafilatura's settings for both of its runs (fast: no second extractor; the metadata is meta.py's)
@@ -124,6 +148,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     credit = next((c for ln in lines[:1] + lines[-2:] if (c := credit_from_line(ln))), None) or \
         (dateline_credit(lines[0]) if lines else None)
     text, spans = _paragraphs(lines)
+    if published is None and text:  # no date declared: a date line above the body, read as on a flat page
+        above = _lines_above(tree, text)
+        published = published_above(above, len(above), language)
     return HtmlResult(text=text, paragraphs=spans, title=title, authors=authors, outlet=outlet,
                       credit=credit, published=published,
                       language=language)
