@@ -42,22 +42,27 @@ def _paragraphs(lines: list[str]) -> tuple[str, list[list[int]]]:
     return "\n\n".join(parts), spans
 
 
-@functools.cache
-def _text_nodes() -> Any:
-    """The compiled XPath of a page's text nodes outside scripts, styles and templates."""
-    from lxml import etree
-
-    return etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
-                       " or ancestor::template)]")
+#: elements whose text is not the page's: code, styles, what shows without scripts, templates
+_NOT_TEXT = frozenset(["script", "style", "noscript", "template"])
 
 
 def _lines_above(tree: Any, body: str) -> list[str]:
-    """The page's text nodes (whitespace collapsed) above the one that opens ``body``, at most 80;
-    empty when the body's opening is not found among them."""
+    """The page's text nodes (whitespace collapsed, in document order, none of scripts, styles or
+    comments) above the one that opens ``body``, at most 80; empty when the body's opening is not
+    found among them. The walk stops there: most of a page lies below."""
+    from lxml import etree
+
+    root = tree.find("body")
+    if root is None:
+        return []
     head = " ".join(body[:60].split())[:40]
     nodes: list[str] = []
-    for raw in _text_nodes()(tree):
-        node = " ".join(str(raw).split())
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            raw = el.text if isinstance(el.tag, str) and el.tag not in _NOT_TEXT else None
+        else:
+            raw = el.tail if el is not root else None
+        node = " ".join(raw.split()) if raw else ""
         if not node:
             continue
         if len(node) >= 10 and (head.startswith(node[:40]) or node.startswith(head)):
