@@ -160,15 +160,3 @@ def test_the_wire_credit_of_a_dateline_in_html() -> None:
     html = (f"<html lang='en'><head><title>Pier to close</title></head><body><article><h1>Pier to close</h1>"
             f"{body}</article></body></html>")
     assert extract_html(html).credit == "Reuters"
-
-
-def test_a_date_line_above_the_body_when_the_page_declares_none() -> None:
-    body = "".join(f"<p>{p}</p>" for p in PARAS)
-    html = (f"<html lang='en'><head><title>Pier to close</title></head><body><article><h1>Pier to close</h1>"
-            f"<div class='meta'><span>By</span> <a href='/a'>Ana Brandt</a> <span>on Monday, November 17th, 2025 "
-            f"at 11:08 a.m.</span></div><!-- Published March 2, 2020 --><script>var d = 'March 3, 2020';</script>"
-            f"{body}</article><aside><p>Published March 1, 2020: old story</p></aside>"
-            f"</body></html>")
-    assert extract_html(html).published == "2025-11-17T11:08:00"
-    declared = html.replace("<head>", "<head><meta property='article:published_time' content='2025-11-16'>")
-    assert extract_html(declared).published == "2025-11-16"  # what the page declares comes first

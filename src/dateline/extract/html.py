@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import meta
-from .flat import is_chrome, published_above
+from .flat import is_chrome
 from .outlets import credit_from_line, dateline_credit, normalize_outlet
 
 
@@ -40,35 +40,6 @@ def _paragraphs(lines: list[str]) -> tuple[str, list[list[int]]]:
         parts.append(para)
         pos += len(para) + 2
     return "\n\n".join(parts), spans
-
-
-#: elements whose text is not the page's: code, styles, what shows without scripts, templates
-_NOT_TEXT = frozenset(["script", "style", "noscript", "template"])
-
-
-def _lines_above(tree: Any, body: str) -> list[str]:
-    """The page's text nodes (whitespace collapsed, in document order, none of scripts, styles or
-    comments) above the one that opens ``body``, at most 80; empty when the body's opening is not
-    found among them. The walk stops there: most of a page lies below."""
-    from lxml import etree
-
-    root = tree.find("body")
-    if root is None:
-        return []
-    head = " ".join(body[:60].split())[:40]
-    nodes: list[str] = []
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        if event == "start":
-            raw = el.text if isinstance(el.tag, str) and el.tag not in _NOT_TEXT else None
-        else:
-            raw = el.tail if el is not root else None
-        node = " ".join(raw.split()) if raw else ""
-        if not node:
-            continue
-        if len(node) >= 10 and (head.startswith(node[:40]) or node.startswith(head)):
-            return nodes[-80:]
-        nodes.append(node)
-    return []
 
 
 #: trafilatura's settings for both of its runs (fast: no second extractor; the metadata is meta.py's)
@@ -153,9 +124,6 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     credit = next((c for ln in lines[:1] + lines[-2:] if (c := credit_from_line(ln))), None) or \
         (dateline_credit(lines[0]) if lines else None)
     text, spans = _paragraphs(lines)
-    if published is None and text:  # no date declared: a date line above the body, read as on a flat page
-        above = _lines_above(tree, text)
-        published = published_above(above, len(above), language)
     return HtmlResult(text=text, paragraphs=spans, title=title, authors=authors, outlet=outlet,
                       credit=credit, published=published,
                       language=language)
