@@ -233,7 +233,7 @@ def _best_run(lines: list[str], classes: list[str], gap: int = 6) -> tuple[int, 
     return s, e
 
 
-def published_above(lines: list[str], body_start: int, language: str | None = None) -> str | None:
+def _published(lines: list[str], body_start: int, language: str | None = None) -> str | None:
     """A publication date stated in a short line above the body ("Published: June 5, 2024"), with its
     time and zone where printed (:func:`dates.stated_date`).
 
@@ -690,7 +690,7 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
         text="\n\n".join(parts), paragraphs=paragraphs, title=title, outlet=outlet,
         credit=next((c for ln in tail if (c := credit_from_line(ln))), None)
         or (dateline_credit(parts[0]) if parts else None) or lead_credit(parts[:3]),
-        published=published_above(lines, start, page.language), lines=decisions,
+        published=_published(lines, start, page.language), lines=decisions,
         authors=_authors(lines, start, outlet, page.language))
 
 
