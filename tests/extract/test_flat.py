@@ -242,6 +242,14 @@ def test_the_headline_is_the_line_its_lead_repeats_not_the_nearest_one() -> None
     assert clean_flat(text).title == "Lindmark council votes to close old pier over repair costs"
 
 
+def test_the_headline_heads_its_byline_not_a_list_of_other_stories() -> None:
+    # another story's headline shares more words with the lead and stands nearer the body
+    text = page("Menu", "Lindmark harbour dispute ends", "By Ana Brandt", "Nov. 19, 2025",
+                "More on:", "Lindmark council votes to close old pier after harbour dispute",
+                "Ferry timetable changes from December")
+    assert clean_flat(text).title == "Lindmark harbour dispute ends"
+
+
 def test_a_headline_may_ask_a_question() -> None:
     text = page("Menu", "Will Lindmark close its old pier?", "By Ana Brandt", "Nov. 19, 2025", "3 min read")
     assert clean_flat(text).title == "Will Lindmark close its old pier?"
