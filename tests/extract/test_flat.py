@@ -268,6 +268,10 @@ def test_a_headline_may_ask_a_question() -> None:
     ("Posted by Ana Brandt on November 19, 2025, 6:21 AM EST", ["Ana Brandt"]),
     ("November 1, 2025 | BY: Ana Brandt, MS, RDN", ["Ana Brandt"]),
     ("The pier was damaged by Storm Ana", []),  # no date, not opened by 'posted': prose
+    ("Ana Brandt@anabrandt", ["Ana Brandt"]),
+    ("Ana Brandt @anabrandt / 2 days", ["Ana Brandt"]),
+    ("Top Stories - Nov 19, 2025", []),  # a name-like pair and a date: maybe no one
+    ("Ana Brandt (@anabrandt) November 1, 2025", []),  # an embedded post's signature, not a byline
 ])
 def test_authors_from_the_byline_above_the_body(byline: str, authors: list[str]) -> None:
     r = clean_flat(page("Lindmark council votes to close old pier", byline))

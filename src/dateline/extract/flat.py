@@ -274,9 +274,15 @@ _BYLINE_END = re.compile(r"\s[-–—|·/]\s|[|·@]|\s(?i:on|for|in|at)\s|\d|"
                          r"(?=(?:[A-Z][a-z]+\s)?(?:Columnist|Writer|Reporter|Editor|Correspondent|Contributor)\b)")
 
 
+#: a name of two to four words opening a line, then its social-media handle: "Ana Brandt@anabrandt",
+#: "Ana Brandt @anabrandt / 2 days" (a name then a date alone, "Top Stories - Nov 19", may be no one)
+_NAME_HANDLE = re.compile(r"^(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s*@\w")
+
+
 def _authors(lines: list[str], body_start: int, outlet: str | None, language: str | None = None) -> list[str]:
     """The people the byline nearest the body, within 60 lines above it, names (:func:`meta.clean_authors`:
-    person names only, no outlet, credential or date)."""
+    person names only, no outlet, credential or date). A byline opens with "By" (or "Text:", "Von" ...),
+    or follows a date or "Posted" ("Nov 1, 2025 | BY: ..."), or is a name with its handle."""
     from .meta import clean_authors
 
     for i in range(body_start - 1, max(-1, body_start - 60), -1):
@@ -286,6 +292,8 @@ def _authors(lines: list[str], body_start: int, outlet: str | None, language: st
         m = _BYLINE.match(line)
         if m is None and (line[:6].lower() == "posted" or has_date(line, language)):
             m = _LATE_BYLINE.search(line)
+        if m is None:
+            m = _NAME_HANDLE.match(line)
         if m:
             names = clean_authors(_BYLINE_END.split(m.group("names"))[0], outlet)
             if names:
