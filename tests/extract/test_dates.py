@@ -20,6 +20,8 @@ from dateline.extract.meta import _iso
     ("21:17 18.11.2025", ("2025-11-18T21:17:00", False)),
     ("27/09/2025", ("2025-09-27", False)),
     ("11/19/2025", ("2025-11-19", False)),
+    ("11.14.2025 09:00 AM", ("2025-11-14T09:00:00", False)),  # dots, but 14 is no month
+    ("05.10.2025", ("2025-10-05", False)),  # dots: day first
     ("05/10/2025", None),  # 5 October or May 10: not a guess
     ("19 November 2025, 10:30 GMT", ("2025-11-19T10:30:00+00:00", False)),
     ("Published 3 hours ago", None),

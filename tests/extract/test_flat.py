@@ -79,6 +79,15 @@ def test_the_date_nearest_the_body_is_taken_past_a_share_bar() -> None:
     assert clean_flat(text).published == "2025-11-19"
 
 
+def test_a_labelled_date_past_a_long_run_of_page_furniture_and_a_byline_with_a_handle() -> None:
+    furniture = ["Advertisement", "Skip Ad", "Story continues below", "Share this story", "Text Size", "A A A",
+                 "Listen to this article", "Print", "Email", "Comments", "Menu"] * 2  # 46 lines above the body
+    text = page("Lindmark council votes to close old pier", "Published Nov 18, 2025 at 4:07 PM", *furniture)
+    assert clean_flat(text).published == "2025-11-18T16:07:00"
+    text = page("Lindmark council votes to close old pier", "By Ana Brandt@anabrandt Nov 18, 2025, 11:47am EST")
+    assert clean_flat(text).published == "2025-11-18T11:47:00-05:00"
+
+
 def test_the_byline_is_found_past_a_long_run_of_page_furniture() -> None:
     furniture = ["Advertisement", "Skip Ad", "Story continues below", "Share this story", "Text Size", "A A A",
                  "Listen to this article", "Print", "Email", "Comments", "Menu"] * 2  # 46 lines above the body

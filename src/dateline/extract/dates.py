@@ -62,10 +62,10 @@ def _day(raw: str) -> datetime | None:
     try:
         if numeric:
             a, sep, b, year = int(numeric[1]), numeric[2], int(numeric[3]), int(numeric[4])
+            if b > 12:  # 11/19/2019 and 11.14.2019 are month-first
+                return datetime(year, a, b)
             if sep == "." or a > 12:  # 18.11.2019 and 27/09/2018 are day-first
                 return datetime(year, b, a)
-            if b > 12:  # 11/19/2019 is month-first
-                return datetime(year, a, b)
             return None  # 05/10/2018: 5 October or May 10
         return parser.parse(raw.replace(".", "-") if re.match(r"\d{4}\.", raw) else raw)
     except (ValueError, OverflowError):

@@ -237,16 +237,17 @@ def _published(lines: list[str], body_start: int, language: str | None = None) -
     """A publication date stated in a short line above the body ("Published: June 5, 2024"), with its
     time and zone where printed (:func:`dates.stated_date`).
 
-    The closest labelled date within 40 lines wins (past share bars and photo credits), a date in a
-    byline ("By Ana Brandt on Monday, November 18th, 2019") counting as labelled; with none, the
-    closest date line (one of 14 words or fewer) within those lines. Month names of the page's
-    ``language`` are read too. An update, an embedded post's date ("—
-    Name (@handle) November 1, 2019") or a date that cannot be read without a guess is not taken: None.
+    The closest labelled date within 60 lines wins (past share bars, photo credits and video
+    players), a date in a byline ("By Ana Brandt on Monday, November 18th, 2019", also one with a
+    handle) counting as labelled; with none, the closest date line (one of 14 words or fewer) within
+    40 lines. Month names of the page's ``language`` are read too. An update, an embedded post's date
+    ("— Name (@handle) November 1, 2019") or a date that cannot be read without a guess is not taken:
+    None.
     """
     lone = None
-    for i in range(body_start - 1, max(-1, body_start - 40), -1):
+    for i in range(body_start - 1, max(-1, body_start - 60), -1):
         line = lines[i].strip()
-        if not line or _units(line) > 20 or re.search(r"@\w", line):
+        if not line or _units(line) > 20 or (re.search(r"@\w", line) and not _BYLINE.match(line)):
             continue
         found = stated_date(line, language)
         if found is None:
@@ -254,7 +255,7 @@ def _published(lines: list[str], body_start: int, language: str | None = None) -
         iso, labelled = found
         if labelled or _BYLINE.match(line) or _LATE_BYLINE.search(line):  # a byline's date is the story's
             return iso
-        if lone is None and _units(line) <= 14:
+        if lone is None and _units(line) <= 14 and body_start - i <= 40:
             lone = iso
     return lone
 
