@@ -160,3 +160,17 @@ def test_the_wire_credit_of_a_dateline_in_html() -> None:
     html = (f"<html lang='en'><head><title>Pier to close</title></head><body><article><h1>Pier to close</h1>"
             f"{body}</article></body></html>")
     assert extract_html(html).credit == "Reuters"
+
+
+@pytest.mark.parametrize("head, authors", [
+    # JSON-LD names a user name, the "author" meta whoever posted the story, Sailthru the printed byline
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "author": "ana-b"}</script>'
+     '<meta name="author" content="Tom Lind"><meta name="sailthru.author" content="By Ana Brandt ">', ["Ana Brandt"]),
+    # JSON-LD names only the agency: the meta byline is read
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Reuters"}}'
+     '</script><meta name="author" content="Ana Brandt">', ["Ana Brandt"]),
+    ('<meta name="byl" content="By Ana Brandt and Tom Lind">', ["Ana Brandt", "Tom Lind"]),
+    ('<meta property="article:author" content="https://www.facebook.com/inventeddaily">', []),
+])
+def test_authors_from_the_fields_that_hold_the_byline(head: str, authors: list[str]) -> None:
+    assert extract_html(page(head)).authors == authors
