@@ -259,6 +259,13 @@ def test_the_headline_heads_its_byline_not_a_list_of_other_stories() -> None:
     assert clean_flat(text).title == "Lindmark harbour dispute ends"
 
 
+def test_an_address_a_breadcrumb_trail_or_a_photo_credit_is_not_the_headline() -> None:
+    text = page("Menu", "Pier vote ends long dispute",
+                "https://invented.example/news/lindmark-council-votes-to-close-the-old-pier",
+                "News > Lindmark > Harbour council", "Fishermen on the old pier Tom Lind/INVENTED IMAGES")
+    assert clean_flat(text).title == "Pier vote ends long dispute"
+
+
 def test_a_headline_may_ask_a_question() -> None:
     text = page("Menu", "Will Lindmark close its old pier?", "By Ana Brandt", "Nov. 19, 2025", "3 min read")
     assert clean_flat(text).title == "Will Lindmark close its old pier?"

@@ -318,8 +318,8 @@ def _title(lines: list[str], classes: list[str], body_start: int, page_script: s
     first on a tie; a byline or date line right below counts for it), or the nearest when none
     scores a third. A headline sums up its lead and heads its byline; a promotion, a section name,
     a share bar or another story's headline does not. Earlier the nearest was taken: it agreed with
-    the headline the page's HTML marks on 64 of the 121 extraction dev pages, and agrees on 98 now
-    (w3m 52 -> 87, lynx 48 -> 88, html2text 47 -> 88 of the same pages)."""
+    the headline the page's HTML marks on 64 of the 121 extraction dev pages, and agrees on 99 now
+    (w3m 52 -> 88, lynx 48 -> 89, html2text 47 -> 89 of the same pages)."""
     lede = _keys(" ".join(ln for ln in lines[body_start:body_start + 12] if ln.strip()), 150)
     rows = [i for i in range(body_start - 1, max(-1, body_start - 40), -1) if lines[i].strip()]
     like = [_headline_like(lines[i].strip(), classes[i], page_script, language) for i in rows]
@@ -348,11 +348,16 @@ def _metadata_below(lines: list[str], rows: list[int], k: int, language: str | N
     return False
 
 
+#: shapes no headline has: an address, a breadcrumb trail ("Blog > Nutrition > Meal Plans"), a photo
+#: credit ("Ana Brandt/INVENTED IMAGES")
+_NOT_HEADLINE_SHAPE = re.compile(r"^(?:https?://|www\.)|(?:\s[>›»]\s.*){2}|\w/[A-Z]{2,}[A-Z\s]*$")
+
+
 def _headline_like(line: str, cls: str, page_script: str | None, language: str | None = None) -> bool:
     """A 3-40 word line in the page's script that does not end with a full stop or a colon (a
     headline may ask or exclaim) and is not chrome, a list item, a byline, a date line, a reading
-    time, a button or a credit."""
-    if cls == "chrome" or line.startswith("(") or _BULLET.match(line):
+    time, a button, a credit, an address or a breadcrumb trail."""
+    if cls == "chrome" or line.startswith("(") or _BULLET.match(line) or _NOT_HEADLINE_SHAPE.search(line):
         return False
     ends = line.rstrip("\"'”’»)")  # a lead sentence may end in a closing quote: still a sentence
     if _NOT_HEADLINE.search(line) or (_units(line) <= 14 and has_date(line, language)) or \
