@@ -22,6 +22,9 @@ from dateline.extract.meta import _iso
     ("11/19/2025", ("2025-11-19", False)),
     ("11.14.2025 09:00 AM", ("2025-11-14T09:00:00", False)),  # dots, but 14 is no month
     ("05.10.2025", ("2025-10-05", False)),  # dots: day first
+    ("By Ana Brandt On 11/13/25 at 4:00 PM EST", ("2025-11-13T16:00:00-05:00", False)),  # two-digit year
+    ("05/10/25", None),
+    ("Version 1.2.20", None),
     ("05/10/2025", None),  # 5 October or May 10: not a guess
     ("19 November 2025, 10:30 GMT", ("2025-11-19T10:30:00+00:00", False)),
     ("Published 3 hours ago", None),

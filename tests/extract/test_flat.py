@@ -88,6 +88,14 @@ def test_a_labelled_date_past_a_long_run_of_page_furniture_and_a_byline_with_a_h
     assert clean_flat(text).published == "2025-11-18T11:47:00-05:00"
 
 
+def test_unlabelled_dates_of_different_days_give_none() -> None:
+    others = ["Recent from Ana Brandt", "Ferry timetable changes from December", "11/13/25 11:00AM",
+              "Storm warning issued for the northern coast", "11/14/25 4:40PM"]
+    assert clean_flat(page(*others, "Lindmark council votes to close old pier")).published is None
+    text = page(*others, "Lindmark council votes to close old pier", "By Ana Brandt On 11/15/25 at 9:00 AM")
+    assert clean_flat(text).published == "2025-11-15T09:00:00"  # the byline's date
+
+
 def test_the_byline_is_found_past_a_long_run_of_page_furniture() -> None:
     furniture = ["Advertisement", "Skip Ad", "Story continues below", "Share this story", "Text Size", "A A A",
                  "Listen to this article", "Print", "Email", "Comments", "Menu"] * 2  # 46 lines above the body

@@ -26,7 +26,7 @@ DATE_LINE = re.compile(
     r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|"
     rf"{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
     rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH},? \d{{4}}|"
-    r"\d{1,2}[./]\d{1,2}[./]\d{4})", re.I)
+    r"\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}/\d{1,2}/\d{2}(?![\d/]))", re.I)
 _LABEL = re.compile(r"published|posted|updated|modified|original|입력|수정|发布|опубликовано|обновлено|"
                     r"publicado|actualizado|atualizado|publié|mis à jour|veröffentlicht|aktualisiert|"
                     r"pubblicato|aggiornato|diterbitkan|diperbarui", re.I)
@@ -58,10 +58,12 @@ def _day(raw: str) -> datetime | None:
     """The day a matched date string names, or None when it cannot be read without a guess."""
     from dateutil import parser
 
-    numeric = re.fullmatch(r"(\d{1,2})([./])(\d{1,2})[./](\d{4})", raw)
+    numeric = re.fullmatch(r"(\d{1,2})([./])(\d{1,2})[./](\d{4}|\d{2})", raw)
     try:
         if numeric:
             a, sep, b, year = int(numeric[1]), numeric[2], int(numeric[3]), int(numeric[4])
+            if len(numeric[4]) == 2:  # "11/13/19": the POSIX pivot of strptime's %y (00-68: 2000s)
+                year += 2000 if year < 69 else 1900
             if b > 12:  # 11/19/2019 and 11.14.2019 are month-first
                 return datetime(year, a, b)
             if sep == "." or a > 12:  # 18.11.2019 and 27/09/2018 are day-first

@@ -240,11 +240,11 @@ def _published(lines: list[str], body_start: int, language: str | None = None) -
     The closest labelled date within 60 lines wins (past share bars, photo credits and video
     players), a date in a byline ("By Ana Brandt on Monday, November 18th, 2019", also one with a
     handle) counting as labelled; with none, the closest date line (one of 14 words or fewer) within
-    40 lines. Month names of the page's ``language`` are read too. An update, an embedded post's date
-    ("— Name (@handle) November 1, 2019") or a date that cannot be read without a guess is not taken:
-    None.
+    40 lines, unless another such line there names another day (a list of other stories' dates).
+    Month names of the page's ``language`` are read too. An update, an embedded post's date ("— Name
+    (@handle) November 1, 2019") or a date that cannot be read without a guess is not taken: None.
     """
-    lone = None
+    lone: list[tuple[int, str]] = []  # (lines above the body, date) of unlabelled date lines, nearest first
     for i in range(body_start - 1, max(-1, body_start - 60), -1):
         line = lines[i].strip()
         if not line or _units(line) > 20 or (re.search(r"@\w", line) and not _BYLINE.match(line)):
@@ -255,9 +255,11 @@ def _published(lines: list[str], body_start: int, language: str | None = None) -
         iso, labelled = found
         if labelled or _BYLINE.match(line) or _LATE_BYLINE.search(line):  # a byline's date is the story's
             return iso
-        if lone is None and _units(line) <= 14 and body_start - i <= 40:
-            lone = iso
-    return lone
+        if _units(line) <= 14 and body_start - i <= 40:
+            lone.append((body_start - i, iso))
+    if not lone or len({d[:10] for _, d in lone}) > 1:
+        return None  # unlabelled dates of different days (a list of other stories' dates): no guess
+    return lone[0][1]
 
 
 #: a byline: "By Ana Brandt", "Written by Ana Brandt and Tom Lind", "Text: ...", "Von ...", "Por ..."
