@@ -90,8 +90,7 @@ def stated_date(text: str, language: str | None = None) -> tuple[str, bool] | No
             if local is not None:
                 return local
             continue
-        labels = _LABEL.findall(piece[:m.start("date")])
-        label = labels[-1].lower() if labels else ""
+        label = _label(piece[:m.start("date")])
         if label in _UPDATE or day.year < 1800:
             continue
         try:
@@ -103,16 +102,31 @@ def stated_date(text: str, language: str | None = None) -> tuple[str, bool] | No
             value = day
         if value.date() != day.date():
             value = day  # the time did not parse with the date: the date alone
-        iso = value.isoformat() if value.time().isoformat() != "00:00:00" else value.date().isoformat()
-        return iso, bool(label)
+        return _iso(value), bool(label)
     return None
+
+
+def _label(before: str) -> str:
+    """The last label ("published", "updated" ...) in the text before a date, lower-cased; '' for none."""
+    labels = _LABEL.findall(before)
+    return labels[-1].lower() if labels else ""
+
+
+def _iso(value: datetime) -> str:
+    """A date-time in ISO 8601; the date alone where no time was printed (midnight)."""
+    return value.isoformat() if value.time().isoformat() != "00:00:00" else value.date().isoformat()
+
+
+def _local_pattern(language: str | None) -> re.Pattern[str] | None:
+    """:func:`_month_pattern` of a language other than English (whose names ``DATE_LINE`` holds)."""
+    return _month_pattern(language) if language and language != "en" else None
 
 
 def has_date(text: str, language: str | None = None) -> bool:
     """Whether ``text`` holds a date :func:`stated_date` could read (readable or not: a date line)."""
     if DATE_LINE.search(text) or _EAST_ASIAN.search(text):
         return True
-    pattern = _month_pattern(language) if language and language != "en" else None
+    pattern = _local_pattern(language)
     return pattern is not None and pattern.search(text) is not None
 
 
@@ -123,14 +137,13 @@ def _local_date(piece: str, language: str | None) -> tuple[str, bool] | None:
     if m is not None:
         year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
     else:
-        pattern = _month_pattern(language) if language and language != "en" else None
+        pattern = _local_pattern(language)
         m = pattern.search(piece) if pattern is not None else None
         if m is None:
             return None
         year, day = int(m["y1"] or m["y2"]), int(m["d1"] or m["d2"])
         month = month_names(language or "")[(m["m1"] or m["m2"]).lower()]
-    labels = _LABEL.findall(piece[:m.start()])
-    label = labels[-1].lower() if labels else ""
+    label = _label(piece[:m.start()])
     if label in _UPDATE or year < 1800:
         return None
     try:
@@ -149,8 +162,7 @@ def _local_date(piece: str, language: str | None) -> tuple[str, bool] | None:
                 value = value.replace(tzinfo=timezone(timedelta(seconds=zone)))
             elif zone is not None:
                 value = value.replace(tzinfo=zone)
-    iso = value.isoformat() if value.time().isoformat() != "00:00:00" else value.date().isoformat()
-    return iso, bool(label)
+    return _iso(value), bool(label)
 
 
 @functools.cache
