@@ -7,7 +7,7 @@ day-first or month-first ("05/10/2018") gives None: never a guess.
 
 Month names of other languages come from the Unicode CLDR through Babel, for the page's language
 only ("22 de outubro de 2010", "24 сентября 2018", "02 Ago 2017", "Oktober 27, 2015"): the same word
-names different months in different languages (Czech "listopad" is November, Croatian October).
+names different months in different languages (Polish "listopada" is November, Croatian October).
 Dates written with 年/月/日 or 년/월/일 are read in any language.
 """
 
@@ -167,9 +167,11 @@ def _local_date(piece: str, language: str | None) -> tuple[str, bool] | None:
 
 @functools.cache
 def month_names(language: str) -> dict[str, int]:
-    """The lower-cased month names of ``language`` (an ISO 639-1 code) and their abbreviations, in
-    both the form used in a date and the one standing alone (Russian "сентября" and "сентябрь"), from
-    the CLDR through Babel: name -> month number. Empty for a language Babel does not know."""
+    """The lower-cased month names of ``language`` (an ISO 639-1 code) and their abbreviations, in the
+    form used in a date (Russian "сентября", Czech "listopadu"), from the CLDR through Babel: name ->
+    month number. Empty for a language Babel does not know. The form standing alone ("сентябрь") is
+    not read: dates seldom use it, and Babel 2.18 resolves it through the data of whichever locale
+    asked first (after Azerbaijani, Portuguese's stand-alone months came out as "yanvar", "fevral" ...)."""
     from babel import Locale, UnknownLocaleError
     from babel.dates import get_month_names
 
@@ -179,11 +181,10 @@ def month_names(language: str) -> dict[str, int]:
         return {}
     names: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            for month, name in get_month_names(width, context, locale=locale).items():
-                key = name.lower().rstrip(".")
-                if len(key) >= 3 and not any(ch.isdigit() for ch in key):
-                    names.setdefault(key, int(month))
+        for month, name in get_month_names(width, "format", locale=locale).items():
+            key = name.lower().rstrip(".")
+            if len(key) >= 3 and not any(ch.isdigit() for ch in key):
+                names.setdefault(key, int(month))
     return names
 
 
