@@ -222,6 +222,46 @@ def test_first_name_decides_a_pronoun_when_the_text_does_not() -> None:
     assert a.actor(she.actor).name == "Margaret Teale"
 
 
+def _title_of(article, text: str) -> str | None:
+    start = article.text.index(text)
+    m = next((m for m in article.mentions if m.start == start and m.kind == "title"), None)
+    return article.actor(m.actor).name if m else None
+
+
+def test_descriptions_name_whom_the_article_describes_so(run) -> None:
+    # invented: each description goes to the person the article gives that role, not to the last one
+    a = run("Sen. Rosa Delgado (D-Ore.) and Gov. Paul Brenner met on Monday. Republican nominee Carl Voss "
+            "was absent. The Oregon senator said the bill was ready. The governor disagreed. "
+            "The Republican nominee said nothing.", names=["actors"])
+    assert _title_of(a, "The Oregon senator") == "Rosa Delgado"
+    assert _title_of(a, "The governor") == "Paul Brenner"
+    assert _title_of(a, "The Republican nominee") == "Carl Voss"
+
+
+def test_a_description_without_a_fitting_person_stays_unresolved(run) -> None:
+    # invented: no one here is a Democrat's nominee, a spokeswoman or a judge; no guess
+    a = run("Republican nominee Carl Voss spoke in Salem. The Democratic nominee stayed home. "
+            "Mayor Tom Hale left early. The spokeswoman declined to comment.", names=["actors"])
+    assert _title_of(a, "The Democratic nominee") is None
+    assert _title_of(a, "The spokeswoman") is None
+
+
+def test_a_recent_subject_with_no_role_is_the_description_it_is_given(run) -> None:
+    # invented: the article never calls Voss a candidate, but the story does
+    a = run("Carl Voss toured three factories in Ohio on Monday. The candidate said jobs would return.",
+            names=["actors"])
+    assert _title_of(a, "The candidate") == "Carl Voss"
+
+
+def test_a_place_in_a_description_is_not_the_speaker(run) -> None:
+    # invented: 'the Oregon senator' is Delgado, never Oregon; 'Voss's spokesman' is not Voss
+    a = run("Sen. Rosa Delgado (D-Ore.) toured a mill. The Oregon senator said the mill would stay open. "
+            "Carl Voss's spokesman said the plan was sound.", names=["actors", "quotes"])
+    speakers = {q.speaker: q.speaker_name for q in a.quotes}
+    assert speakers["The Oregon senator"] == "Rosa Delgado"
+    assert speakers.get("Carl Voss's spokesman") in ("Carl Voss's spokesman", None)
+
+
 @pytest.mark.parametrize("text, code", [
     ("Darfur rebels", "SDNREB"),
     ("APEC", "IGOAPC"),
@@ -264,3 +304,11 @@ def test_every_lone_repeat_of_a_surname_is_that_person(run) -> None:
     assert set(lone) <= linked
     fund = text.index("Oyelaran Fund")
     assert fund not in linked
+
+
+def test_a_congressional_label_tells_two_senators_apart(run) -> None:
+    # invented: both are senators; the label's state says which one 'the Oregon senator' is
+    a = run("Sen. Rosa Delgado (D-Ore.) and Sen. Mark Tillman (R-Texas) met on Monday. "
+            "Tillman left first. The Oregon senator stayed. The Texas senator said nothing.", names=["actors"])
+    assert _title_of(a, "The Oregon senator") == "Rosa Delgado"
+    assert _title_of(a, "The Texas senator") == "Mark Tillman"

@@ -1,7 +1,11 @@
-"""Pronouns and titles resolved to the people an article names (a part of the actors stage).
+"""Pronouns and descriptions resolved to the people an article names (a part of the actors stage).
 
-"he" and "she" that are subjects, and titles ("the president", "the minister"), are linked to the
-most recent person that fits, as ``pronoun`` and ``title`` mentions.
+"he" and "she" that are subjects are linked to the most recent person that fits, as ``pronoun``
+mentions. A definite description ending in a role ("the president", "the Vermont senator", "the
+former secretary of state", "the Republican nominee") is linked, as a ``title`` mention, to the
+person the article itself describes with that role: "Sen. Bernie Sanders (I-Vt.)", "Republican
+nominee Donald Trump", "Hillary Clinton, the Democratic nominee, ...". Where no one named earlier
+is described so, the description stays unresolved: no guess.
 """
 
 from __future__ import annotations
@@ -21,9 +25,71 @@ if TYPE_CHECKING:
 
     from .actors import Builder
 
-_TITLE_WORDS = re.compile(r"^(president|prime minister|minister|leader|chairman|chief|secretary|"
-                          r"spokesman|spokeswoman|general|ambassador|governor|mayor|king|senator|"
-                          r"chancellor|premier|official)$", re.I)
+#: Role nouns a description can end in, each as the role it names: "nominee" and "hopeful" are
+#: both a candidate, "congresswoman" a representative, "mogul" a businessman.
+_ROLES = {
+    **{w: w for w in (
+        "president", "minister", "leader", "chairman", "chief", "secretary", "spokesman", "general",
+        "ambassador", "governor", "mayor", "king", "queen", "senator", "chancellor", "premier",
+        "official", "candidate", "representative", "businessman", "director", "commissioner",
+        "judge", "justice", "prosecutor", "attorney", "lawyer", "economist", "strategist", "adviser",
+        "pollster", "founder", "executive", "ceo", "speaker", "chair", "lieutenant", "admiral",
+        "colonel", "commander", "sheriff", "pope", "prince", "princess", "monarch", "dictator",
+        "billionaire", "host", "anchor", "columnist", "author", "professor", "activist", "preacher",
+        "pastor", "bishop", "cardinal", "rabbi", "imam", "cleric", "coach", "actor", "actress",
+        "singer", "rapper", "comedian", "star", "officer", "detective", "envoy", "diplomat",
+        "negotiator", "lawmaker", "legislator", "congressman", "nominee", "incumbent", "challenger",
+        "analyst", "correspondent", "reporter", "journalist", "commentator", "editor", "producer",
+        "publisher", "researcher", "scientist", "doctor", "surgeon", "physician", "historian",
+        "consultant", "manager", "president-elect", "treasurer", "auditor", "clerk", "inspector",
+        "investigator", "agent", "owner", "investor", "banker", "entrepreneur", "philanthropist")},
+    "spokeswoman": "spokesman", "spokesperson": "spokesman", "chairwoman": "chairman",
+    "chairperson": "chairman", "congresswoman": "congressman", "nominee": "candidate",
+    "hopeful": "candidate", "contender": "candidate", "front-runner": "candidate",
+    "frontrunner": "candidate", "challenger": "candidate", "mogul": "businessman",
+    "tycoon": "businessman", "businesswoman": "businessman", "developer": "businessman",
+    "advisor": "adviser", "counselor": "adviser", "lawmaker": "congressman",
+    "legislator": "congressman", "representative": "congressman", "ceo": "executive",
+    "magnate": "businessman", "executive": "executive", "founder": "executive",
+    "premier": "minister", "chair": "chairman", "attorney": "lawyer",
+}
+#: Heads that say the person's gender.
+_FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen",
+                           "princess", "actress"})
+_MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "businessman", "king", "prince"})
+_ROLE_SET = frozenset(_ROLES.values())
+#: Abbreviated titles before a name ("Sen. Bernie Sanders") as the role noun they stand for.
+_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president",
+                  "sec": "secretary", "secy": "secretary", "gen": "general", "amb": "ambassador",
+                  "atty": "attorney", "lt": "lieutenant", "adm": "admiral", "col": "colonel",
+                  "cmdr": "commander", "prof": "professor", "rev": "preacher", "supt": "director"}
+#: A congressional label after a name, "(D-Calif.)", "(R-Texas)", "(I-Vt.)": party and state.
+_PARTY_LABEL = re.compile(r"^\(([DRI])-([A-Z][A-Za-z. ]{1,14}?)\.?[),]")
+_PARTIES = {"d": "democratic", "r": "republican", "i": "independent"}
+#: The states as news style abbreviates them in such labels (postal codes are looked up too).
+_STATES = {
+    "ala": "alabama", "al": "alabama", "ak": "alaska", "ariz": "arizona", "az": "arizona",
+    "ark": "arkansas", "ar": "arkansas", "calif": "california", "ca": "california", "colo": "colorado",
+    "co": "colorado", "conn": "connecticut", "ct": "connecticut", "del": "delaware", "de": "delaware",
+    "fla": "florida", "fl": "florida", "ga": "georgia", "hi": "hawaii", "id": "idaho", "ill": "illinois",
+    "il": "illinois", "ind": "indiana", "in": "indiana", "ia": "iowa", "kan": "kansas", "ks": "kansas",
+    "ky": "kentucky", "la": "louisiana", "me": "maine", "md": "maryland", "mass": "massachusetts",
+    "ma": "massachusetts", "mich": "michigan", "mi": "michigan", "minn": "minnesota", "mn": "minnesota",
+    "miss": "mississippi", "ms": "mississippi", "mo": "missouri", "mont": "montana", "mt": "montana",
+    "neb": "nebraska", "ne": "nebraska", "nev": "nevada", "nv": "nevada", "n.h": "new hampshire",
+    "nh": "new hampshire", "n.j": "new jersey", "nj": "new jersey", "n.m": "new mexico",
+    "nm": "new mexico", "n.y": "new york", "ny": "new york", "n.c": "north carolina",
+    "nc": "north carolina", "n.d": "north dakota", "nd": "north dakota", "oh": "ohio",
+    "okla": "oklahoma", "ok": "oklahoma", "ore": "oregon", "or": "oregon", "pa": "pennsylvania",
+    "r.i": "rhode island", "ri": "rhode island", "s.c": "south carolina", "sc": "south carolina",
+    "s.d": "south dakota", "sd": "south dakota", "tenn": "tennessee", "tn": "tennessee", "tex": "texas",
+    "tx": "texas", "ut": "utah", "vt": "vermont", "va": "virginia", "wash": "washington",
+    "wa": "washington", "w.va": "west virginia", "wv": "west virginia", "wis": "wisconsin",
+    "wi": "wisconsin", "wyo": "wyoming", "wy": "wyoming",
+}
+#: Words of a description that say nothing about whom it means.
+_EMPTY_MODIFIERS = frozenset({"former", "then", "current", "new", "same", "late", "top", "senior",
+                              "longtime", "veteran", "embattled", "outgoing", "incoming", "acting"})
 _MALE = frozenset({"he", "him", "his", "himself", "mr", "mr."})
 _FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "mrs.", "ms", "ms."})
 #: How far back (characters) a sentence subject is preferred as a pronoun's antecedent.
@@ -118,13 +184,100 @@ def _hashes(doc: Doc, words: frozenset[str]) -> frozenset[int]:
 def _kind(doc: Doc, tok: Token) -> str | None:
     if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
         return "pronoun"
-    if tok.lower_ != "the" or tok.i + 1 >= len(doc):
-        return None
-    nxt = doc[tok.i + 1]
-    if _TITLE_WORDS.match(nxt.lower_) and nxt.ent_type_ == "" and \
-            (tok.i + 2 >= len(doc) or doc[tok.i + 2].pos_ != "PROPN"):
+    if tok.lower_ == "the" and _description(doc, tok.i) is not None:
         return "title"
     return None
+
+
+def _description(doc: Doc, i: int) -> tuple[Token, list[Token]] | None:
+    """(head, modifiers) of a definite description opening at ``doc[i]`` ("the"), one that ends in a
+    role noun: "the president", "the Vermont senator", "the 74-year-old businessman". None for a
+    title before a name ("the Vermont senator Bernie Sanders": the name is the mention), for a role
+    noun that modifies another ("the president's plan" is fine, "the senator race" is no person) and
+    for a possessive on the way ("the campaign's spokesman" is not the campaign)."""
+    modifiers: list[Token] = []
+    for k in range(i + 1, min(i + 9, len(doc))):
+        tok = doc[k]
+        if tok.lower_ in _ROLES and tok.dep_ != "compound" and tok.ent_type_ != "PERSON":
+            nxt = doc[k + 1] if k + 1 < len(doc) else None
+            if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
+                return None
+            return tok, modifiers
+        if tok.pos_ not in ("ADJ", "PROPN", "NOUN", "NUM") and tok.text != "-" or tok.tag_ == "POS":
+            return None
+        modifiers.append(tok)
+    return None
+
+
+def _role_words(words: list[str]) -> set[str]:
+    """The words of a description of a person, lower-cased, with each role noun also as the role
+    it names and each abbreviated title as its role ("Sen." -> senator)."""
+    out = set()
+    for word in words:
+        w = word.lower().strip(".,'’")
+        w = _ABBREVIATIONS.get(w, w)
+        out.add(w)
+        if w in _ROLES:
+            out.add(_ROLES[w])
+    return out
+
+
+def _described_as(b: Builder, doc: Doc, by_id: dict[str, Actor]) -> dict[str, set[str]]:
+    """For each person, the words the article describes them with next to their name: the words
+    before it ("Vermont Sen."), an apposition after it (", the Democratic nominee,") and a
+    congressional label's party ("(I-Vt.)")."""
+    from .actors import _apposition, _before, _strip_titles
+
+    text = b.article.text
+    out: dict[str, set[str]] = {}
+    for m in b.mentions:
+        actor = by_id.get(m.actor or "")
+        if m.kind != "name" or actor is None or actor.kind != "person":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        start, _ = _before(doc, span)
+        titles = m.text[:len(m.text) - len(_strip_titles(m.text))]
+        words = [t.text for t in doc[start:span.start]] + titles.split() + _apposition(doc, span).split()
+        label = _PARTY_LABEL.match(text[m.end:m.end + 20].lstrip(" "))
+        if label is not None:
+            state = label.group(2).strip(" .").lower()
+            words += [_PARTIES[label.group(1).lower()], *_STATES.get(state, state).split()]
+        out.setdefault(actor.id, set()).update(_role_words(words))
+    return out
+
+
+#: Party words: a description naming one party is never a person the article gives another.
+_PARTY_WORDS = frozenset({"democratic", "democrat", "republican", "gop", "independent"})
+
+
+def _fitting(head: Token, modifiers: list[Token], prior: list[Mention], by_id: dict[str, Actor],
+             described: dict[str, set[str]], gender: dict[str, str], subjects: set[int]) -> list[Mention]:
+    """The people of ``prior`` that the description ``modifiers`` + ``head`` may mean, the likeliest
+    last.
+
+    First those the article describes with its role ("Sen. Bernie Sanders" for "the senator"), the
+    more of the description's other words the article also gives them the likelier ("Vermont",
+    "Republican"). Where the article describes no one so, a recent subject it gives no role at all
+    ("Trump said ... The candidate added": the reader is told who the candidate is by the story, not
+    by a title). Never one of another gender where the noun gives one ("the spokeswoman"), nor one
+    of another party ("the Democratic nominee" is no one called a Republican)."""
+    role = _ROLES[head.lower_]
+    want = "f" if head.lower_ in _FEMALE_ROLES else "m" if head.lower_ in _MALE_ROLES else None
+    words = _role_words([t.text for t in modifiers]) - _EMPTY_MODIFIERS
+    parties = words & _PARTY_WORDS
+    possible = [m for m in prior
+                if (want is None or gender.get(m.actor or "", "?") in (want, "?")) and
+                not (parties and described.get(m.actor or "", set()) & _PARTY_WORDS and
+                     not parties & described.get(m.actor or "", set()))]
+    scored = [(len(words & described[m.actor or ""]), order, m) for order, m in enumerate(possible)
+              if role in described.get(m.actor or "", set())]
+    if scored:
+        return [m for *_, m in sorted(scored, key=lambda x: (x[0], x[1]))]
+    start = head.idx
+    return [m for m in possible if m.start in subjects and start - m.end < _RECENT and
+            not described.get(m.actor or "", set()) & _ROLE_SET]
 
 
 def _is_subject(doc: Doc, m: Mention) -> bool:
@@ -132,11 +285,6 @@ def _is_subject(doc: Doc, m: Mention) -> bool:
     subj = ("nsubj", "nsubjpass")
     # "Post columnist Ruth Marcus has ...": the name is in apposition to the subject noun
     return span is not None and any(t.dep_ in subj or t.dep_ == "appos" and t.head.dep_ in subj for t in span)
-
-
-def _fits_title(actor: Actor, word: str) -> bool:
-    described = " ".join([actor.role or "", *actor.aliases, actor.name]).lower()
-    return word in described or actor.role == "government" and word in ("president", "leader")
 
 
 def resolve(b: Builder, doc: Doc) -> None:
@@ -155,6 +303,7 @@ def resolve(b: Builder, doc: Doc) -> None:
     if not people:
         return
     gender = genders(doc, people, by_id)
+    described = _described_as(b, doc, by_id)
     subjects = {m.start for m in people if _is_subject(doc, m)}
     # only "he", "she" and "the" can open a mention _kind accepts
     openers = _hashes(doc, frozenset({"he", "she", "the"}))
@@ -175,8 +324,10 @@ def resolve(b: Builder, doc: Doc) -> None:
             prior = known or prior  # a person known to be "she" before one of unknown gender
             end = tok.idx + len(tok.text)
         else:
-            word = doc[tok.i + 1]
-            prior = [m for m in prior if _fits_title(by_id[m.actor or ""], word.lower_)]
-            end = word.idx + len(word.text)
+            head, modifiers = _description(doc, tok.i)  # type: ignore[misc]
+            prior = _fitting(head, modifiers, prior, by_id, described, gender, subjects)
+            end = head.idx + len(head.text)
         if prior:
+            if kind == "title":  # "the Vermont senator" is the senator, not a mention of Vermont
+                b.drop_inside(tok.idx, end)
             b.mention(tok.idx, end, by_id[prior[-1].actor or ""], kind)

@@ -49,7 +49,7 @@ import numpy
 from spacy.symbols import AUX, VERB
 
 from .. import settings
-from ..model import Article, Quote, QuoteKind
+from ..model import Article, Mention, Quote, QuoteKind
 from . import actor_coref, quote_model, quote_rescore, quote_tagger
 from .parse import entities
 
@@ -561,11 +561,10 @@ def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int
 def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote | None
              ) -> tuple[str | None, str | None]:
     """(speaker_name, speaker_actor) of the speaker mention at ``start:end``."""
-    for m in article.mentions:
-        if m.start < end and start < m.end:
-            actor = article.actor(m.actor)
-            if actor is not None:
-                return actor.name, actor.id
+    for m in _speaker_mentions(article, start, end):
+        actor = article.actor(m.actor)
+        if actor is not None:
+            return actor.name, actor.id
     text = article.text[start:end]
     if text.lower() in ("who", "that"):  # "..., who said": the noun the clause modifies
         span = doc.char_span(start, end)
@@ -573,7 +572,7 @@ def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote |
             antecedent = span[0].head.head
             a_start, a_end = _speaker_span(antecedent)
             return _resolve(article, doc, a_start, a_end, previous)
-    if text.lower() in PRONOUNS or re.match(r"(?i)the (president|minister|leader|official)", text):
+    if text.lower() in PRONOUNS:
         persons = _earlier_persons(article.text, doc, start, _PRONOUN_GENDER.get(text.lower()))
         if persons:
             return persons[-1].text, None
@@ -582,6 +581,24 @@ def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote |
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+def _speaker_mentions(article: Article, start: int, end: int) -> list[Mention]:
+    """The actor mentions that may name the speaker of the mention ``start:end``: one that ends the
+    phrase (its head: "Russian President Vladimir Putin", "the Vermont senator" linked to Sanders), else
+    one that opens it before an apposition ("Sanders, the Vermont senator"). Not a word that only
+    modifies the head: the
+    speaker of "the Vermont senator" is not Vermont, nor is Clinton the speaker of "Clinton's
+    spokesman" or of "a spokesman for Clinton"."""
+    text = article.text
+    stop = len(text[start:end].rstrip(" ,.;:"))
+    stop = start + stop - (2 if text[start:start + stop].endswith(("'s", "’s")) else 0)
+    lead = re.match(r"(?i)(the|a|an)\s+", text[start:end])
+    first = start + (lead.end() if lead else 0)
+    inside = [m for m in article.mentions if m.start < end and start < m.end]
+    head = [m for m in inside if m.end >= stop]
+    opening = [m for m in inside if m.start <= first and text[m.end:m.end + 1] in (",", "(")]
+    return head or opening
 
 
 def _earlier_persons(text: str, doc: Doc, start: int, gender: str | None) -> list[Span]:
