@@ -56,7 +56,8 @@ def score(sample: list[dict], done: dict) -> dict[str, int]:
     return out
 
 
-def main() -> None:
+def counts() -> dict[str, dict[str, int]]:
+    """:func:`score` of each sample, keyed by its file name."""
     from dateline.model import Article
     from dateline.nlp.annotate import annotate
 
@@ -66,8 +67,11 @@ def main() -> None:
     texts = {r["id"]: r["text"] for r in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines())
              if r["id"] in wanted}
     done = {a.id: a for a in annotate([Article(id=i, text=t) for i, t in texts.items()], ["actors", "quotes"])}
-    for name, sample in samples.items():
-        c = score(sample, done)
+    return {name: score(sample, done) for name, sample in samples.items()}
+
+
+def main() -> None:
+    for name, c in counts().items():
         print(f"{name}: {c['n']} labelled; quote found with that speaker mention: {c['found']}; "
               f"resolved right: {c['right']}")
         print(f"  accuracy over found {c['right'] / max(c['found'], 1):.3f}; over all {c['right'] / c['n']:.3f}")

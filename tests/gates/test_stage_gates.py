@@ -123,6 +123,23 @@ def test_quotes_gate(shared: Path, tmp_path: Path) -> None:
         "all_overlap50.e2e_f1": overall["end_to_end_f1"] / 100})
 
 
+def test_speaker_resolution_gate(shared: Path) -> None:
+    """Pronoun and description speakers resolved to the right person, on the project's hand-labelled
+    samples of PolNeAR train quotes (eval/README.md; scripts/eval_pronouns.py): the share right of
+    the quotes found, and for the description sample also the share of descriptions that mean no
+    one named which are left unresolved (a wrong name is worse than none)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from eval_pronouns import counts
+
+    c = counts()
+    pron, desc = c["pronoun_sample.jsonl"], c["description_sample.jsonl"]
+    gatelib.check("speakers", {
+        "pronoun.right_of_found": pron["right"] / pron["found"],
+        "description.right_of_found": desc["right"] / desc["found"],
+        "description.named_right_of_found": desc["named_right"] / desc["named_found"],
+        "description.null_left_of_found": desc["null_right"] / desc["null_found"]})
+
+
 def test_events_gate(shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dateline.nlp.annotate import annotate
     from dateline.nlp.events import plover_label
