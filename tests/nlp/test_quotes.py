@@ -56,6 +56,39 @@ def test_direct_quote_relayed(run) -> None:
     assert (q.speaker, q.relay) == ("Vargas", "EFE")
 
 
+@pytest.mark.parametrize("text, speaker, relay, content", [
+    # invented sentences: each names who said it and who passed it on, in the ways wire copy does
+    ("According to EFE, Lars Holm said Norway would present a revised proposal.", "Lars Holm", "EFE",
+     "Norway would present a revised proposal"),
+    ("Lars Holm said Norway would present a revised proposal, the Interfax news agency reported.",
+     "Lars Holm", "the Interfax news agency", "Norway would present a revised proposal"),
+    ("EFE quoted Fisheries Minister Lars Holm as saying that Norway would present a revised proposal.",
+     "Fisheries Minister Lars Holm", "EFE", "Norway would present a revised proposal"),
+    ("Lars Holm was quoted by Interfax as saying that Norway would present a revised proposal.",
+     "Lars Holm", "Interfax", "Norway would present a revised proposal"),
+    ("Lars Holm told TASS that Norway would present a revised proposal.", "Lars Holm", "TASS",
+     "Norway would present a revised proposal"),
+    ("In an interview with CNN, Lars Holm said Norway would present a revised proposal.", "Lars Holm", "CNN",
+     "Norway would present a revised proposal"),
+])
+def test_relay_kept_apart_from_the_speaker(run, text: str, speaker: str, relay: str, content: str) -> None:
+    (q,) = quotes(run, text)
+    assert (q.speaker, q.relay) == (speaker, relay)
+    assert content in q.text and relay not in q.text
+
+
+def test_words_told_to_people_have_no_relay(run) -> None:
+    # invented: aides are no news medium
+    (q,) = quotes(run, "Lars Holm told his aides that Norway would present a revised proposal.")
+    assert (q.speaker, q.relay) == ("Lars Holm", None)
+
+
+def test_a_direct_quote_relayed_by_a_passive_quoted(run) -> None:
+    # invented: the speaker was quoted by an agency; "as saying by ..." is no quote of its own
+    qs = quotes(run, '"We will not give up the quota," Lars Holm was quoted as saying by RIA Novosti.')
+    assert [(q.speaker, q.relay) for q in qs] == [("Lars Holm", "RIA Novosti")]
+
+
 @pytest.mark.parametrize("text", [
     "The two countries signed the 'Northern Waters Agreement' last year.",
     'Officials called it a "red line" for the talks.',

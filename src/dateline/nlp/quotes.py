@@ -343,9 +343,9 @@ def _impersonal(verb: Token) -> bool:
 def _relay(sent: Span, exclude: tuple[int, int]) -> tuple[int, int] | None:
     """"according to X" in the sentence, outside the quoted content: X's span."""
     text = quote_model.doc_text(sent.doc)[sent.start_char:sent.end_char]  # sent.text builds every token
-    if "according to" not in text:
+    if "ccording to" not in text:
         return None
-    for m in re.finditer(r"\baccording to\s+((?:[A-Z][\w'’.-]*|the|of|and|news|agency|agencies|"
+    for m in re.finditer(r"\b[Aa]ccording to\s+((?:[A-Z][\w'’.-]*|the|of|and|news|agency|agencies|"
                          r"Russia's|China's)(?:\s+(?:[A-Z][\w'’.-]*|news|agency|of|the))*)", text):
         start = sent.start_char + m.start(1)
         end = sent.start_char + m.end(1) - (len(m.group(1)) - len(m.group(1).rstrip(".,")))
@@ -735,7 +735,138 @@ def _attributions(article: Article, doc: Doc
         quotes.append(turn)
     quotes = [q for q in quotes if not _quoted_aside(q, marked)]
     quotes = _continuations(text, quotes)
+    quotes = _relays(article, doc, quotes)
     return quotes, quoted, [(s.start, s.end) for s in pieces], marked
+
+
+# -- relays: who passed the words on, kept apart from who said them -------------------------------
+#: cues by which a source passes on what someone else said: "X reported (that) Y said ...",
+#: "according to X, Y said ...", "X quoted Y as saying ...", "X cited Y as saying ..."
+_RELAY_CUE = re.compile(r"(?i)^(according to|report(s|ed)?|quot(e|es|ed|ing)|cit(e|es|ed|ing))$")
+#: "X quoted Y as saying (that) ...": the speaker and where the words begin
+_QUOTED_AS = re.compile(r"^(?P<who>[^,;:\n]{2,80}?),?\s+as (?:saying|telling [^,;:\n]{1,40}?)[,:]?\s+(?:that\s+)?")
+#: "... was quoted (as saying) by X", "... was quoted by X as saying", "..., X reported ...": the relay
+_QUOTED_BY = re.compile(r"\bquoted\s+(?:as saying\s+)?by\s+(?:the\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+#: a news medium named as whom the speaker talked to: "told TASS", "in an interview with CNN"
+_MEDIUM_TALK = re.compile(r"\b(?:told|telling|[Ss]peaking to|[Ss]peaking with|[Tt]alking to|said to|"
+                          r"[Ii]n an interview with|interviewed by|[Ii]n remarks to|[Ii]n comments to)\s+"
+                          r"(?:the\s+)?(?P<who>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)")
+#: names that are news media even where the actor tables do not say so
+_MEDIUM_NAME = re.compile(r"\b(News|Times|Post|Journal|Herald|Tribune|Gazette|Press|Radio|TV|Television|Agency|"
+                          r"Daily|Magazine|Telegraph|Guardian|Observer|Network|Broadcasting)\b|"
+                          r"^(CNN|BBC|NPR|CBS|NBC|ABC|MSNBC|CNBC|AP|AFP|PBS|Politico|Axios|Bloomberg|Reuters|"
+                          r"Xinhua|KCNA|Al Jazeera)$")
+
+
+def _is_medium(article: Article, start: int, end: int) -> bool:
+    """Whether ``start:end`` names a news medium: an actor the tables give the media role, or a name
+    that says so ('the Financial Times', 'CNN')."""
+    for m in article.mentions:
+        if m.start < end and start < m.end:
+            actor = article.actor(m.actor)
+            if actor is not None and actor.role == "media":
+                return True
+    return bool(_MEDIUM_NAME.search(article.text[start:end].strip()))
+
+
+def _set_relay(q: Quote, text: str, start: int, end: int) -> None:
+    end = start + len(text[start:end].rstrip(" .,;:"))
+    q.relay, q.relay_start, q.relay_end = text[start:end], start, end
+
+
+#: "X quoted Y as saying ...", the words before a cue "saying": the speaker Y
+_QUOTED_SPEAKER = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>[^,;:\n]{2,80}?)\s+as\s+$")
+
+
+def _relays(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """Keep the relay apart from the speaker.
+
+    - "X reported (that) Y said Z", "Z, X reported" over "Y said Z", "According to X, Y said Z":
+      the attribution to X whose content is Y's attribution gives way to it, with X as its relay;
+    - "X quoted Y as saying Z": Y is the speaker of Z and X the relay;
+    - "Y was quoted by X as saying Z", "Y told TASS that Z", "in an interview with CNN, Y said Z": X,
+      TASS, CNN are the relay (a news medium the speaker talked to passes the words on).
+    """
+    text = article.text
+    dropped: set[int] = set()
+    for k, outer in enumerate(quotes):
+        if outer.kind == "direct" or outer.cue is None or outer.speaker_start is None:
+            continue
+        cue = outer.cue.strip().lower()
+        if _RELAY_CUE.match(cue) and (outer.speaker or "").lower() not in PRONOUNS:
+            inner = _relayed(text, quotes, outer)
+            if inner is not None:
+                _set_relay(inner, text, outer.speaker_start, outer.speaker_end or outer.speaker_start)
+                if inner.kind != "direct" and outer.end > inner.end:  # what X passes on runs to where X's part ends
+                    inner.end, inner.text = outer.end, text[inner.start:outer.end]
+                dropped.add(k)
+                continue
+        if cue.startswith("quot") and (said := _QUOTED_AS.match(outer.text)) is not None:
+            _respeak(article, doc, outer, outer.start + said.start("who"),  # "X quoted Y as saying Z"
+                     outer.start + said.start("who") + len(said.group("who").rstrip()), outer.speaker_start,
+                     outer.speaker_end or outer.speaker_start)
+            outer.start += said.end()
+            outer.text = text[outer.start:outer.end]
+        elif cue == "saying" and outer.cue_start is not None and \
+                (lead := _QUOTED_SPEAKER.search(text, max(0, outer.cue_start - 120), outer.cue_start)) is not None:
+            # "TASS quoted Lavrov as saying that ...", the parse giving "saying" to TASS
+            _respeak(article, doc, outer, *lead.span("who"), outer.speaker_start,
+                     outer.speaker_end or outer.speaker_start)
+        elif cue.startswith("quot") and (passive := _QUOTED_PASSIVE.search(
+                text, max(0, outer.start - 160), outer.start + 40)) is not None and \
+                passive.start("by") <= outer.speaker_start < passive.end("by"):
+            # "Lavrov was quoted by Interfax as saying that ...": Interfax is the parse's agent, not the speaker
+            _respeak(article, doc, outer, *passive.span("who"), *passive.span("by"))
+            start = max(outer.start, passive.end())
+            outer.start, outer.text = start, text[start:outer.end]
+    quotes = [q for k, q in enumerate(quotes) if k not in dropped and not _AS_SAYING_BY.match(q.text)]
+    for q in quotes:
+        if q.relay is not None or q.speaker_start is None:
+            continue
+        sent = _sentence_of(doc, q.speaker_start) or _sentence_of(doc, q.start)
+        if sent is None:
+            continue
+        lo, hi = min(sent.start_char, q.start), max(sent.end_char, q.end)
+        for pattern in (_QUOTED_BY, _MEDIUM_TALK):
+            for m in pattern.finditer(text, lo, hi):
+                s, e = m.span("who")
+                if q.start <= s < q.end or s == q.speaker_start:
+                    continue  # inside the words said, or the speaker
+                if pattern is _QUOTED_BY or _is_medium(article, s, e):
+                    _set_relay(q, text, s, e)
+                    break
+            if q.relay is not None:
+                break
+    return quotes
+
+
+def _relayed(text: str, quotes: list[Quote], outer: Quote) -> Quote | None:
+    """The attribution whose speaker opens ``outer``'s content and whose content ends with it: "Y said
+    Z" in "X reported (that) Y said Z", "Y said Z, X reported", "According to X, Y said Z"."""
+    for q in quotes:
+        if q is outer or q.speaker_start is None or q.relay is not None or q.cue_start is None:
+            continue
+        if outer.start <= q.speaker_start and q.end <= outer.end + 2 and \
+                text[outer.start:q.speaker_start].strip(" ,\n").lower() in ("", "that"):
+            return q
+    return None
+
+
+def _respeak(article: Article, doc: Doc, q: Quote, start: int, end: int, relay_start: int, relay_end: int) -> None:
+    """Make the words at ``start:end`` ``q``'s speaker and those at ``relay_start:relay_end`` its relay."""
+    text = article.text
+    _set_relay(q, text, relay_start, relay_end)
+    q.speaker, q.speaker_start, q.speaker_end = text[start:end], start, end
+    q.speaker_name, q.speaker_actor = _resolve(article, doc, start, end, None)
+
+
+#: "Y was quoted by X as saying (that)": the speaker, the relay and where the words begin
+_QUOTED_PASSIVE = re.compile(r"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+(?:was|were|is|are|has been|"
+                             r"had been)\s+quoted\s+by\s+(?:the\s+)?(?P<by>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)"
+                             r"\s+as\s+saying,?\s+(?:that\s+)?")
+
+#: what is left of "Y was quoted as saying by X" when the parse takes "as saying by X" for content
+_AS_SAYING_BY = re.compile(r"(?i)^as saying\s+by\b")
 
 
 def _to_closing_mark(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> int:
@@ -1121,11 +1252,18 @@ def _token_bounds(doc: Doc) -> tuple[Any, Any]:
 
 
 def _covered(doc: Doc, found: list[Quote]) -> Any:
-    """Per token, whether it lies inside an attribution of ``found``."""
+    """Per token, whether it lies inside an attribution of ``found``: its content, and for a relayed
+    one the stretch from relay to content ("According to X, Y said Z", "Y said Z, X reported": no
+    words of it are content of their own)."""
     idx, ends = _token_bounds(doc)
     covered = numpy.zeros(len(doc), dtype=bool)
     for q in found:
-        for fs, fe in q.fragments or [[q.start, q.end]]:
+        pieces = list(q.fragments or [[q.start, q.end]])
+        if q.relay_start is not None and q.relay_end is not None and q.speaker_start is not None:
+            lo, hi = min(q.start, q.speaker_start, q.relay_start), max(q.end, q.relay_end)
+            if hi - lo < 400:
+                pieces.append([lo, hi])
+        for fs, fe in pieces:
             covered[numpy.searchsorted(ends, fs, side="right"):numpy.searchsorted(idx, fe, side="left")] = True
     return covered
 
