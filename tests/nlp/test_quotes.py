@@ -70,6 +70,8 @@ def test_direct_quote_relayed(run) -> None:
      "Norway would present a revised proposal"),
     ("In an interview with CNN, Lars Holm said Norway would present a revised proposal.", "Lars Holm", "CNN",
      "Norway would present a revised proposal"),
+    ("Lars Holm told Norwegian television channel NRK that Norway would present a revised proposal.",
+     "Lars Holm", "NRK", "Norway would present a revised proposal"),
 ])
 def test_relay_kept_apart_from_the_speaker(run, text: str, speaker: str, relay: str, content: str) -> None:
     (q,) = quotes(run, text)

@@ -750,7 +750,9 @@ _QUOTED_BY = re.compile(r"\bquoted\s+(?:as saying\s+)?by\s+(?:the\s+)?(?P<who>[A
 #: a news medium named as whom the speaker talked to: "told TASS", "in an interview with CNN"
 _MEDIUM_TALK = re.compile(r"\b(?:told|telling|[Ss]peaking to|[Ss]peaking with|[Tt]alking to|said to|"
                           r"[Ii]n an interview with|interviewed by|[Ii]n remarks to|[Ii]n comments to)\s+"
-                          r"(?:the\s+)?(?P<who>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)")
+                          r"(?:the\s+)?(?P<medium>(?:[A-Z][\w'’.-]*\s+)?(?:state\s+|public\s+)?(?:television\s+|TV\s+|"
+                          r"radio\s+|news\s+)?(?:channel|network|station|newspaper|daily|agency|broadcaster|outlet)\s+)?"
+                          r"(?P<who>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)")
 #: names that are news media even where the actor tables do not say so
 _MEDIUM_NAME = re.compile(r"\b(News|Times|Post|Journal|Herald|Tribune|Gazette|Press|Radio|TV|Television|Agency|"
                           r"Daily|Magazine|Telegraph|Guardian|Observer|Network|Broadcasting)\b|"
@@ -832,7 +834,7 @@ def _relays(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
                 s, e = m.span("who")
                 if q.start <= s < q.end or s == q.speaker_start:
                     continue  # inside the words said, or the speaker
-                if pattern is _QUOTED_BY or _is_medium(article, s, e):
+                if pattern is _QUOTED_BY or m.group("medium") or _is_medium(article, s, e):
                     _set_relay(q, text, s, e)
                     break
             if q.relay is not None:
