@@ -79,6 +79,12 @@ def test_relay_kept_apart_from_the_speaker(run, text: str, speaker: str, relay: 
     assert content in q.text and relay not in q.text
 
 
+def test_the_source_that_leads_a_quote_is_no_relay_of_its_own(run) -> None:
+    # invented: 'According to Holm, "..."' has Holm as the speaker, and no one relays
+    (q,) = quotes(run, 'The report was short. According to Lars Holm, "the quota will not change."')
+    assert (q.speaker, q.relay) == ("Lars Holm", None)
+
+
 def test_words_told_to_people_have_no_relay(run) -> None:
     # invented: aides are no news medium
     (q,) = quotes(run, "Lars Holm told his aides that Norway would present a revised proposal.")

@@ -1142,6 +1142,9 @@ def _add_relay(q: Quote, doc: Doc) -> None:
         if found is not None and not own_cue and re.search(r"[^\W_]", quote_model.doc_text(doc)[q.end:found[0]]
                                                            .replace("according to", "", 1)):
             found = None  # '..." X said, according to Y' split off by the parse, not the next sentence's source
+    if found is not None and q.speaker_start is not None and found[0] < (q.speaker_end or 0) and \
+            q.speaker_start < found[1]:
+        found = None  # 'According to Woodward, "..."': the source speaks; no one relays
     if found is not None:
         q.relay_start, q.relay_end = found
         q.relay = quote_model.doc_text(doc)[found[0]:found[1]]
