@@ -70,6 +70,8 @@ def test_direct_quote_relayed(run) -> None:
      "Norway would present a revised proposal"),
     ("In an interview with CNN, Lars Holm said Norway would present a revised proposal.", "Lars Holm", "CNN",
      "Norway would present a revised proposal"),
+    ("Lars Holm told The Oslo Herald Tuesday that Norway would present a revised proposal.", "Lars Holm",
+     "The Oslo Herald", "Norway would present a revised proposal"),
     ("Lars Holm told Norwegian television channel NRK that Norway would present a revised proposal.",
      "Lars Holm", "NRK", "Norway would present a revised proposal"),
 ])

@@ -771,8 +771,15 @@ def _is_medium(article: Article, start: int, end: int) -> bool:
     return bool(_MEDIUM_NAME.search(article.text[start:end].strip()))
 
 
+#: a day named after a relay's name ("told The New York Times Tuesday"): when, not who
+_RELAY_DAY = re.compile(r"(?:\s+(?:on|last|this))?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+
+
 def _set_relay(q: Quote, text: str, start: int, end: int) -> None:
     end = start + len(text[start:end].rstrip(" .,;:"))
+    day = _RELAY_DAY.search(text, start, end)
+    if day is not None and day.start() > start:
+        end = day.start()
     q.relay, q.relay_start, q.relay_end = text[start:end], start, end
 
 
