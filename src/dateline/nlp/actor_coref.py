@@ -30,28 +30,25 @@ if TYPE_CHECKING:
 _ROLES = {
     **{w: w for w in (
         "president", "minister", "leader", "chairman", "chief", "secretary", "spokesman", "general",
-        "ambassador", "governor", "mayor", "king", "queen", "senator", "chancellor", "premier",
-        "official", "candidate", "representative", "businessman", "director", "commissioner",
-        "judge", "justice", "prosecutor", "attorney", "lawyer", "economist", "strategist", "adviser",
-        "pollster", "founder", "executive", "ceo", "speaker", "chair", "lieutenant", "admiral",
-        "colonel", "commander", "sheriff", "pope", "prince", "princess", "monarch", "dictator",
-        "billionaire", "host", "anchor", "columnist", "author", "professor", "activist", "preacher",
-        "pastor", "bishop", "cardinal", "rabbi", "imam", "cleric", "coach", "actor", "actress",
-        "singer", "rapper", "comedian", "star", "officer", "detective", "envoy", "diplomat",
-        "negotiator", "lawmaker", "legislator", "congressman", "nominee", "incumbent", "challenger",
-        "analyst", "correspondent", "reporter", "journalist", "commentator", "editor", "producer",
-        "publisher", "researcher", "scientist", "doctor", "surgeon", "physician", "historian",
-        "consultant", "manager", "president-elect", "treasurer", "auditor", "clerk", "inspector",
-        "investigator", "agent", "owner", "investor", "banker", "entrepreneur", "philanthropist")},
+        "ambassador", "governor", "mayor", "king", "queen", "senator", "chancellor", "official", "candidate",
+        "businessman", "director", "commissioner", "judge", "justice", "prosecutor", "lawyer", "economist",
+        "strategist", "adviser", "pollster", "executive", "speaker", "lieutenant", "admiral", "colonel",
+        "commander", "sheriff", "pope", "prince", "princess", "monarch", "dictator", "billionaire", "host",
+        "anchor", "columnist", "author", "professor", "activist", "preacher", "pastor", "bishop", "cardinal",
+        "rabbi", "imam", "cleric", "coach", "actor", "actress", "singer", "rapper", "comedian", "star",
+        "officer", "detective", "envoy", "diplomat", "negotiator", "congressman", "incumbent", "analyst",
+        "correspondent", "reporter", "journalist", "commentator", "editor", "producer", "publisher",
+        "researcher", "scientist", "doctor", "surgeon", "physician", "historian", "consultant", "manager",
+        "president-elect", "treasurer", "auditor", "clerk", "inspector", "investigator", "agent", "owner",
+        "investor", "banker", "entrepreneur", "philanthropist",)},
     "spokeswoman": "spokesman", "spokesperson": "spokesman", "chairwoman": "chairman",
     "chairperson": "chairman", "congresswoman": "congressman", "nominee": "candidate",
     "hopeful": "candidate", "contender": "candidate", "front-runner": "candidate",
-    "frontrunner": "candidate", "challenger": "candidate", "mogul": "businessman",
-    "tycoon": "businessman", "businesswoman": "businessman", "developer": "businessman",
-    "advisor": "adviser", "counselor": "adviser", "lawmaker": "congressman",
-    "legislator": "congressman", "representative": "congressman", "ceo": "executive",
-    "magnate": "businessman", "executive": "executive", "founder": "executive",
-    "premier": "minister", "chair": "chairman", "attorney": "lawyer",
+    "frontrunner": "candidate", "challenger": "candidate", "mogul": "businessman", "tycoon": "businessman",
+    "businesswoman": "businessman", "developer": "businessman", "advisor": "adviser", "counselor": "adviser",
+    "lawmaker": "congressman", "legislator": "congressman", "representative": "congressman",
+    "ceo": "executive", "magnate": "businessman", "founder": "executive", "premier": "minister",
+    "chair": "chairman", "attorney": "lawyer",
 }
 #: Heads that say the person's gender.
 _FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen",
@@ -181,12 +178,6 @@ def _hashes(doc: Doc, words: frozenset[str]) -> frozenset[int]:
     return frozenset(doc.vocab.strings[w] for w in words)
 
 
-def _kind(doc: Doc, tok: Token) -> str | None:
-    if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
-        return "pronoun"
-    if tok.lower_ == "the" and _description(doc, tok.i) is not None:
-        return "title"
-    return None
 
 
 def _description(doc: Doc, i: int) -> tuple[Token, list[Token]] | None:
@@ -305,12 +296,16 @@ def resolve(b: Builder, doc: Doc) -> None:
     gender = genders(doc, people, by_id)
     described = _described_as(b, doc, by_id)
     subjects = {m.start for m in people if _is_subject(doc, m)}
-    # only "he", "she" and "the" can open a mention _kind accepts
+    # only "he", "she" and "the" can open a pronoun or a description
     openers = _hashes(doc, frozenset({"he", "she", "the"}))
     for i in [i for i, w in enumerate(_lowers(doc)) if w in openers]:
         tok = doc[i]
-        kind = _kind(doc, tok)
-        if kind is None:
+        described_here = _description(doc, i) if tok.lower_ == "the" else None
+        if described_here is not None:
+            kind = "title"
+        elif tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+            kind = "pronoun"
+        else:
             continue
         inside = next(((s, e) for s, e in quoted if s <= tok.idx < e), None)
         prior = [m for m in people if m.end <= tok.idx and
@@ -324,7 +319,7 @@ def resolve(b: Builder, doc: Doc) -> None:
             prior = known or prior  # a person known to be "she" before one of unknown gender
             end = tok.idx + len(tok.text)
         else:
-            head, modifiers = _description(doc, tok.i)  # type: ignore[misc]
+            head, modifiers = described_here  # type: ignore[misc]
             prior = _fitting(head, modifiers, prior, by_id, described, gender, subjects)
             end = head.idx + len(head.text)
         if prior:

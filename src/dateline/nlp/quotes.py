@@ -587,9 +587,8 @@ def _speaker_mentions(article: Article, start: int, end: int) -> list[Mention]:
     """The actor mentions that may name the speaker of the mention ``start:end``: one that ends the
     phrase (its head: "Russian President Vladimir Putin", "the Vermont senator" linked to Sanders), else
     one that opens it before an apposition ("Sanders, the Vermont senator"). Not a word that only
-    modifies the head: the
-    speaker of "the Vermont senator" is not Vermont, nor is Clinton the speaker of "Clinton's
-    spokesman" or of "a spokesman for Clinton"."""
+    modifies the head: the speaker of "the Vermont senator" is not Vermont, nor is Clinton the speaker
+    of "Clinton's spokesman" or of "a spokesman for Clinton"."""
     text = article.text
     stop = len(text[start:end].rstrip(" ,.;:"))
     stop = start + stop - (2 if text[start:start + stop].endswith(("'s", "’s")) else 0)
