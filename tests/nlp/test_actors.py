@@ -312,3 +312,10 @@ def test_a_congressional_label_tells_two_senators_apart(run) -> None:
             "Tillman left first. The Oregon senator stayed. The Texas senator said nothing.", names=["actors"])
     assert _title_of(a, "The Oregon senator") == "Rosa Delgado"
     assert _title_of(a, "The Texas senator") == "Mark Tillman"
+
+
+def test_a_party_word_is_the_party_whatever_it_is_called(run) -> None:
+    # invented: 'the GOP nominee' is the Republican, never the Libertarian candidate named last
+    a = run("Republican nominee Carl Voss spoke first. Libertarian candidate Ada Brook spoke next. "
+            "The GOP nominee said taxes would fall.", names=["actors"])
+    assert _title_of(a, "The GOP nominee") == "Carl Voss"

@@ -206,7 +206,7 @@ def _role_words(words: list[str]) -> set[str]:
     out = set()
     for word in words:
         w = word.lower().strip(".,'’")
-        w = _ABBREVIATIONS.get(w, w)
+        w = _PARTY_NAMES.get(w, _ABBREVIATIONS.get(w, w))
         out.add(w)
         if w in _ROLES:
             out.add(_ROLES[w])
@@ -240,7 +240,9 @@ def _described_as(b: Builder, doc: Doc, by_id: dict[str, Actor]) -> dict[str, se
 
 
 #: Party words: a description naming one party is never a person the article gives another.
-_PARTY_WORDS = frozenset({"democratic", "democrat", "republican", "gop", "independent"})
+_PARTY_WORDS = frozenset({"democratic", "republican", "independent", "libertarian", "green"})
+#: other words for a party, as the party word above
+_PARTY_NAMES = {"gop": "republican", "democrat": "democratic"}
 
 
 def _fitting(head: Token, modifiers: list[Token], prior: list[Mention], by_id: dict[str, Actor],
