@@ -256,10 +256,12 @@ def test_a_recent_subject_with_no_role_is_the_description_it_is_given(run) -> No
 def test_a_place_in_a_description_is_not_the_speaker(run) -> None:
     # invented: 'the Oregon senator' is Delgado, never Oregon; 'Voss's spokesman' is not Voss
     a = run("Sen. Rosa Delgado (D-Ore.) toured a mill. The Oregon senator said the mill would stay open. "
-            "Carl Voss's spokesman said the plan was sound.", names=["actors", "quotes"])
+            "Carl Voss's spokesman said the plan was sound. A spokesman for Carl Voss said the mill was old.",
+            names=["actors", "quotes"])
     speakers = {q.speaker: q.speaker_name for q in a.quotes}
     assert speakers["The Oregon senator"] == "Rosa Delgado"
     assert speakers.get("Carl Voss's spokesman") in ("Carl Voss's spokesman", None)
+    assert speakers.get("A spokesman for Carl Voss") in ("A spokesman", None)
 
 
 @pytest.mark.parametrize("text, code", [
@@ -319,3 +321,11 @@ def test_a_party_word_is_the_party_whatever_it_is_called(run) -> None:
     a = run("Republican nominee Carl Voss spoke first. Libertarian candidate Ada Brook spoke next. "
             "The GOP nominee said taxes would fall.", names=["actors"])
     assert _title_of(a, "The GOP nominee") == "Carl Voss"
+
+
+def test_a_named_body_after_its_description_speaks(run) -> None:
+    # invented: the organiser is named, with its acronym, after what it is
+    a = run("The rally was loud. The event organizer Harbour Schools Alliance (HSA) said the turnout was "
+            "the largest yet.", names=["actors", "quotes"])
+    assert [q.speaker_name for q in a.quotes] == ["Harbour Schools Alliance"]
+

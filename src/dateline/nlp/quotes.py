@@ -583,6 +583,15 @@ def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote |
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
+#: words that open what follows a phrase's head ("a spokesman for ...", "a complaint filed by ...")
+_POSTMODIFIER = re.compile(r"\b(?:of|for|by|in|at|from|with|on|to|about|filed|released|who|which|that|whose)\b|,")
+
+
+#: a writing and its author: "an analysis by Lily Batchelder", "a new report by Politico" (the author speaks)
+_AUTHORED = re.compile(r"\b(?:analysis|report|study|survey|poll|article|column|op-ed|editorial|statement|"
+                       r"letter|memo|review|book|paper|audit|investigation)\s+by\s+$", re.I)
+
+
 def _speaker_mentions(article: Article, start: int, end: int) -> list[Mention]:
     """The actor mentions that may name the speaker of the mention ``start:end``: one that ends the
     phrase (its head: "Russian President Vladimir Putin", "the Vermont senator" linked to Sanders), else
@@ -590,12 +599,14 @@ def _speaker_mentions(article: Article, start: int, end: int) -> list[Mention]:
     modifies the head: the speaker of "the Vermont senator" is not Vermont, nor is Clinton the speaker
     of "Clinton's spokesman" or of "a spokesman for Clinton"."""
     text = article.text
-    stop = len(text[start:end].rstrip(" ,.;:"))
-    stop = start + stop - (2 if text[start:start + stop].endswith(("'s", "’s")) else 0)
+    phrase = re.sub(r"\s*\([^()]{1,40}\)$", "", text[start:end].rstrip(" ,.;:"))  # "... Schools (AROS)"
+    stop = start + len(phrase) - (2 if phrase.endswith(("'s", "’s")) else 0)
     lead = re.match(r"(?i)(the|a|an)\s+", text[start:end])
     first = start + (lead.end() if lead else 0)
     inside = [m for m in article.mentions if m.start < end and start < m.end]
-    head = [m for m in inside if m.end >= stop]
+    # a name after "of", "for", "by" ... ends a modifier of the head, not the head: "a spokesman for Clinton"
+    head = [m for m in inside if m.end >= stop and (not _POSTMODIFIER.search(text, first, max(first, m.start))
+                                                    or _AUTHORED.search(text, first, max(first, m.start)))]
     opening = [m for m in inside if m.start <= first and text[m.end:m.end + 1] in (",", "(")]
     return head or opening
 
