@@ -329,3 +329,10 @@ def test_a_named_body_after_its_description_speaks(run) -> None:
             "the largest yet.", names=["actors", "quotes"])
     assert [q.speaker_name for q in a.quotes] == ["Harbour Schools Alliance"]
 
+
+
+def test_a_description_named_by_its_apposition_is_not_the_last_subject(run) -> None:
+    # invented: the minister is the man named after the comma, not the minister named before
+    a = run("Economy Minister Maria Lopez spoke first. The minister of the economy, Mr. John Miller, said "
+            "growth would slow.", names=["actors"])
+    assert _title_of(a, "The minister") == "John Miller"

@@ -273,6 +273,19 @@ def _fitting(head: Token, modifiers: list[Token], prior: list[Mention], by_id: d
             not described.get(m.actor or "", set()) & _ROLE_SET]
 
 
+def _named_next(head: Token) -> int | None:
+    """Where the name starts that follows the description of ``head`` as its apposition ("the
+    minister of the economy, Mr. Ildefonso Guajardo, said"), or None."""
+    doc = head.doc
+    k = max([c.right_edge.i for c in head.rights if c.dep_ == "prep"] + [head.i]) + 1  # past "of the economy"
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    nxt = doc[k + 1]
+    if nxt.lower_.rstrip(".") in ("mr", "mrs", "ms", "dr") and k + 2 < len(doc):
+        nxt = doc[k + 2]
+    return nxt.idx if nxt.pos_ == "PROPN" else None
+
+
 def _is_subject(doc: Doc, m: Mention) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     subj = ("nsubj", "nsubjpass")
@@ -322,7 +335,11 @@ def resolve(b: Builder, doc: Doc) -> None:
             end = tok.idx + len(tok.text)
         else:
             head, modifiers = described_here  # type: ignore[misc]
-            prior = _fitting(head, modifiers, prior, by_id, described, gender, subjects)
+            named = _named_next(head)
+            if named is not None:  # "the minister of the economy, Mr. Guajardo,": the name says who
+                prior = [m for m in people if m.start == named]
+            else:
+                prior = _fitting(head, modifiers, prior, by_id, described, gender, subjects)
             end = head.idx + len(head.text)
         if prior:
             if kind == "title":  # "the Vermont senator" is the senator, not a mention of Vermont
