@@ -50,6 +50,12 @@ def test_indirect_quote_and_relay(run) -> None:
     assert (q.speaker_name, q.cue, q.relay) == ("Lars Holm", "said", "EFE news agency")
 
 
+def test_a_relay_named_by_a_possessive_keeps_its_noun(run) -> None:
+    # invented: the relay is Holm's account, not a bare "Holm's"
+    (q,) = quotes(run, '"We will not give up the quota," Vargas said, according to Holm\'s account.')
+    assert (q.speaker, q.relay) == ("Vargas", "Holm's account")
+
+
 def test_direct_quote_relayed(run) -> None:
     text = '"We will not give up the quota," Vargas said, according to EFE.'
     (q,) = quotes(run, text)

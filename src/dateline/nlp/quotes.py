@@ -346,7 +346,9 @@ def _relay(sent: Span, exclude: tuple[int, int]) -> tuple[int, int] | None:
     if "ccording to" not in text:
         return None
     for m in re.finditer(r"\b[Aa]ccording to\s+((?:[A-Z][\w'’.-]*|the|of|and|news|agency|agencies|"
-                         r"Russia's|China's)(?:\s+(?:[A-Z][\w'’.-]*|news|agency|of|the))*)", text):
+                         r"Russia's|China's)(?:\s+(?:[A-Z][\w'’.-]*|news|agency|of|the))*"
+                         r"(?:(?<=['’]s)\s+(?:account|report|reporting|statement|website|book|memoir|office|"
+                         r"spokesman|spokeswoman|lawyer|aides?))?)", text):  # "according to Farley's account"
         start = sent.start_char + m.start(1)
         end = sent.start_char + m.end(1) - (len(m.group(1)) - len(m.group(1).rstrip(".,")))
         if not (exclude[0] <= start < exclude[1]):
