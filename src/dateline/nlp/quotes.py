@@ -823,8 +823,8 @@ def _relays(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
                 dropped.add(k)
                 continue
         if cue.startswith("quot") and (said := _QUOTED_AS.match(outer.text)) is not None:
-            _respeak(article, doc, outer, outer.start + said.start("who"),  # "X quoted Y as saying Z"
-                     outer.start + said.start("who") + len(said.group("who").rstrip()), outer.speaker_start,
+            who = outer.start + said.start("who")  # "X quoted Y as saying Z"
+            _respeak(article, doc, outer, who, who + len(said.group("who").rstrip()), outer.speaker_start,
                      outer.speaker_end or outer.speaker_start)
             outer.start += said.end()
             outer.text = text[outer.start:outer.end]
