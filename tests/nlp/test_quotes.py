@@ -30,10 +30,39 @@ def test_split_direct_quote_is_one_quote_in_two_fragments(run) -> None:
     "Lars Holm said: ''The door is open on our side, and we are ready.''",
     'Lars Holm said: "The door is open on our side, and we are ready."',
     'Lars Holm said:\n\n”The door is open on our side, and we are ready.”',  # ”...” for both ends
+    'Lars Holm said: „The door is open on our side, and we are ready.“',  # German
+    'Lars Holm said: „The door is open on our side, and we are ready.”',  # Polish
+    'Lars Holm said: «The door is open on our side, and we are ready.»',  # French
+    'Lars Holm said: »The door is open on our side, and we are ready.«',  # German, reversed
+    'Lars Holm said: ‘The door is open on our side, and we are ready.’',  # single marks
+    "Lars Holm said: 'The door is open on our side, and we are ready.'",
+    'Fishing talks\n\n“The door is open on our side and we are ready”, said Lars Holm.',  # comma after the mark
+    "Fishing talks\n\n‘The door is open on our side and we are ready’, Lars Holm said.",
 ])
 def test_quote_styles(run, text: str) -> None:
     (q,) = [q for q in quotes(run, text) if q.kind == "direct"]
     assert "door is open" in q.text and q.speaker_name == "Lars Holm"
+
+
+@pytest.mark.parametrize(("text", "stretches"), [
+    ("‘The players’ union is strong,’ he said.", ["‘The players’ union is strong,’"]),  # possessive inside
+    ("The players' union and the owners' group met.", []),  # apostrophes only
+    ("'We will win,' she said of the '90s.", ["'We will win,'"]),  # an elided year opens nothing
+    ("He said “it is ‘fine’ now” and left.", ["“it is ‘fine’ now”"]),  # a quote in a quote is the outer one's
+    ("Holm hails 'fair deal' with Vargas", ["'fair deal'"]),  # headline style
+    ("She said 'no", []),  # unclosed single mark: an apostrophe as likely as a quote
+    ("„Ja“ and «oui» and 「はい」", ["„Ja“", "«oui»", "「はい」"]),
+])
+def test_quoted_stretches_in_other_marks(text: str, stretches: list[str]) -> None:
+    assert [text[s.start:s.end] for s in direct_spans(text)] == stretches
+
+
+def test_content_keeps_its_quote_marks(run) -> None:
+    # invented: the parse leaves the opening mark out of content at the very start of a text
+    text = "“We will respond firmly”, Lars Holm said on Thursday. He called it a 'fair bargain', and left."
+    texts = [q.text for q in quotes(run, text)]
+    assert "“We will respond firmly”" in texts
+    assert any(t.endswith("'fair bargain'") for t in texts)
 
 
 def test_closing_style_mark_opens_only_a_paragraph() -> None:

@@ -168,6 +168,10 @@ def direct_features(text: str, start: int, end: int, doc: Doc | None, open_ended
     next_char = after.lstrip(" \t\xa0")[:1]
     first = inner[:1]
     last = inner.rstrip()[-1:] if inner else ""
+    if next_char in ",." and last.isalnum() and doc is not None and _speech_follows(doc, end):
+        # British and European style, the comma after the mark ('“... here”, said Ms Holm'): read as
+        # the American '“... here,” said' that the model was fitted on
+        last, next_char = next_char, after.lstrip(" \t\xa0")[1:].lstrip(" \t\xa0")[:1]
     prev_words = _WORD.findall(before.lower())
     next_words = _WORD.findall(after.lower())
     title_ratio = sum(w[:1].isupper() for w in words) / max(len(words), 1)
@@ -188,6 +192,13 @@ def direct_features(text: str, start: int, end: int, doc: Doc | None, open_ended
     if doc is not None:
         f += _parse_features(doc, start, end, next_char)
     return f
+
+
+def _speech_follows(doc: Doc, end: int) -> bool:
+    """Whether a speech verb is among the four words after ``end`` ('”, Holm said', '’, said Holm')."""
+    i = _index(doc, end)
+    return any(t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX")
+               for t in [t for t in doc[i:i + 6] if not t.is_punct][:4])
 
 
 def _parse_features(doc: Doc, start: int, end: int, next_char: str) -> list[str]:

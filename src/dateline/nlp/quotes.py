@@ -1,8 +1,10 @@
 """Quotes: direct, mixed and indirect, each with its speaker, cue and relay.
 
-Quoted stretches are found from the quote marks themselves (curly, straight, ``''...''``, ”...”), paired
-per paragraph; a paragraph that opens a quote without closing it continues into the next one that
-opens with a quote mark. A small learned classifier (:mod:`.quote_model`) tells direct quotes from
+Quoted stretches are found from the quote marks themselves (curly, straight, ``''...''``, ”...”, „...“,
+«...», »...«, 「...」, and single marks outside double ones: '...' and ‘...’, told from apostrophes by where
+they stand), each opening mark paired with the marks that may close it, per paragraph; a paragraph
+that opens a quote without closing it continues into the next one that opens with a quote mark. A small
+learned classifier (:mod:`.quote_model`) tells direct quotes from
 quoted pieces of a paraphrase (she said Trump "lashed out"), titles and scare quotes, from the
 words around the marks. Indirect quotes are the clausal complement of a speech or cognition verb
 ("Putin said (that) ...", "warned that ...", "expects ..."), the clause beside "according to X",
@@ -69,9 +71,18 @@ SPEECH_CUES = CUES - frozenset("show find cite want demand criticize criticise p
                                "propose recommend dismiss reject question doubt".split())
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 PRONOUNS = frozenset("he she they it i we you him her them".split())
-_OPEN = "“„«"
-_CLOSE = "”»"
-_MARKS = re.compile(f'[{_OPEN}{_CLOSE}"]')
+#: what may close a quote each opening mark begins: English “...” (or a straight mark: pages mix the two
+#: styles), German and Polish „...“ / „...”, French «...», German »...«, Swiss ‹...›, East Asian 「...」
+_CLOSERS = {"“": "”»\"", '"': "”»\"", "”": "”»\"", "„": "“”\"", "«": "»\"", "»": "«", "‹": "›",
+            "「": "」", "『": "』"}
+_DOUBLE = re.compile("[“”„«»‹›「」『』\"]")
+_MARK_CHARS = "\"'“”„«»‹›「」『』‘’"  # what may stand at a quoted stretch's ends
+#: single quote marks that open: at a paragraph's or a word's start ("'We will win,' she said")
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=[^\s‘’'])")
+#: and that close: after a word or a sentence's end, before a space, punctuation or the line's end
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?=$|[\s,.;:!?)\]—–-])")
+#: a possessive plural ("the players' union"), which may close nothing while a later mark can
+_POSSESSIVE = re.compile(r"s[’'] (?=[a-z])")
 
 
 @dataclass(slots=True, frozen=True)  # frozen: direct_spans shares them between callers
@@ -82,22 +93,54 @@ class _Span:
 
 
 def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
-    """Quoted stretches of one paragraph; the flag says a quote is left open at its end."""
+    """Quoted stretches of one paragraph; the flag says a quote is left open at its end. Outside the
+    double marks' stretches, single marks may quote too (:func:`_single_pairs`)."""
     spans: list[_Span] = []
     text = paragraph.replace("''", '"\u0000')  # NYT-style '' counts as one double quote mark
     start: int | None = None
-    for m in _MARKS.finditer(text):  # only the marks matter: no loop over every character
+    closers = ""
+    for m in _DOUBLE.finditer(text):  # only the marks matter: no loop over every character
         i, ch = m.start(), m.group()
         if start is None:
-            if ch in _OPEN or ch == '"' or ch == "”" and i == 0 and text[1:2].isalnum():
-                start = i  # a paragraph that opens with ” (pages that write ”...” for both ends)
-        elif ch in _CLOSE or ch == '"':  # any closing mark ends it: pages mix the two styles
+            if ch == "”" and not (i == 0 and text[1:2].isalnum()) or ch == "»" and "«" not in text[i:]:
+                continue  # ” opens only a paragraph (pages that write ”...” for both ends); » opens »...«
+            if ch in _CLOSERS:
+                start, closers = i, _CLOSERS[ch]
+        elif ch in closers:
             spans.append(_Span(offset + start, offset + i + (2 if text[i + 1:i + 2] == "\0" else 1)))
             start = None
     if start is not None:
         spans.append(_Span(offset + start, offset + len(paragraph.rstrip()), open_ended=True))
         return spans, True
-    return spans, False
+    pos, singles = 0, []  # single marks quote outside the double ones; inside, they quote within a quote
+    for span in [*spans, _Span(offset + len(paragraph), 0)]:
+        singles += _single_pairs(paragraph[pos:span.start - offset], offset + pos)
+        pos = span.end - offset
+    return sorted(spans + singles, key=lambda x: x.start), False
+
+
+def _single_pairs(paragraph: str, offset: int) -> list[_Span]:
+    """Stretches in single quote marks ('‘We will win,’ she said'; headlines quote so), told apart from
+    apostrophes ("don't", "the players' union", "'90s") by where the marks stand: an opening mark
+    starts a word, a closing one ends one. Each opening mark pairs with the first closing mark after
+    it that is not a plural possessive, or with a possessive where no other closes."""
+    if "'" not in paragraph and "‘" not in paragraph:
+        return []
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(paragraph)]
+    spans: list[_Span] = []
+    pos = 0
+    for m in _SINGLE_OPEN.finditer(paragraph):
+        i = m.start()
+        if i < pos or paragraph[i + 1:i + 3].isdigit():  # inside the last stretch, or a year ('90s)
+            continue
+        after = [j for j in closes if j > i + 1]
+        plain = [j for j in after if not _POSSESSIVE.match(paragraph, j - 1)]
+        if not after:
+            break
+        j = plain[0] if plain else after[0]
+        spans.append(_Span(offset + i, offset + j + 1))
+        pos = j + 1
+    return spans
 
 
 def direct_spans(text: str) -> list[_Span]:
@@ -137,6 +180,8 @@ def _classify_spans(text: str, doc: Doc) -> tuple[list[_Span], list[_Span]]:
             is_direct = quote_model.probability(feats, model["direct"]["weights"]) >= model["direct"]["threshold"]
         if not is_direct and direct and direct[-1].end == prev_end:
             is_direct = _resumes_split_quote(text, doc, direct[-1], span)
+        if is_direct and _single_line(text, span):
+            is_direct = False  # a line all in single marks is a title or a subhead ("'Legend in the Coal Fields.'")
         (direct if is_direct else pieces).append(span)
         prev_end = span.end
     return direct, pieces
@@ -162,6 +207,15 @@ def _resumes_split_quote(text: str, doc: Doc, first: _Span, span: _Span) -> bool
     tk = quote_model.token_table(doc)
     lo, hi = bisect.bisect_left(tk.idx, first.end), bisect.bisect_left(tk.idx, span.start)
     return any(tk.pos[i] == "VERB" for i in range(lo, hi))
+
+
+def _single_line(text: str, span: _Span) -> bool:
+    """Whether ``span`` opens with a single mark and fills its line."""
+    if text[span.start] not in "‘'" or text[span.start:span.start + 2] == "''":
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    return not (text[line_start:span.start] + text[span.end:line_end if line_end >= 0 else len(text)]).strip(" .\t")
 
 
 def _is_real_quote(content: str) -> bool:
@@ -679,10 +733,26 @@ def annotate_quotes_batch(articles: Sequence[Article], docs: Sequence[Doc]) -> l
     for article, (_, _, _, marked), (quotes, extra) in zip(articles, found, tagged, strict=True):
         # after the continuations: a new span never joins, nor takes the speaker of, a direct quote
         quotes += [q for q in extra if not _quoted_aside(q, marked)]
-        quotes = [_without_complementizer(q, article.text) for q in quotes]
+        quotes = [_without_complementizer(_with_marks(q, article.text, marked), article.text) for q in quotes]
         article.quotes = _drop_nested(sorted(quotes, key=lambda x: (x.start, -x.end)))
         out.append(article)
     return out
+
+
+def _with_marks(q: Quote, text: str, marked: list[tuple[int, int]]) -> Quote:
+    """Content that starts right after a quote's opening mark starts with the mark, and content that
+    ends right before a closing mark ends with it: the parse's tokens may leave a mark out ('“We will
+    ...”, she said', "called it a 'fair bargain'")."""
+    if not q.fragments:
+        s = next((s for s, _ in marked if q.start - 2 <= s < q.start and not text[s:q.start].strip(_MARK_CHARS)), None)
+        if s is not None:
+            q.start = s
+        e = next((e for s, e in marked if q.start <= s and q.end < e <= q.end + 2
+                  and not text[q.end:e].strip(_MARK_CHARS)), None)
+        if e is not None:
+            q.end = e
+        q.text = text[q.start:q.end]
+    return q
 
 
 #: a 'that' before the opening mark of content reported in quote marks ('warned that "..."')
@@ -737,8 +807,11 @@ def _attributions(article: Article, doc: Doc
             q.cue_start = q.cue_end = None
         quotes.append(q)
     headline = _headline_attribution(article, doc, marked)
-    if headline is not None and not any(q.start < headline.end and headline.start < q.end for q in quotes):
-        quotes.append(headline)
+    if headline is not None:
+        clash = [q for q in quotes if q.start < headline.end and headline.start < q.end]
+        # a quoted headline's speaker is the headline's 'SPEAKER:', not the last name before the colon
+        if all(q.kind == "direct" and headline.start <= q.start and q.end <= headline.end for q in clash):
+            quotes = [q for q in quotes if q not in clash] + [headline]
     quotes += _learned_clauses(article, doc, quotes, quoted, marked)
     for turn in _transcript_turns(article, doc):  # the turn is the attribution, not its pieces
         name = turn.speaker_start if turn.speaker_start is not None else turn.start
@@ -921,7 +994,7 @@ def _headline_attribution(article: Article, doc: Doc, marked: list[tuple[int, in
         return None
     start, end = m.span(2)
     content = m.group(2)
-    if content[:1] in "‘'\"“" and content.rstrip(".")[-1:] in "’'\"”":
+    if content[:1] in _MARK_CHARS and content.rstrip(".")[-1:] in _MARK_CHARS:
         kind: QuoteKind = "direct"
     else:
         kind = "mixed" if re.search("[‘“\"]", content) or _kind(text, start, end, marked) != "indirect" else "indirect"
