@@ -91,19 +91,14 @@ def _token_set(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     return frozenset(s for s, e in spans if s < end and start < e)
 
 
-def _single_marked(text: str, start: int) -> bool:
-    """Whether a quoted stretch opens with a single mark ('...' or ‘...’, not NYT's ''...''). Such
-    stretches are left out of the direct classifier's rows: PolNeAR's few (about 200 in train, most in
-    headlines, where single marks set off titles and scare quotes) taught it to doubt double-mark quotes
-    too (devsplit candidates R 0.971 -> 0.956). annotate judges a single-mark stretch by the same
-    weights, as a double-mark one in its place would be."""
-    return text[start] in "‘'" and text[start:start + 2] != "''"
-
-
 def direct_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[tuple[list[str], int]]:
-    """(features, label) for every quoted stretch: 1 when it is exactly a gold direct fragment."""
+    """(features, label) for every quoted stretch: 1 when it is exactly a gold direct fragment. Stretches
+    in single marks ('...' or ‘...’) are left out: PolNeAR's few (about 200 in train, most in headlines,
+    where single marks set off titles and scare quotes) taught the classifier to doubt double-mark quotes
+    too (devsplit candidates R 0.971 -> 0.956). annotate judges a single-mark stretch by the same weights,
+    as a double-mark one in its place would be."""
     from dateline.nlp.quote_model import direct_features
-    from dateline.nlp.quotes import direct_spans
+    from dateline.nlp.quotes import direct_spans, single_marked
 
     for rec, doc in zip(records, docs, strict=True):
         text = rec["text"]
@@ -116,7 +111,7 @@ def direct_examples(records: list[dict[str, Any]], docs: list[Any]) -> Iterator[
         prev_end = None
         for span in direct_spans(text):
             ids = _token_set(text, span.start, span.end, spans)
-            if ids and not _single_marked(text, span.start):
+            if ids and not single_marked(text, span.start):
                 yield (direct_features(text, span.start, span.end, doc, span.open_ended, prev_end),
                        int(ids in gold))
             prev_end = span.end

@@ -134,9 +134,9 @@ def _single_pairs(paragraph: str, offset: int) -> list[_Span]:
         if i < pos or paragraph[i + 1:i + 3].isdigit():  # inside the last stretch, or a year ('90s)
             continue
         after = [j for j in closes if j > i + 1]
-        plain = [j for j in after if not _POSSESSIVE.match(paragraph, j - 1)]
         if not after:
             break
+        plain = [j for j in after if not _POSSESSIVE.match(paragraph, j - 1)]
         j = plain[0] if plain else after[0]
         spans.append(_Span(offset + i, offset + j + 1))
         pos = j + 1
@@ -209,9 +209,14 @@ def _resumes_split_quote(text: str, doc: Doc, first: _Span, span: _Span) -> bool
     return any(tk.pos[i] == "VERB" for i in range(lo, hi))
 
 
+def single_marked(text: str, start: int) -> bool:
+    """Whether the quoted stretch at ``start`` opens with a single mark ('...' or ‘...’, not ''...'')."""
+    return text[start] in "‘'" and text[start:start + 2] != "''"
+
+
 def _single_line(text: str, span: _Span) -> bool:
     """Whether ``span`` opens with a single mark and fills its line."""
-    if text[span.start] not in "‘'" or text[span.start:span.start + 2] == "''":
+    if not single_marked(text, span.start):
         return False
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
