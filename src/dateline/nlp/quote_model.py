@@ -168,7 +168,7 @@ def direct_features(text: str, start: int, end: int, doc: Doc | None, open_ended
     next_char = after.lstrip(" \t\xa0")[:1]
     first = inner[:1]
     last = inner.rstrip()[-1:] if inner else ""
-    if next_char in ",." and last.isalnum() and doc is not None and _speech_follows(doc, end):
+    if next_char in ",." and last.isalnum() and doc is not None and _speech_after(doc, end) is not None:
         # British and European style, the comma after the mark ('“... here”, said Ms Holm'): read as
         # the American '“... here,” said' that the model was fitted on
         last, next_char = next_char, after.lstrip(" \t\xa0")[1:].lstrip(" \t\xa0")[:1]
@@ -194,11 +194,12 @@ def direct_features(text: str, start: int, end: int, doc: Doc | None, open_ended
     return f
 
 
-def _speech_follows(doc: Doc, end: int) -> bool:
-    """Whether a speech verb is among the four words after ``end`` ('”, Holm said', '’, said Holm')."""
+def _speech_after(doc: Doc, end: int) -> int | None:
+    """Where a speech verb stands among the four words after ``end`` ('”, Holm said': 1), if one does."""
     i = _index(doc, end)
-    return any(t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX")
-               for t in [t for t in doc[i:i + 6] if not t.is_punct][:4])
+    words = [t for t in doc[i:i + 5] if not t.is_punct]
+    return next((n for n, t in enumerate(words[:4]) if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX")),
+                None)
 
 
 def _parse_features(doc: Doc, start: int, end: int, next_char: str) -> list[str]:
@@ -211,11 +212,9 @@ def _parse_features(doc: Doc, start: int, end: int, next_char: str) -> list[str]
             f.append("prev_speech")
         elif prev.is_punct and prev.i > 0 and doc[prev.i - 1].lemma_.lower() in SPEECH:
             f.append(f"prev_speech{prev.text}")
-    nxt = [t for t in doc[_index(doc, end):_index(doc, end) + 5] if not t.is_punct]
-    for i, tok in enumerate(nxt[:4]):
-        if tok.lemma_.lower() in SPEECH and tok.pos_ in ("VERB", "AUX"):
-            f.append(f"next_speech@{i}|{_shape(next_char)}")
-            break
+    at = _speech_after(doc, end)
+    if at is not None:
+        f.append(f"next_speech@{at}|{_shape(next_char)}")
     head = _token_at(doc, start + 1, after=True)
     if head is not None:
         root = head

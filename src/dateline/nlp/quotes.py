@@ -813,10 +813,12 @@ def _attributions(article: Article, doc: Doc
         quotes.append(q)
     headline = _headline_attribution(article, doc, marked)
     if headline is not None:
-        clash = [q for q in quotes if q.start < headline.end and headline.start < q.end]
+        def clashes(q: Quote) -> bool:
+            return q.start < headline.end and headline.start < q.end
         # a quoted headline's speaker is the headline's 'SPEAKER:', not the last name before the colon
-        if all(q.kind == "direct" and headline.start <= q.start and q.end <= headline.end for q in clash):
-            quotes = [q for q in quotes if q not in clash] + [headline]
+        if all(q.kind == "direct" and headline.start <= q.start and q.end <= headline.end
+               for q in quotes if clashes(q)):
+            quotes = [q for q in quotes if not clashes(q)] + [headline]
     quotes += _learned_clauses(article, doc, quotes, quoted, marked)
     for turn in _transcript_turns(article, doc):  # the turn is the attribution, not its pieces
         name = turn.speaker_start if turn.speaker_start is not None else turn.start
