@@ -47,9 +47,12 @@ def test_split_quote_with_a_lower_case_second_part_is_one_direct_quote(run) -> N
     'Harbor Minister Tomas Ek warned on Monday that "if the fleet sails south, it would be a very big mistake."',
     'Harbor Minister Tomas Ek warned on Monday that, "if the fleet sails south, it would be a very big mistake."',
     "Harbor Minister Tomas Ek warned on Monday that ''if the fleet sails south, it would be a very big mistake.''",
+    "Harbor Minister Tomas Ek warned on Monday that ‘if the fleet sails south, it would be a very big mistake.’",
+    "Harbor Minister Tomas Ek warned on Monday that 'if the fleet sails south, it would be a very big mistake.'",
+    "Harbor Minister Tomas Ek warned on Monday that »if the fleet sails south, it would be a very big mistake.«",
 ])
 def test_a_direct_quote_after_that_is_its_quoted_words(run, text: str) -> None:
     """Invented text: 'warned that "..."' reports the quoted words; the verb's 'that' is not said."""
     (q,) = [q for q in run(text, names=["actors", "quotes"]).quotes if q.kind == "direct"]
-    assert q.text.lstrip("\"'").startswith("if the fleet sails south") and q.text == text[q.start:q.end]
+    assert q.text.lstrip("\"'‘»").startswith("if the fleet sails south") and q.text == text[q.start:q.end]
     assert "Tomas Ek" in (q.speaker_name or q.speaker or "")

@@ -760,8 +760,9 @@ def _with_marks(q: Quote, text: str, marked: list[tuple[int, int]]) -> Quote:
     return q
 
 
-#: a 'that' before the opening mark of content reported in quote marks ('warned that "..."')
-_COMPLEMENTIZER = re.compile(r"that\s*,?\s*(?=[“„«\"]|'')", re.I)
+#: a 'that' before the opening mark of content reported in quote marks ('warned that "..."', "that ''...''",
+#: "that ‘...’", "that »...«")
+_COMPLEMENTIZER = re.compile(r"that\s*,?\s*(?=[“„«»‹「『‘\"'])", re.I)
 
 
 def _without_complementizer(q: Quote, text: str) -> Quote:
