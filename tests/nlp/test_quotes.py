@@ -549,3 +549,12 @@ def test_direct_spans_are_shared_but_the_list_is_the_callers() -> None:
     first = direct_spans(_FAST_TEXT)
     first.clear()
     assert direct_spans(_FAST_TEXT) and direct_spans(_FAST_TEXT) == direct_spans(_FAST_TEXT + "")
+
+
+def test_what_a_hearer_was_told(run) -> None:
+    # invented: the parse hangs the 'that' clause on the hearer ('a meeting of ... ministers'), not on 'told'
+    text = ("In Bergen last week, Lars Holm told a meeting of Nordic fisheries ministers that few countries "
+            "understood the stakes of the quota talks better than Norway.")
+    (q,) = quotes(run, text)
+    assert q.text.startswith("that few countries understood") and q.text.endswith("better than Norway")
+    assert (q.speaker, q.cue) == ("Lars Holm", "told")

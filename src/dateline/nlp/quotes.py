@@ -589,7 +589,27 @@ def _trim(doc: Doc, start: int, end: int) -> int:
 def _content_head(verb: Token) -> Token | None:
     """The clause a cue verb reports. An object ("called it a mistake", "cited fears of ...") is
     left to the learned clause model, which knows where such content ends."""
-    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return comp
+    # what a hearer was told, in a 'that' clause the parse hung on the hearer ('told a meeting of
+    # leaders that ...')
+    for c in verb.children if verb.lemma_ in _TOLD else ():
+        if c.dep_ in ("dobj", "dative") and c.i > verb.i:
+            for d in c.children:
+                if d.dep_ in ("acl", "relcl", "ccomp", "advcl") and d.i > c.i and _that_clause(d):
+                    return d
+    return None
+
+
+#: verbs that take a hearer and then what they were told ('told the leaders that ...')
+_TOLD = frozenset("tell warn remind assure inform convince persuade notify promise advise".split())
+
+
+def _that_clause(head: Token) -> bool:
+    """Whether a clause opens with the complementizer 'that' (a relative 'that' is its subject or object)."""
+    first = head.left_edge
+    return first.lower_ == "that" and first.dep_ == "mark" and first.head.i == head.i
 
 
 def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
