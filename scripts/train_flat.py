@@ -62,6 +62,15 @@ Two more line features measured and not kept (2026-11-24): the share of date-bea
 lines within five lines on each side (comment threads and teaser lists interleave prose with timestamps and user
 names): nested CV default folds 0.9285 -> 0.9202 (P 0.9205 -> 0.9094), halves 0.9306 / 0.9262 -> 0.9171 / 0.9233.
 
+A rule measured and not kept (2026-11-25): a teaser whose headline the flattening glued to its text ("... At Troy
+SteakhouseA party of six left ..."; four Title Case words, a word glued to a capitalised one, then lower case; it
+matched 18 junk lines on 3 pages and 1 body line). The worst page for precision (0.133, a local TV site's teaser
+lists above a short wire story) has 17 such lines. As rule chrome, also seen by the line model: nested CV 0.9283 ->
+0.9281 (P 0.9202 -> 0.9246, R 0.9365 -> 0.9316): that page rose to P 1.000, and the refitted trees moved 47 other
+pages both ways (one from P 1.000 to 0.542). As chrome for the decode only (probability 0 after the model, model
+unchanged): 0.9241, since the rule catches 10 of that page's teasers and the others ("...MichiganMichigan
+Department ...", glued to a capitalised word as a brand is) then took the extent, and the page came out empty.
+
 --augment (off: not shipped) also fits on the w3m and lynx dumps of the training pages. Measured with --ranker
 on the default folds: flat CV F1 0.9285 -> 0.9057, and lower on every browser's dumps, including the two never
 trained on (w3m 0.9019 -> 0.8975, lynx 0.9070 -> 0.8951, elinks 0.8985 -> 0.8936, links 0.8971 -> 0.8965).
