@@ -587,19 +587,15 @@ def _trim(doc: Doc, start: int, end: int) -> int:
 
 
 def _content_head(verb: Token) -> Token | None:
-    """The clause a cue verb reports. An object ("called it a mistake", "cited fears of ...") is
-    left to the learned clause model, which knows where such content ends."""
+    """The clause a cue verb reports: its clausal complement, or what a hearer was told in a 'that'
+    clause the parse hung on the hearer ('told a meeting of leaders that ...'). An object ("called it a
+    mistake", "cited fears of ...") is left to the learned clause model, which knows where such content ends."""
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if comp is not None:
+    if comp is not None or verb.lemma_ not in _TOLD:
         return comp
-    # what a hearer was told, in a 'that' clause the parse hung on the hearer ('told a meeting of
-    # leaders that ...')
-    for c in verb.children if verb.lemma_ in _TOLD else ():
-        if c.dep_ in ("dobj", "dative") and c.i > verb.i:
-            for d in c.children:
-                if d.dep_ in ("acl", "relcl", "ccomp", "advcl") and d.i > c.i and _that_clause(d):
-                    return d
-    return None
+    hearers = (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i)
+    return next((d for c in hearers for d in c.children
+                 if d.dep_ in ("acl", "relcl", "ccomp", "advcl") and d.i > c.i and _that_clause(d)), None)
 
 
 #: verbs that take a hearer and then what they were told ('told the leaders that ...')
