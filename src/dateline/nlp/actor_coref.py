@@ -178,8 +178,6 @@ def _hashes(doc: Doc, words: frozenset[str]) -> frozenset[int]:
     return frozenset(doc.vocab.strings[w] for w in words)
 
 
-
-
 def _description(doc: Doc, i: int) -> tuple[Token, list[Token]] | None:
     """(head, modifiers) of a definite description opening at ``doc[i]`` ("the"), one that ends in a
     role noun: "the president", "the Vermont senator", "the 74-year-old businessman". None for a

@@ -586,6 +586,10 @@ def _trim(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+#: verbs that take a hearer and then what they were told ('told the leaders that ...')
+_TOLD = frozenset("tell warn remind assure inform convince persuade notify promise advise".split())
+
+
 def _content_head(verb: Token) -> Token | None:
     """The clause a cue verb reports: its clausal complement, or what a hearer was told in a 'that'
     clause the parse hung on the hearer ('told a meeting of leaders that ...'). An object ("called it a
@@ -596,10 +600,6 @@ def _content_head(verb: Token) -> Token | None:
     hearers = (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i)
     return next((d for c in hearers for d in c.children
                  if d.dep_ in ("acl", "relcl", "ccomp", "advcl") and d.i > c.i and _that_clause(d)), None)
-
-
-#: verbs that take a hearer and then what they were told ('told the leaders that ...')
-_TOLD = frozenset("tell warn remind assure inform convince persuade notify promise advise".split())
 
 
 def _that_clause(head: Token) -> bool:
