@@ -170,6 +170,9 @@ def test_relative_pronoun_speaker_is_named(run) -> None:
     text = "The plan was backed by Lars Holm, who said that Norway would present a revised proposal soon."
     (q,) = quotes(run, text)
     assert q.speaker == "who" and q.speaker_name == "Lars Holm"
+    text = "The plan was opposed by the Fisheries Directorate, which said that the stocks were too low to allow it."
+    (q,) = quotes(run, text)
+    assert q.speaker == "which" and q.speaker_name == "the Fisheries Directorate"
 
 
 def test_parenthetical_attribution(run) -> None:

@@ -643,7 +643,7 @@ def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote |
         if actor is not None:
             return actor.name, actor.id
     text = article.text[start:end]
-    if text.lower() in ("who", "that"):  # "..., who said": the noun the clause modifies
+    if text.lower() in ("who", "which", "that"):  # "X, who said", "X, which said": the noun the clause modifies
         span = doc.char_span(start, end)
         if span is not None and span[0].head.dep_ == "relcl":
             antecedent = span[0].head.head
