@@ -371,6 +371,43 @@ def test_select_prefers_an_earlier_block_nearly_as_good() -> None:
     assert select(list(range(11)), weak, lines, {**decode, "earlier": 0.6}) == [7, 8, 9, 10]
 
 
+def test_the_body_does_not_run_on_into_a_comment_thread() -> None:
+    from dateline.extract.flat import select
+
+    # invented page: an article of three long lines, the thread's head, then comments the model finds
+    # nearly as likely (a text browser indents and numbers them, so they read as prose)
+    lines = ["x" * 200] * 3 + ["12 responses to “An invented headline”"] + ["y" * 200] * 6
+    probs = [0.9, 0.9, 0.9, 0.1, 0.6, 0.7, 0.6, 0.7, 0.6, 0.7]
+    decode = {"span": 0.5, "power": 1.0, "keep": 0.2, "keep_outside": 1.01, "footer_breaks": True}
+    assert select(list(range(10)), probs, lines, decode) == [0, 1, 2]
+    assert select(list(range(10)), probs, lines, {**decode, "footer_breaks": False}) == [0, 1, 2, 4, 5, 6, 7, 8, 9]
+
+
+@pytest.mark.parametrize("line", ["Leave a Reply Cancel reply", "34 responses to “An invented headline”",
+                                  "3 comments on “An invented headline”", "Post a Comment", "Comments are closed.",
+                                  "Join the discussion", "Deixe um comentário", "Добавить комментарий"])
+def test_heads_of_comment_threads(line: str) -> None:
+    assert flat.is_thread_head(line)
+
+
+@pytest.mark.parametrize("line", ["Comments", "8 comments", "Comment & Opinion",
+                                  "Post a comment on the ruling was what the minister refused to do until the "
+                                  "court had met again, his office said on Monday in a statement sent to every "
+                                  "newspaper in the region and to the wire services."])
+def test_lines_that_are_no_head_of_a_comment_thread(line: str) -> None:
+    assert not flat.is_thread_head(line)
+
+
+def test_a_comment_link_above_the_article_does_not_end_it() -> None:
+    from dateline.extract.flat import select
+
+    # invented page: a standfirst, a byline row with a "Leave a comment" link, then the article
+    lines = ["s" * 100, "Leave a comment"] + ["x" * 200] * 3
+    probs = [0.9, 0.1, 0.9, 0.9, 0.9]
+    decode = {"span": 0.5, "power": 1.0, "keep": 0.2, "keep_outside": 1.01, "footer_breaks": True}
+    assert select(list(range(5)), probs, lines, decode) == [0, 2, 3, 4]
+
+
 def test_model_members_are_averaged() -> None:
     from dateline.extract import flat_model
     from dateline.extract.flat_features import FEATURES

@@ -579,6 +579,25 @@ def is_footer(line: str) -> bool:
     return bool(_FOOTER.search(stripped)) and is_chrome(stripped)
 
 
+def is_thread_head(line: str) -> bool:
+    """The head of the page's comment thread (:data:`_THREAD`): no article text follows it."""
+    stripped = line.strip()
+    return bool(_THREAD.match(stripped)) and _units(stripped) <= 30
+
+
+#: the head of a page's comment thread, after which the article never goes on: its title ("34 responses to
+#: '...'", "12 comments on ..."), the reply form ("Leave a Reply", "Post a comment"; also in the words of
+#: common blog software's Portuguese, Spanish, French, Italian, German and Russian) or "Comments are closed".
+#: A bare "Comments" or "8 comments" is not one: share bars above or inside an article show those
+_THREAD = re.compile(
+    r"(?:\d+\s+(?:responses?|comments?|replies|reactions?)\s+(?:to|on)\b"
+    r"|(?:leave|post|add|write|submit)\s+(?:a|an|your)\s+(?:comment|reply|response)\b"
+    r"|comments?\s+(?:are|is)\s+closed\b|(?:join|start)\s+the\s+(?:discussion|conversation)\b"
+    r"|deixe\s+(?:um|uma|o\s+seu|seu)\s+(?:comentário|resposta)|deja\s+(?:un|una|tu)\s+(?:comentario|respuesta)"
+    r"|laisser\s+un\s+commentaire|lascia\s+un\s+commento|schreibe\s+einen\s+kommentar"
+    r"|(?:добавить|оставить)\s+комментарий)", re.I)
+
+
 def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[str, Any],
            chrome: list[bool] | None = None, ranker: dict[str, Any] | None = None,
            rows: list[list[float]] | None = None) -> list[int]:
@@ -590,7 +609,9 @@ def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[st
     reaches ``keep_outside`` (a body paragraph set apart by an inline box). With ``relative`` the span
     bar is at most ``relative`` times the page's highest probability, and ``keep`` scales with it: every
     page has a body, so on a page the model is unsure of its likeliest lines set the bar (no empty output).
-    With ``footer_breaks`` the span does not cross the page's copyright notice; with ``chrome_neutral`` a
+    With ``footer_breaks`` the span does not cross the page's copyright notice, nor run on past the head of a
+    comment thread (:func:`is_thread_head`) when it holds ``_THREAD_BODY`` characters of likely lines above
+    it (a text browser numbers and indents comments, and they read as prose); with ``chrome_neutral`` a
     line the rules call chrome (``chrome``: a caption, a share prompt) neither extends nor breaks a span.
     With ``earlier`` a span before the best one wins when it gains at least that share of the best
     one's gain (:func:`_earlier_span`). With a span ``ranker`` (and the lines' feature ``rows``) that
@@ -632,8 +653,21 @@ def page_extent(idx: list[int], probs: list[float], lines: list[str], decode: di
         span, keep = bar, keep * bar / span
     sizes, power = [len(lines[i].strip()) for i in idx], float(decode.get("power", 0.5))
     neutral = chrome if decode.get("chrome_neutral") else None
-    default = _earlier_span(sizes, probs, span, power, breaks, neutral, float(decode.get("earlier", 0.0)))
+    earlier = float(decode.get("earlier", 0.0))
+    default = _earlier_span(sizes, probs, span, power, breaks, neutral, earlier)
+    if breaks is not None:
+        head = next((k for k, i in enumerate(idx) if is_thread_head(lines[i])), None)
+        lo, hi = default
+        if head is not None and lo < head < hi and \
+                sum(sizes[k] for k in range(lo, head) if probs[k] >= span) >= _THREAD_BODY:
+            breaks[head:] = [True] * (len(idx) - head)  # the thread and all below it
+            default = _earlier_span(sizes, probs, span, power, breaks, neutral, earlier)
     return Extent(sizes, span, keep, breaks, neutral, default)
+
+
+#: how many characters of likely lines the body's extent must hold above a comment thread's head for the
+#: extent to end there (a "Leave a comment" link in a post's byline row stands above its article)
+_THREAD_BODY = 500
 
 
 def span_candidates(extent: Extent, probs: list[float],
