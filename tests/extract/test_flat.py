@@ -42,6 +42,27 @@ def test_other_script_ui_lines_and_captions_are_chrome() -> None:
     assert r.text.startswith("The harbour council")
 
 
+@pytest.mark.parametrize("line", ["invented-harbour-council-pier-cover-01", "[stockphoto-1234567-2-e157416]",
+                                  "harbour_council_meeting_2024"])
+def test_a_file_name_or_address_slug_on_its_own_line(line: str) -> None:
+    assert flat.is_file_name(line)
+
+
+@pytest.mark.parametrize("line", ["e-mail", "COVID-19", "2024-06-20", "state-of-the-art harbour", "____________"])
+def test_hyphenated_words_dates_and_rules_are_not_slugs(line: str) -> None:
+    assert not flat.is_file_name(line)
+
+
+def test_a_file_name_inside_the_article_is_dropped_without_splitting_it() -> None:
+    from dateline.extract.flat import select
+
+    # invented page: two paragraphs with an image between them that a text browser shows by its file name
+    lines = ["x" * 200, "invented-harbour-pier-2024-cover-01", "y" * 200, "Related", "z" * 30]
+    probs = [0.9, 0.8, 0.9, 0.1, 0.3]
+    decode = {"span": 0.5, "power": 1.0, "keep": 0.2, "keep_outside": 1.01, "chrome_neutral": True}
+    assert select(list(range(5)), probs, lines, decode, [False] * 5) == [0, 2]
+
+
 def test_wire_credit_and_native_outlet_name() -> None:
     r = clean_flat(page(chrome_bottom=("Yonhap", "Copyright © 코리아중앙데일리. 무단전재 및 재배포 금지.")))
     assert (r.credit, r.outlet) == ("Yonhap", "Korea JoongAng Daily")

@@ -622,10 +622,10 @@ def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[st
     extent = page_extent(idx, probs, lines, decode, chrome)
     lo, hi = extent.default
     if ranker and rows:
-        spans, feats = span_candidates(extent, probs, rows)
+        spans, feats = span_candidates(extent, extent.probs, rows)
         lo, hi = spans[ranked_best(spans, feats, ranker)] if spans else (lo, hi)
     outside = float(decode.get("keep_outside", 1.01))
-    return [i for k, (i, p) in enumerate(zip(idx, probs, strict=True))
+    return [i for k, (i, p) in enumerate(zip(idx, extent.probs, strict=True))
             if p >= (extent.keep if lo <= k < hi else outside)]
 
 
@@ -633,7 +633,8 @@ def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[st
 class Extent:
     """How :func:`select` looks for a page's body extent: the lines' sizes, the page's span and keep
     thresholds, the lines a span may not cross (``breaks``) and those that add nothing (``neutral``),
-    and the decode's own choice [lo, hi) of non-blank line positions."""
+    the decode's own choice [lo, hi) of non-blank line positions, and the lines' probabilities as the
+    decode reads them (a file name's at 0: :func:`is_file_name`)."""
 
     sizes: list[int]
     span: float
@@ -641,6 +642,7 @@ class Extent:
     breaks: list[bool] | None
     neutral: list[bool] | None
     default: tuple[int, int]
+    probs: list[float]
 
 
 def page_extent(idx: list[int], probs: list[float], lines: list[str], decode: dict[str, Any],
@@ -652,6 +654,10 @@ def page_extent(idx: list[int], probs: list[float], lines: list[str], decode: di
     if 0 < bar < span:  # an unsure page: its likeliest lines set the bar
         span, keep = bar, keep * bar / span
     sizes, power = [len(lines[i].strip()) for i in idx], float(decode.get("power", 0.5))
+    names = [is_file_name(lines[i]) for i in idx]
+    if any(names):
+        probs = [0.0 if n else p for p, n in zip(probs, names, strict=True)]
+        chrome = [n or c for n, c in zip(names, chrome or names, strict=True)]
     neutral = chrome if decode.get("chrome_neutral") else None
     earlier = float(decode.get("earlier", 0.0))
     default = _earlier_span(sizes, probs, span, power, breaks, neutral, earlier)
@@ -662,7 +668,19 @@ def page_extent(idx: list[int], probs: list[float], lines: list[str], decode: di
                 sum(sizes[k] for k in range(lo, head) if probs[k] >= span) >= _THREAD_BODY:
             breaks[head:] = [True] * (len(idx) - head)  # the thread and all below it
             default = _earlier_span(sizes, probs, span, power, breaks, neutral, earlier)
-    return Extent(sizes, span, keep, breaks, neutral, default)
+    return Extent(sizes, span, keep, breaks, neutral, default, probs)
+
+
+#: one word of three or more parts joined by '-' or '_' (with a letter), alone on its line: an image's file name
+#: as a text browser shows its alternative text, or an address's slug ('harbour-pier-2024-cover-01',
+#: '[stockphoto-1234567-2]'); never the article's text. The line model never saw one (the flat pages hold 7, all
+#: junk), so the decode reads it as chrome: probability 0, and it neither extends nor breaks the body's extent
+_FILE_NAME = re.compile(r"^\[?(?=[\w.]*[^\W\d_])[\w.]+(?:[-_][\w.]+){2,}\]?$")
+
+
+def is_file_name(line: str) -> bool:
+    """Whether ``line`` is a file name or an address's slug on its own (:data:`_FILE_NAME`)."""
+    return bool(_FILE_NAME.match(line.strip()))
 
 
 #: how many characters of likely lines the body's extent must hold above a comment thread's head for the
@@ -732,8 +750,8 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
         classes = ["good" if i in kept else "blank" if not ln.strip() else "chrome" if first[i][0] == "chrome"
                    else "short" for i, ln in enumerate(lines)]
         first = [("good", f"model: body (p={p:.2f})") if i in kept else
-                 f if f[0] == "chrome" else (f[0], f"model: not body (p={p:.2f})")
-                 for i, f, p in _with_probs(first, idx, probs)]
+                 f if f[0] == "chrome" else ("chrome", "file name") if is_file_name(lines[i]) else
+                 (f[0], f"model: not body (p={p:.2f})") for i, f, p in _with_probs(first, idx, probs)]
         start, end = (min(kept), max(kept) + 1) if kept else (0, 0)
     body_idx = [i for i in range(start, end) if classes[i] in BODY]
     if model is not None:
