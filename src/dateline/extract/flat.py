@@ -598,6 +598,23 @@ _THREAD = re.compile(
     r"|(?:добавить|оставить)\s+комментарий)", re.I)
 
 
+#: one word of three or more parts joined by '-' or '_' (with a letter), alone on its line: an image's file name
+#: as a text browser shows its alternative text, or an address's slug ('harbour-pier-2024-cover-01',
+#: '[stockphoto-1234567-2]'); never the article's text. The line model never saw one (the flat pages hold 7, all
+#: junk), so the decode reads it as chrome: probability 0, and it neither extends nor breaks the body's extent
+_FILE_NAME = re.compile(r"^\[?(?=[\w.]*[^\W\d_])[\w.]+(?:[-_][\w.]+){2,}\]?$")
+
+
+def is_file_name(line: str) -> bool:
+    """Whether ``line`` is a file name or an address's slug on its own (:data:`_FILE_NAME`)."""
+    return bool(_FILE_NAME.match(line.strip()))
+
+
+#: how many characters of likely lines the body's extent must hold above a comment thread's head for the
+#: extent to end there (a "Leave a comment" link in a post's byline row stands above its article)
+_THREAD_BODY = 500
+
+
 def select(idx: list[int], probs: list[float], lines: list[str], decode: dict[str, Any],
            chrome: list[bool] | None = None, ranker: dict[str, Any] | None = None,
            rows: list[list[float]] | None = None) -> list[int]:
@@ -669,23 +686,6 @@ def page_extent(idx: list[int], probs: list[float], lines: list[str], decode: di
             breaks[head:] = [True] * (len(idx) - head)  # the thread and all below it
             default = _earlier_span(sizes, probs, span, power, breaks, neutral, earlier)
     return Extent(sizes, span, keep, breaks, neutral, default, probs)
-
-
-#: one word of three or more parts joined by '-' or '_' (with a letter), alone on its line: an image's file name
-#: as a text browser shows its alternative text, or an address's slug ('harbour-pier-2024-cover-01',
-#: '[stockphoto-1234567-2]'); never the article's text. The line model never saw one (the flat pages hold 7, all
-#: junk), so the decode reads it as chrome: probability 0, and it neither extends nor breaks the body's extent
-_FILE_NAME = re.compile(r"^\[?(?=[\w.]*[^\W\d_])[\w.]+(?:[-_][\w.]+){2,}\]?$")
-
-
-def is_file_name(line: str) -> bool:
-    """Whether ``line`` is a file name or an address's slug on its own (:data:`_FILE_NAME`)."""
-    return bool(_FILE_NAME.match(line.strip()))
-
-
-#: how many characters of likely lines the body's extent must hold above a comment thread's head for the
-#: extent to end there (a "Leave a comment" link in a post's byline row stands above its article)
-_THREAD_BODY = 500
 
 
 def span_candidates(extent: Extent, probs: list[float],
