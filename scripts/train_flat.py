@@ -79,6 +79,15 @@ P 0.950 to 0.269, another from 1.000 to 0.945), under the gate's precision floor
 today, and the ranker is the one fitted when its "cv" field (0.9285) was written, before 2026-11-24's metadata changes
 (a --write just before this rule gives weights within 0.003 of it, and CV 0.9283).
 
+The same day the thread's heads grew by four general forms: WordPress's "10 thoughts on ...", "comments powered
+by ..." (Disqus), "Top rated comments", "Reader comments" / "User comments". On the flat pages this moves one page
+(its comments under "Top Rated Comments", seen while reading the text-browser failures, so that gain is not
+independent evidence); "N thoughts on" moved another page's dumps. Nested CV against the rule before it: flat,
+default folds 0.9301 -> 0.9335 (P 0.9238 -> 0.9280, R 0.9365 -> 0.9390), seed 3 0.9236 -> 0.9253, seed 0 0.9278 ->
+0.9316 (seed 0 measured against the comment-thread rule alone); the dumps rose on 29 of the 33 (flattening, fold
+assignment) pairs and fell on 3: w3m at 200 columns -0.0039 on the default folds, pandoc Markdown -0.0016 on seed
+3, elinks -0.0001 on seed 0 (html2text unchanged on the default folds).
+
 A second decode rule kept (2026-11-25): a line that is one word of three or more parts joined by '-' or '_'
 (flat.is_file_name: an image's file name, which a text browser shows for its alternative text, or an address's
 slug) is read by the decode as chrome, probability 0 and neutral. Decode only, so the line model is unchanged: as

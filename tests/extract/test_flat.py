@@ -406,7 +406,9 @@ def test_the_body_does_not_run_on_into_a_comment_thread() -> None:
 
 @pytest.mark.parametrize("line", ["Leave a Reply Cancel reply", "34 responses to “An invented headline”",
                                   "3 comments on “An invented headline”", "Post a Comment", "Comments are closed.",
-                                  "Join the discussion", "Deixe um comentário", "Добавить комментарий"])
+                                  "Join the discussion", "Deixe um comentário", "Добавить комментарий",
+                                  "10 thoughts on “An invented headline”", "comments powered by Disqus",
+                                  "Top Rated Comments", "Reader comments"])
 def test_heads_of_comment_threads(line: str) -> None:
     assert flat.is_thread_head(line)
 

@@ -586,13 +586,16 @@ def is_thread_head(line: str) -> bool:
 
 
 #: the head of a page's comment thread, after which the article never goes on: its title ("34 responses to
-#: '...'", "12 comments on ..."), the reply form ("Leave a Reply", "Post a comment"; also in the words of
-#: common blog software's Portuguese, Spanish, French, Italian, German and Russian) or "Comments are closed".
+#: '...'", "12 comments on ...", "10 thoughts on ...", "Reader comments", "Top rated comments", "comments powered
+#: by ..."), the reply form ("Leave a Reply", "Post a comment"; also in the words of common blog software's
+#: Portuguese, Spanish, French, Italian, German and Russian) or "Comments are closed".
 #: A bare "Comments" or "8 comments" is not one: share bars above or inside an article show those
 _THREAD = re.compile(
     r"(?:\d+\s+(?:responses?|comments?|replies|reactions?)\s+(?:to|on)\b"
     r"|(?:leave|post|add|write|submit)\s+(?:a|an|your)\s+(?:comment|reply|response)\b"
     r"|comments?\s+(?:are|is)\s+closed\b|(?:join|start)\s+the\s+(?:discussion|conversation)\b"
+    r"|\d+\s+thoughts?\s+on\b|comments\s+powered\s+by\b|(?:top|most|highest)[\s-]+rated\s+comments\b"
+    r"|(?:readers?['’]?|user|visitor)\s+comments\b"
     r"|deixe\s+(?:um|uma|o\s+seu|seu)\s+(?:comentário|resposta)|deja\s+(?:un|una|tu)\s+(?:comentario|respuesta)"
     r"|laisser\s+un\s+commentaire|lascia\s+un\s+commento|schreibe\s+einen\s+kommentar"
     r"|(?:добавить|оставить)\s+комментарий)", re.I)
