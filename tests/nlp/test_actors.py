@@ -5,12 +5,14 @@ Every sentence here is invented for these tests.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from dateline.model import Article
 from dateline.nlp import actor_tables
-from dateline.nlp.actors import actor_for_span, code_for_text
+from dateline.nlp.actors import Builder, _canonical_names, _headline_line, actor_for_span, code_for_text
 
 
 def by_name(article):
@@ -49,6 +51,43 @@ def test_name_is_the_full_form_written_most(run) -> None:
     people = [x for x in a.actors if x.kind == "person"]
     assert [p.name for p in people] == ["Marta Lindqvist"]
     assert "Lindqvist" in people[0].aliases
+
+
+@pytest.mark.parametrize("line, headline", [
+    ("Okafor Says New Bridge Will Open In Spring", True),
+    ("Okafor said on Monday that the new bridge would open in the spring.", False),
+    ("Ada Okafor, Bola Adeyemi, Chidi Nwosu and Efe Oghene Met In Lagos", True),
+    ("Okafor Says " + "New Bridge Will Open " * 12, False),  # too long for a headline
+    ("Okafor Says Yes", False),  # too few long words to tell
+])
+def test_headline_like_lines(line: str, headline: bool) -> None:
+    text = f"Intro line.\n{line}\nclosing words."
+    assert _headline_line(text, text.index(line) + 3) is headline
+
+
+def _person_with_forms(forms: dict[str, int], on_headlines: dict[str, int]):
+    text = "Okafor Says New Bridge Will Open In Spring\n\nOkafor said so. Ada Okafor agreed."
+    b = Builder(Article(id="t", text=text))
+    actor = b.actor("person:0", next(iter(forms)), "person", None, None, None)
+    b.forms[actor.id] = Counter(forms)
+    b.headline_forms[actor.id] = Counter(on_headlines)
+    b.mention(0, len("Okafor Says"), actor)
+    b.mention(text.index("Okafor said"), text.index("Okafor said") + 6, actor)
+    _canonical_names(b)
+    return actor
+
+
+def test_a_form_only_a_headline_gives_is_no_name() -> None:
+    """A title-case headline lets the small model take 'Says' for part of a name."""
+    actor = _person_with_forms({"Okafor Says": 1, "Okafor": 3}, {"Okafor Says": 1})
+    assert actor.name == "Okafor"
+    assert "Okafor Says" not in actor.aliases
+    # a full name that only the headline writes is still the name: it ends with the surname
+    actor = _person_with_forms({"Ada Okafor": 1, "Okafor": 3}, {"Ada Okafor": 1})
+    assert actor.name == "Ada Okafor"
+    # with no form written outside headlines, the forms are all there is
+    actor = _person_with_forms({"Okafor Says": 1, "Okafor": 1}, {"Okafor Says": 1, "Okafor": 1})
+    assert actor.name == "Okafor Says"
 
 
 def test_office_holder_takes_the_articles_main_country(run) -> None:

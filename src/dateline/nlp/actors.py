@@ -67,6 +67,8 @@ class Builder:
     described: list[tuple[int, int]] = field(default_factory=list)
     #: how often each form of a person's name was written
     forms: dict[str, Counter[str]] = field(default_factory=dict)
+    #: how often each form was written on a headline-like line (:func:`_headline_line`)
+    headline_forms: dict[str, Counter[str]] = field(default_factory=dict)
     #: gazetteer phrases of the whole text, found once (:meth:`phrases`)
     _phrases: list[Hit] | None = None
 
@@ -218,6 +220,8 @@ def _people(b: Builder, doc: Doc) -> None:
             if actor.code is None or len(actor.code) == 3 and code and len(code) > 3:
                 actor.country, actor.role, actor.code = country or actor.country, role, code
         b.forms.setdefault(actor.id, Counter())[name] += 1
+        if _headline_line(doc.text, ent.start_char):
+            b.headline_forms.setdefault(actor.id, Counter())[name] += 1
         end = ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0)
         b.mention(ent.start_char, end, actor)
         start, _ = _before(doc, ent)
@@ -235,16 +239,46 @@ def _known_person(ent: Span) -> bool:
     return name.strip(".").lower() in people() or ent.label_ in ("ORG", "GPE") and bool(_GENERATION.search(name))
 
 
+#: a capitalised word of four letters or more (short words are often capitalised in headlines too)
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _headline_line(text: str, start: int) -> bool:
+    """Whether the line around ``start`` is written in title case, as headlines are ("Obama Says
+    African-American Museum ..."): at least four words of four letters or more, nearly all of them
+    capitalised. The small model takes a capitalised verb or noun there for part of a name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if len(line) > 200:
+        return False
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _headline_only(form: str, forms: Counter[str], headline: Counter[str]) -> bool:
+    """Whether ``form`` of a person's name was written only on headline-like lines and ends with a
+    word that no form written elsewhere ends with ("Obama Says" beside "Obama"; "Donald Trump" beside
+    "Trump" is a name)."""
+    if forms[form] > headline[form]:
+        return False
+    last = {f.split()[-1] for f in forms if forms[f] > headline[f]}
+    return bool(last) and form.split()[-1] not in last
+
+
 def _canonical_names(b: Builder) -> None:
     """A person's name is the full form written most often ("Donald Trump", not the headline's
-    "Donald Trump Tells"); every other form written is an alias."""
+    "Donald Trump Tells"); every other form written is an alias. A form a headline alone gives
+    ("Obama Says", where the text says "Obama") is neither: its mention stays the person's."""
     for actor in b.actors:
         forms = b.forms.get(actor.id)
         if not forms:
             continue
-        full = [f for f in forms if len(f.split()) > 1] or list(forms)
-        actor.name = max(full, key=lambda f: (forms[f], len(f)))
-        texts = {m.text for m in b.mentions if m.actor == actor.id and m.kind == "name"}
+        headline = b.headline_forms.get(actor.id, Counter())
+        named = Counter({f: n for f, n in forms.items() if not _headline_only(f, forms, headline)}) or forms
+        full = [f for f in named if len(f.split()) > 1] or list(named)
+        actor.name = max(full, key=lambda f: (named[f], len(f)))
+        texts = {m.text for m in b.mentions if m.actor == actor.id and m.kind == "name"} - (forms.keys() - named.keys())
         actor.aliases = sorted(texts - {actor.name})
 
 
