@@ -12,7 +12,14 @@ import pytest
 
 from dateline.model import Article
 from dateline.nlp import actor_tables
-from dateline.nlp.actors import Builder, _canonical_names, _headline_line, actor_for_span, code_for_text
+from dateline.nlp.actors import (
+    Builder,
+    _canonical_names,
+    _headline_line,
+    _name_start,
+    actor_for_span,
+    code_for_text,
+)
 
 
 def by_name(article):
@@ -63,6 +70,19 @@ def test_name_is_the_full_form_written_most(run) -> None:
 def test_headline_like_lines(line: str, headline: bool) -> None:
     text = f"Intro line.\n{line}\nclosing words."
     assert _headline_line(text, text.index(line) + 3) is headline
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("WASHINGTON -- President Maria Okonkwo", "President Maria Okonkwo"),
+    ("CLEVELAND, July 19 (UPI) — Former judge Ada Okafor", "Former judge Ada Okafor"),
+    ("Seoul, June 20 (Yonhap) -- South Korea's foreign minister", "South Korea's foreign minister"),
+    ("MOSCOW, June 5. /TASS/. Russian President Vladimir Putin", "Russian President Vladimir Putin"),
+    ("13\nAda Okafor", "Ada Okafor"),  # the small model runs a name over a line break
+    ("Rep. Ada Okafor (D-Calif.) -- the panel's chair", "Rep. Ada Okafor (D-Calif.) -- the panel's chair"),
+    ("NATO", "NATO"),
+])
+def test_where_a_name_starts(mention: str, name: str) -> None:
+    assert mention[_name_start(mention, 0, len(mention)):] == name
 
 
 def _person_with_forms(forms: dict[str, int], on_headlines: dict[str, int]):

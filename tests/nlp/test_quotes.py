@@ -561,3 +561,20 @@ def test_what_a_hearer_was_told(run) -> None:
     (q,) = quotes(run, text)
     assert q.text.startswith("that few countries understood") and q.text.endswith("better than Norway")
     assert (q.speaker, q.cue) == ("Lars Holm", "told")
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    ("WASHINGTON -- President Maria Okonkwo said on Monday that the bridge would open in April.",
+     "President Maria Okonkwo", "Maria Okonkwo"),
+    ("LISBON (Reuters) – Portuguese Prime Minister Rui Mendes said on Monday that the budget would pass.",
+     "Portuguese Prime Minister Rui Mendes", "Rui Mendes"),
+    ("LISBON, June 3 (Reuters) - Portugal's finance minister said on Monday that the budget would pass.",
+     "Portugal's finance minister", None),
+    ("MOSCOW, June 5. /TASS/. Russian President Vladimir Putin said on Wednesday that relations with Seoul "
+     "were good.", "Russian President Vladimir Putin", "Vladimir Putin"),
+])
+def test_a_wire_dateline_is_no_part_of_the_speaker(run, text: str, speaker: str, name: str | None) -> None:
+    """The parse hangs a dateline on the first subject, or makes its place the subject."""
+    (q,) = quotes(run, text)
+    assert text[q.speaker_start:q.speaker_end] == speaker
+    assert q.speaker_name == (name or speaker)

@@ -137,6 +137,30 @@ def _first_country(text: str) -> str | None:
     return None
 
 
+#: a wire story's dateline, which the parse hangs on the first name or subject: the place in capitals
+#: (with its region or the date after commas) or the date alone, the agency in brackets or slashes, a dash
+#: ('WASHINGTON -- President Obama said', 'CLEVELAND, July 19 (UPI) — Former Attorney General ...',
+#: 'Dec 29 (Reuters) - ...', 'MOSCOW, June 5. /TASS/. Russian President ...')
+_AGENCY = r"(?:\([A-Z][\w .&]{1,28}\)|/[A-Z][\w .&]{1,28}/)"  # no hyphen: "(D-Calif.)" is a party label
+_DATELINE = re.compile(
+    r"(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]*[A-ZÀ-Þ.](?:,\s*[A-Z][\w.'’]*(?:\s[\w.'’]+){0,3}?){0,2}(?:\s*" + _AGENCY + r")?"
+    r"|(?:[A-Z][\w.'’, ]{1,40}?\s*)?" + _AGENCY + r")"
+    r"(?:\s*(?:--|—|–|-)|(?<=/)\.?)\s+(?=\S)")
+
+
+def past_dateline(text: str, start: int, end: int) -> int:
+    """``start`` moved past a dateline that opens the mention ``text[start:end]``."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m is not None and m.end() < end else start
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Where the name in the entity ``text[start:end]`` starts: past a line break the small model ran
+    it over ("13\nZoe Saldana") and past a wire dateline."""
+    start = text.rfind("\n", start, end) + 1 or start
+    return past_dateline(text, start, end)
+
+
 def _strip_titles(text: str) -> str:
     """ "President Barack Obama" -> "Barack Obama": honorifics and role words before a name."""
     words = text.split()
@@ -147,7 +171,8 @@ def _strip_titles(text: str) -> str:
 
 
 def _person_name(ent: Span) -> str | None:
-    name = _POSSESSIVE.sub("", _strip_titles(ent.text.strip(" ,."))).strip()
+    text = ent.text[_name_start(ent.text, 0, len(ent.text)):]  # "CLEVELAND - Donald Trump" tagged as one
+    name = _POSSESSIVE.sub("", _strip_titles(text.strip(" ,."))).strip()
     if name.isupper() and " " not in name:  # "TTIP", "HUFFPOST": acronyms and shouting
         return None
     if not name or not any(c.isalpha() for c in name) or lookup(name) is not None:
@@ -223,7 +248,7 @@ def _people(b: Builder, doc: Doc) -> None:
         if _headline_line(doc.text, ent.start_char):
             b.headline_forms.setdefault(actor.id, Counter())[name] += 1
         end = ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0)
-        b.mention(ent.start_char, end, actor)
+        b.mention(_name_start(b.article.text, ent.start_char, end), end, actor)
         start, _ = _before(doc, ent)
         b.described.append((doc[start].idx, ent.start_char))
 
@@ -410,7 +435,7 @@ def _groups(b: Builder, doc: Doc) -> None:
         sector = sector_of(words)
         if sector is None or chunk.root.ent_type_ == "PERSON" or lookup(words) is not None:
             continue
-        start = chunk.start_char + (4 if words.lower().startswith("the ") else 0)
+        start = past_dateline(text, chunk.start_char + (4 if words.lower().startswith("the ") else 0), chunk.end_char)
         parts = _group_parts(b, chunk, start)
         if not parts or _has_person(b, start, chunk.end_char):
             continue  # "South Korean President Yoon's office" keeps Yoon
@@ -429,11 +454,15 @@ def _orgs(b: Builder, doc: Doc) -> None:
     for ent in entities(doc):
         if ent.label_ != "ORG" or lookup(ent.text) is not None:
             continue
-        person = _same_person(b, _POSSESSIVE.sub("", ent.text), shorter_only=True) \
-            if len(ent) <= 3 else None
+        lead = _name_start(b.article.text, ent.start_char, ent.end_char)  # "CLEVELAND - Donald Trump"
+        name = _POSSESSIVE.sub("", b.article.text[lead:ent.end_char])
+        person = _same_person(b, name, shorter_only=lead == ent.start_char) if len(ent) <= 3 or lead > ent.start_char \
+            else None
         if person is not None:  # spaCy often calls a surname named before an ORG ("Trump")
-            b.mention(ent.start_char, ent.start_char + len(_POSSESSIVE.sub("", ent.text)), person)
+            b.mention(lead, lead + len(name), person)
             continue
+        if lead > ent.start_char:
+            continue  # a dateline run into a name: its place is the gazetteer's
         inside = [m for m in b.mentions if m.start < ent.end_char and ent.start_char < m.end]
         if any(by_id[m.actor or ""].kind not in ("country", "place") or m.start < ent.start_char
                or m.end > ent.end_char for m in inside) or len(inside) > 1:

@@ -53,6 +53,7 @@ from spacy.symbols import AUX, VERB
 from .. import settings
 from ..model import Article, Mention, Quote, QuoteKind
 from . import actor_coref, quote_model, quote_rescore, quote_tagger
+from .actors import past_dateline
 from .parse import entities
 
 if TYPE_CHECKING:
@@ -301,11 +302,39 @@ def _antecedent(tok: Token) -> Token:
     return noun
 
 
+def _dateline_end(text: str, pos: int) -> int:
+    """Where a wire dateline that opens the line of ``pos`` ends ('LONDON (Reuters) - '), else the
+    line's start."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return past_dateline(text, line_start, len(text))
+
+
+def _past_dateline_subject(subj: Token, cut: int) -> Token:
+    """The subject the parse lost to a wire dateline ending at ``cut`` ('LONDON (Reuters) - Britain's
+    finance minister said', parsed with LONDON as the subject): the head of the noun phrase after it."""
+    if subj.idx >= cut:
+        return subj
+    tok = next((t for t in subj.doc[subj.i:] if t.idx >= cut), None)
+    if tok is None:
+        return subj
+    while tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN") else subj
+
+
 def _set_speaker(q: Quote, article: Article, doc: Doc, subj: Token, previous: Quote | None) -> None:
-    """Fill ``q``'s speaker from the subject token: the mention as written, resolved by its head."""
+    """Fill ``q``'s speaker from the subject token: the mention as written, resolved by its head. A
+    wire dateline before it ('WASHINGTON -- President Obama said') and the line above are no part of
+    the mention."""
+    cut = _dateline_end(article.text, subj.idx)
+    subj = _past_dateline_subject(subj, cut)
     start, end = _speaker_span(subj)
-    q.speaker_name, q.speaker_actor = _resolve(article, doc, start, end, previous)
     q.speaker_start, q.speaker_end = _speaker_extent(subj, (start, end))
+    if end > cut:  # a mention also stays on its line
+        q.speaker_start = max(q.speaker_start, cut)
+        if start < cut:  # the dateline's place or the line above was the head: the words after it name the speaker
+            start, end = cut, q.speaker_end
+    q.speaker_name, q.speaker_actor = _resolve(article, doc, start, end, previous)
     q.speaker = article.text[q.speaker_start:q.speaker_end]
 
 
@@ -654,7 +683,7 @@ def _resolve(article: Article, doc: Doc, start: int, end: int, previous: Quote |
         if persons:
             return persons[-1].text, None
         return (previous.speaker_name, previous.speaker_actor) if previous else (None, None)
-    return text, None
+    return article.text[past_dateline(article.text, start, end):end], None
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
