@@ -245,7 +245,7 @@ def _people(b: Builder, doc: Doc) -> None:
             if actor.code is None or len(actor.code) == 3 and code and len(code) > 3:
                 actor.country, actor.role, actor.code = country or actor.country, role, code
         b.forms.setdefault(actor.id, Counter())[name] += 1
-        if _headline_line(doc.text, ent.start_char):
+        if _headline_line(b.article.text, ent.start_char):
             b.headline_forms.setdefault(actor.id, Counter())[name] += 1
         end = ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0)
         b.mention(_name_start(b.article.text, ent.start_char, end), end, actor)
