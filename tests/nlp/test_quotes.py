@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline.model import Article
-from dateline.nlp.quotes import annotate_quotes, direct_spans
+from dateline.nlp.quotes import _closes, annotate_quotes, direct_spans
 
 NAMES = ["actors", "quotes"]
 
@@ -578,3 +578,27 @@ def test_a_wire_dateline_is_no_part_of_the_speaker(run, text: str, speaker: str,
     (q,) = quotes(run, text)
     assert text[q.speaker_start:q.speaker_end] == speaker
     assert q.speaker_name == (name or speaker)
+
+
+@pytest.mark.parametrize("text, quoted, cue", [
+    ("Maria Okonkwo spoke in Lagos on Monday.\n\n“Do you want to be associated with a fascist?“ she asked.",
+     "“Do you want to be associated with a fascist?“", "asked"),
+    ("Maria Okonkwo spoke in Lagos on Monday.\n\n“Apparently not,“ she said. “A leopard does not change its spots.”",
+     "“Apparently not,“", "said"),
+])
+def test_an_opening_mark_typed_for_a_closing_one_closes(run, text: str, quoted: str, cue: str) -> None:
+    """Smart quotes that turned the wrong way ('“...“') close where a closing mark would stand."""
+    assert quoted in [text[s.start:s.end] for s in direct_spans(text)]
+    (q,) = quotes(run, text)
+    assert (q.kind, q.speaker_name, q.cue) == ("direct", "Maria Okonkwo", cue)
+
+
+@pytest.mark.parametrize("text, closes", [
+    ("an “expedited review“ of", True),
+    ("“Apparently not,“ he said", True),
+    ("the paragraph ends here.“", True),
+    ("we told them “no", False),  # after a space: a mark that opens
+    ("“Apparently", False),
+])
+def test_where_an_opening_mark_closes(text: str, closes: bool) -> None:
+    assert _closes(text, text.rindex("“")) is closes

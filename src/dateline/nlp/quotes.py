@@ -107,7 +107,7 @@ def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
                 continue  # ” opens only a paragraph (pages that write ”...” for both ends); » opens »...«
             if ch in _CLOSERS:
                 start, closers = i, _CLOSERS[ch]
-        elif ch in closers:
+        elif ch in closers or ch == "“" and _closes(text, i):
             spans.append(_Span(offset + start, offset + i + (2 if text[i + 1:i + 2] == "\0" else 1)))
             start = None
     if start is not None:
@@ -118,6 +118,14 @@ def _pairs(paragraph: str, offset: int) -> tuple[list[_Span], bool]:
         singles += _single_pairs(paragraph[pos:span.start - offset], offset + pos)
         pos = span.end - offset
     return sorted(spans + singles, key=lambda x: x.start), False
+
+
+def _closes(text: str, i: int) -> bool:
+    """Whether the opening mark at ``text[i]`` stands where a quote ends, a slip of typing or of an
+    editor's smart quotes ('“Apparently not,“ he said', 'an “expedited review“ of'): right after a
+    word or a stop, and before a space, a stop or the paragraph's end."""
+    return i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or text[i + 1].isspace()
+                                                      or text[i + 1] in ",.;:!?)")
 
 
 def _single_pairs(paragraph: str, offset: int) -> list[_Span]:
