@@ -602,3 +602,15 @@ def test_an_opening_mark_typed_for_a_closing_one_closes(run, text: str, quoted: 
 ])
 def test_where_an_opening_mark_closes(text: str, closes: bool) -> None:
     assert _closes(text, text.rindex("“")) is closes
+
+
+@pytest.mark.parametrize("text, direct", [
+    ("Ada Okafor's new documentary “Northern Light” opens in Lagos on Friday.", []),
+    ("Ada Okafor spoke on this week's broadcast of “Morning Table,” a radio show.", []),
+    ("In her 2019 book, ''Rivers Of Home,'' Ada Okafor wrote about the delta.", []),
+    ("Ada Okafor called her film a love letter. “Northern Light,” she said, “is about home.”",
+     ["“Northern Light,”", "“is about home.”"]),
+])
+def test_a_quoted_title_after_a_work_is_no_quote(run, text: str, direct: list[str]) -> None:
+    found = [text[s:e] for q in quotes(run, text) if q.kind == "direct" for s, e in (q.fragments or [(q.start, q.end)])]
+    assert found == direct

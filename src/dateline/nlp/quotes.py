@@ -189,7 +189,7 @@ def _classify_spans(text: str, doc: Doc) -> tuple[list[_Span], list[_Span]]:
             is_direct = quote_model.probability(feats, model["direct"]["weights"]) >= model["direct"]["threshold"]
         if not is_direct and direct and direct[-1].end == prev_end:
             is_direct = _resumes_split_quote(text, doc, direct[-1], span)
-        if is_direct and _single_line(text, span):
+        if is_direct and (_single_line(text, span) or _work_title(text, span)):
             is_direct = False  # a line all in single marks is a title or a subhead ("'Legend in the Coal Fields.'")
         (direct if is_direct else pieces).append(span)
         prev_end = span.end
@@ -216,6 +216,31 @@ def _resumes_split_quote(text: str, doc: Doc, first: _Span, span: _Span) -> bool
     tk = quote_model.token_table(doc)
     lo, hi = bisect.bisect_left(tk.idx, first.end), bisect.bisect_left(tk.idx, span.start)
     return any(tk.pos[i] == "VERB" for i in range(lo, hi))
+
+
+#: a noun for a work, or a part of a broadcast, right before its quoted title ("the documentary “13th”",
+#: "his 2002 book, ''Make Your Kid a Millionaire''", "the broadcast of “Fox News Sunday”"); not "titled" or
+#: "entitled": PolNeAR quotes an advertisement's title as the advertisement's words
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|film|movie|documentary|show|program|programme|song|album|series|sitcom|musical|novel|memoir|"
+    r"play|poem|essay|column|op-ed|podcast|magazine|newspaper|spot|ad|video|anthem|opera|painting|exhibit"
+    r"|exhibition)s?,?\s+(?:called\s+|named\s+)?$"
+    r"|\b(?:broadcast|episode|edition|season|premiere|host|star|author|creator)s?\s+of\s+$", re.I)
+#: the words a title capitalises and those it need not
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d\w*")
+_TITLE_SMALL = frozenset("a an the of and or for to in on at by with from as but nor vs via into over is are be"
+                         .split())
+
+
+def _work_title(text: str, span: _Span) -> bool:
+    """Whether the quoted stretch is the title of a work named right before it: a few words, each
+    capitalised (or a number, or a short word titles leave small)."""
+    words = _TITLE_WORD.findall(text, span.start, span.end)
+    if not words or len(words) > 12 or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words):
+        return False
+    return _WORK_BEFORE.search(text, max(0, span.start - 40), span.start) is not None
 
 
 def single_marked(text: str, start: int) -> bool:
