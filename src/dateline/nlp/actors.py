@@ -456,13 +456,14 @@ def _orgs(b: Builder, doc: Doc) -> None:
             continue
         lead = _name_start(b.article.text, ent.start_char, ent.end_char)  # "CLEVELAND - Donald Trump"
         name = _POSSESSIVE.sub("", b.article.text[lead:ent.end_char])
-        person = _same_person(b, name, shorter_only=lead == ent.start_char) if len(ent) <= 3 or lead > ent.start_char \
-            else None
-        if person is not None:  # spaCy often calls a surname named before an ORG ("Trump")
+        person = None
+        if len(ent) <= 3 or lead > ent.start_char:  # spaCy often calls a surname named before an ORG ("Trump")
+            person = _same_person(b, name, shorter_only=lead == ent.start_char)
+        if person is not None:
             b.mention(lead, lead + len(name), person)
             continue
         if lead > ent.start_char:
-            continue  # a dateline run into a name: its place is the gazetteer's
+            continue  # a dateline or the line above run into a name that is no one's: nothing to name
         inside = [m for m in b.mentions if m.start < ent.end_char and ent.start_char < m.end]
         if any(by_id[m.actor or ""].kind not in ("country", "place") or m.start < ent.start_char
                or m.end > ent.end_char for m in inside) or len(inside) > 1:

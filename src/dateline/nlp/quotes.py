@@ -190,7 +190,7 @@ def _classify_spans(text: str, doc: Doc) -> tuple[list[_Span], list[_Span]]:
         if not is_direct and direct and direct[-1].end == prev_end:
             is_direct = _resumes_split_quote(text, doc, direct[-1], span)
         if is_direct and (_single_line(text, span) or _work_title(text, span)):
-            is_direct = False  # a line all in single marks is a title or a subhead ("'Legend in the Coal Fields.'")
+            is_direct = False  # a title: a line all in single marks, or a work's title after the work's name
         (direct if is_direct else pieces).append(span)
         prev_end = span.end
     return direct, pieces
