@@ -89,6 +89,18 @@ default folds 0.9301 -> 0.9335 (P 0.9238 -> 0.9280, R 0.9365 -> 0.9390), seed 3 
 33 (flattening, fold assignment) pairs and fell on 3: w3m at 200 columns -0.0039 on the default folds, pandoc
 Markdown -0.0016 on seed 3, elinks -0.0001 on seed 0 (html2text unchanged on the default folds).
 
+Later that day the rule also acts when the decode's extent starts below the head (likely lines above the head are
+then counted from the page's top): on one page the comments under "Top Rated Comments", longer than the article
+above them, had outweighed it, and six flattenings lost the whole body. Decode only. With the session-20 fold
+models held fixed, that page alone moves, up in each of six flattenings, and nothing else. With this script (the
+ranker refitted in each fold on the new candidates), against the same code without it: flat unchanged (default
+folds 0.9335, seed 0 0.9316); default folds w3m 0.9033 -> 0.9110, elinks 0.9083 -> 0.9159, links 0.9053 -> 0.9127,
+own layout w3m 0.9021 -> 0.9100, html2text 0.8986 -> 0.9058, pandoc plain 0.8828 -> 0.8904, pandoc Markdown 0.8755
+-> 0.8711 (a refitted ranker flips one page whose recall was 0.10 to an empty output), the rest unchanged; seed 0
+pandoc Markdown 0.8486 -> 0.8546, the rest unchanged. The shipped model (its ranker as shipped): w3m 0.9297 ->
+0.9372, elinks 0.9220 -> 0.9295, links 0.9323 -> 0.9399, own layouts w3m 0.9326 -> 0.9401, elinks 0.9232 ->
+0.9306, html2text 0.9459 -> 0.9481, the rest unchanged.
+
 A second decode rule kept (2026-11-25): a line that is one word of three or more parts joined by '-' or '_'
 (flat.is_file_name: an image's file name, which a text browser shows for its alternative text, or an address's
 slug) is read by the decode as chrome, probability 0 and neutral. Decode only, so the line model is unchanged: as

@@ -404,6 +404,18 @@ def test_the_body_does_not_run_on_into_a_comment_thread() -> None:
     assert select(list(range(10)), probs, lines, {**decode, "footer_breaks": False}) == [0, 1, 2, 4, 5, 6, 7, 8, 9]
 
 
+def test_a_thread_that_outweighs_the_article_above_it_is_not_the_body() -> None:
+    from dateline.extract.flat import select
+
+    # invented page: the article, a long box of chrome, the thread's head, then longer comments that the
+    # model finds as likely: the comments alone gain most, so the extent starts below the head
+    lines = ["x" * 200] * 3 + ["z" * 600, "Top Rated Comments"] + ["y" * 300] * 6
+    probs = [0.9, 0.9, 0.9, 0.0, 0.1] + [0.9] * 6
+    decode = {"span": 0.5, "power": 1.0, "keep": 0.2, "keep_outside": 1.01, "footer_breaks": True}
+    assert select(list(range(11)), probs, lines, {**decode, "footer_breaks": False}) == list(range(5, 11))
+    assert select(list(range(11)), probs, lines, decode) == [0, 1, 2]
+
+
 @pytest.mark.parametrize("line", ["Leave a Reply Cancel reply", "34 responses to “An invented headline”",
                                   "3 comments on “An invented headline”", "Post a Comment", "Comments are closed.",
                                   "Join the discussion", "Deixe um comentário", "Добавить комментарий",

@@ -684,10 +684,13 @@ def page_extent(idx: list[int], probs: list[float], lines: list[str], decode: di
     if breaks is not None:
         head = next((k for k, i in enumerate(idx) if is_thread_head(lines[i])), None)
         lo, hi = default
-        if head is not None and lo < head < hi and \
-                sum(sizes[k] for k in range(lo, head) if probs[k] >= span) >= _THREAD_BODY:
-            breaks[head:] = [True] * (len(idx) - head)  # the thread and all below it
-            default = _earlier_span(sizes, probs, span, power, breaks, neutral, earlier)
+        if head is not None and head < hi:
+            # likely lines above the head: in the extent when it holds the head, else anywhere above it (an
+            # extent below the head is the thread itself, its comments outweighing the article above)
+            first = lo if lo < head else 0
+            if sum(sizes[k] for k in range(first, head) if probs[k] >= span) >= _THREAD_BODY:
+                breaks[head:] = [True] * (len(idx) - head)  # the thread and all below it
+                default = _earlier_span(sizes, probs, span, power, breaks, neutral, earlier)
     return Extent(sizes, span, keep, breaks, neutral, default, probs)
 
 
