@@ -468,3 +468,15 @@ def test_a_dated_byline_is_the_story_date_however_long() -> None:
                 "— Ana Brandt, speaking on Sunday, October 12th, 2025 at a meeting of the harbour council",
                 "By Tom Lind, Ana Brandt and Ola Berg on Monday, November 17th, 2025 at 11:08 a.m.")
     assert clean_flat(text).published == "2025-11-17T11:08:00"
+
+
+def test_lines_that_repeat_the_headline_are_dropped() -> None:
+    from dateline.extract.flat import _drop_title_repeats
+
+    title = "Lindmark council votes to close old pier"
+    lines = [f"{title} (Photo: Ana Brandt)",  # a caption: the title and a credit
+             f"  * {title} {title}",  # a share box prints it twice
+             f"{title}, the harbour board said on Monday, after a long night of talks about the repair costs "
+             "that the town could not meet.",  # a paragraph that names what the headline names
+             "The vote ends a dispute of twelve years."]
+    assert _drop_title_repeats(lines, [0, 1, 2, 3], title) == [2, 3]

@@ -835,13 +835,14 @@ def lead_credit(paragraphs: list[str]) -> str | None:
 
 def _drop_title_repeats(lines: list[str], body_idx: list[int], title: str | None) -> list[int]:
     """A caption often repeats the headline: drop body lines that are the whole title and little more
-    (at most twice its length: a credit, a date). A longer line that holds it is a paragraph naming
+    (with every copy of the title taken out, at most the title's length is left: a credit, a date; a
+    share box may print the title twice on a line). A longer line that holds it is a paragraph naming
     what the headline names ("The Doobie Brothers announced ..." under "The Doobie Brothers")."""
     if not title:
         return body_idx
     key = " ".join(title.split()).lower()
     return [i for i in body_idx
-            if key not in (line := " ".join(lines[i].split()).lower()) or len(line) > 2 * len(key)]
+            if key not in (line := " ".join(lines[i].split()).lower()) or len(line.replace(key, "")) > len(key)]
 
 
 def _decisions(lines: list[str], first: list[tuple[str, str]], classes: list[str], kept: set[int],
