@@ -480,3 +480,13 @@ def test_lines_that_repeat_the_headline_are_dropped() -> None:
              "that the town could not meet.",  # a paragraph that names what the headline names
              "The vote ends a dispute of twelve years."]
     assert _drop_title_repeats(lines, [0, 1, 2, 3], title) == [2, 3]
+
+
+@pytest.mark.parametrize("line, label", [
+    ("  * November (113)", True), ("Politics (45)", True), ("View all (4)", True),
+    ("The council met on Monday (its 12th meeting this year).", False), ("(4)", False),
+    ("Lindmark council votes to close old pier (2)", True),
+    ("The pier, built in 1921 and closed twice since then for repairs that cost the town a fortune (2)", False),
+])
+def test_count_labels(line: str, label: bool) -> None:
+    assert flat.is_count_label(line) is label

@@ -613,6 +613,17 @@ def is_file_name(line: str) -> bool:
     return bool(_FILE_NAME.match(line.strip()))
 
 
+#: a label and a count in brackets, alone on its line (a list item maybe): a blog's archive or category
+#: widget ('* November (113)', 'Politics (45)') or a link to more ('View all (4)'); never a line of the
+#: 121 dev articles' gold text. Read by the decode as a file name is
+_COUNT_LABEL = re.compile(r"^(?:[*•+o-]\s+)?[^\W\d_][\w .'’&-]{0,40}?\s\(\d{1,5}\)$")
+
+
+def is_count_label(line: str) -> bool:
+    """Whether ``line`` is a label with a count in brackets and nothing else (:data:`_COUNT_LABEL`)."""
+    return bool(_COUNT_LABEL.match(line.strip()))
+
+
 #: how many characters of likely lines the body's extent must hold above a comment thread's head for the
 #: extent to end there (a "Leave a comment" link in a post's byline row stands above its article)
 _THREAD_BODY = 500
@@ -654,7 +665,7 @@ class Extent:
     """How :func:`select` looks for a page's body extent: the lines' sizes, the page's span and keep
     thresholds, the lines a span may not cross (``breaks``) and those that add nothing (``neutral``),
     the decode's own choice [lo, hi) of non-blank line positions, and the lines' probabilities as the
-    decode reads them (a file name's at 0: :func:`is_file_name`)."""
+    decode reads them (a file name's or a count label's at 0: :func:`is_file_name`, :func:`is_count_label`)."""
 
     sizes: list[int]
     span: float
@@ -674,7 +685,7 @@ def page_extent(idx: list[int], probs: list[float], lines: list[str], decode: di
     if 0 < bar < span:  # an unsure page: its likeliest lines set the bar
         span, keep = bar, keep * bar / span
     sizes, power = [len(lines[i].strip()) for i in idx], float(decode.get("power", 0.5))
-    names = [is_file_name(lines[i]) for i in idx]
+    names = [is_file_name(lines[i]) or is_count_label(lines[i]) for i in idx]
     if any(names):
         probs = [0.0 if n else p for p, n in zip(probs, names, strict=True)]
         chrome = [n or c for n, c in zip(names, chrome or names, strict=True)]
@@ -757,6 +768,7 @@ def clean_flat(text: str, model: dict[str, Any] | None = None) -> FlatResult:
                    else "short" for i, ln in enumerate(lines)]
         first = [("good", f"model: body (p={p:.2f})") if i in kept else
                  f if f[0] == "chrome" else ("chrome", "file name") if is_file_name(lines[i]) else
+                 ("chrome", "count label") if is_count_label(lines[i]) else
                  (f[0], f"model: not body (p={p:.2f})") for i, f, p in _with_probs(first, idx, probs)]
         start, end = (min(kept), max(kept) + 1) if kept else (0, 0)
     body_idx = [i for i in range(start, end) if classes[i] in BODY]
